@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../errors.js';
+import { contentDataDir, promptsDir } from '../paths.js';
+import { closest } from '../util/closest.js';
+import type { Framework, Prompt } from './schema.js';
+import { validateFramework, validatePrompt, type ContentIssue, type Validated } from './validate.js';
+
+/** Everything the content folders hold, validated. */
+export interface Content {
+  framework: Framework;
+  prompts: Prompt[];
+}
+
+function display(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+function contentError(file: string, issues: ContentIssue[]): UserError {
+  const lines = issues.map((i) => `${display(file)} → ${i.path}: ${i.message}`);
+  const [first, ...rest] = lines;
+  return new UserError(`invalid content: ${first}${rest.length ? `\n${rest.join('\n')}` : ''}`, {
+    hint: `Fix the ${issues.length === 1 ? 'field' : `${issues.length} fields`} above in ${display(file)}.`,
+  });
+}
+
+function readYaml(file: string): unknown {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read ${display(file)}: ${(err as Error).message}`);
+  }
+  try {
+    return parseYaml(source, { prettyErrors: true });
+  } catch (err) {
+    const message = (err as Error).message.split('\n')[0];
+    throw new UserError(`invalid YAML in ${display(file)}: ${message}`, { hint: 'Fix the syntax at the line shown.' });
+  }
+}
+
+function checked<T>(file: string, result: Validated<T>): T {
+  if (!result.ok) throw contentError(file, result.issues);
+  return result.value;
+}
+
+export function loadFramework(dir = contentDataDir()): Framework {
+  const file = join(dir, 'framework.yaml');
+  return checked(file, validateFramework(readYaml(file)));
+}
+
+export function promptFiles(dir = promptsDir()): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Loads and validates every prompt; all problems across all files are reported together. */
+export function loadContent(options: { promptsDir?: string; dataDir?: string } = {}): Content {
+  const framework = loadFramework(options.dataDir);
+  const prompts: Prompt[] = [];
+  const errors: UserError[] = [];
+  for (const file of promptFiles(options.promptsDir)) {
+    try {
+      prompts.push(loadPromptFile(file, framework));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      errors.push(err);
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) {
+    throw new UserError(errors.map((e) => e.message).join('\n'), { hint: 'Fix the fields above in the files named.' });
+  }
+  return { framework, prompts };
+}
+
+export function loadPromptFile(file: string, framework: Framework): Prompt {
+  return checked(file, validatePrompt(readYaml(file), { expectedId: basename(file, '.yaml'), framework }));
+}
+
+/** The prompt with this id, or a UserError that suggests the closest ids. */
+export function findPrompt(content: Content, id: string): Prompt {
+  const found = content.prompts.find((p) => p.id === id);
+  if (found) return found;
+  const ids = content.prompts.map((p) => p.id);
+  const near = closest(id, ids);
+  throw new UserError(`unknown prompt "${id}"`, {
+    hint: near.length
+      ? `Did you mean ${near.map((n) => `"${n}"`).join(' or ')}? \`mlsd prompts\` lists them all.`
+      : `Known prompts: ${ids.join(', ')}. \`mlsd prompts\` lists them.`,
+  });
+}

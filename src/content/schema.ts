@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { PHASE_IDS } from '../phases.js';
+
+export const LEVELS = ['mid', 'senior', 'staff'] as const;
+export type Level = (typeof LEVELS)[number];
+
+const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "cold-start"');
+const text = z.string().trim().min(1, 'expected non-empty text');
+const phrase = z.string().trim().min(1, 'expected a non-empty phrase');
+
+export const phaseIdSchema = z.enum(PHASE_IDS);
+export const levelSchema = z.enum(LEVELS);
+
+/**
+ * One rubric criterion. `concepts` is a list of groups; each group lists interchangeable phrasings of one idea.
+ * The criterion is met when `need` groups (default: all) are found, not negated, in one passage of the answer.
+ */
+export const criterionSchema = z.strictObject({
+  id: kebab,
+  phase: phaseIdSchema,
+  title: text,
+  short: text.optional(),
+  weight: z.number().min(0.5).max(5),
+  level: levelSchema,
+  concepts: z.array(z.array(phrase).min(1, 'a concept group needs at least one phrase')).min(1),
+  need: z.number().int().min(1).optional(),
+  numeric: z.boolean().optional(),
+  why: text,
+  strong: text,
+});
+export type Criterion = z.infer<typeof criterionSchema>;
+
+export const factSchema = z.strictObject({
+  id: kebab,
+  topic: text,
+  answer: text,
+  asks: z.array(phrase).min(1),
+  key: z.boolean().default(false),
+});
+export type Fact = z.infer<typeof factSchema>;
+
+export const probeSchema = z.strictObject({
+  criterion: kebab,
+  question: text,
+});
+export type Probe = z.infer<typeof probeSchema>;
+
+const perPhase = <T extends z.ZodType>(schema: T) =>
+  z.strictObject({
+    requirements: schema,
+    metrics: schema,
+    data: schema,
+    models: schema,
+    serving: schema,
+    monitoring: schema,
+  });
+
+export const timeBudgetSchema = z.strictObject({
+  clarifying: z.number().min(0),
+  requirements: z.number().min(0),
+  metrics: z.number().min(0),
+  data: z.number().min(0),
+  models: z.number().min(0),
+  serving: z.number().min(0),
+  monitoring: z.number().min(0),
+});
+export type TimeBudget = z.infer<typeof timeBudgetSchema>;
+
+export const promptSchema = z.strictObject({
+  id: kebab,
+  title: text,
+  domain: text,
+  difficulty: z.enum(['medium', 'hard', 'expert']),
+  summary: text,
+  statement: text,
+  /** Share of the interview per step, in percent; sums to 100. */
+  timeBudget: timeBudgetSchema.optional(),
+  facts: z.array(factSchema).min(1),
+  guidance: perPhase(text).extend({ clarifying: text }),
+  probes: z.array(probeSchema).default([]),
+  /** Framework criterion ids that do not apply to this prompt. */
+  skipFramework: z.array(kebab).default([]),
+  rubric: z.strictObject({ criteria: z.array(criterionSchema).min(1) }),
+});
+export type Prompt = z.infer<typeof promptSchema>;
+
+export const guideEntrySchema = z.strictObject({
+  focus: text,
+  checklist: z.array(text).min(1),
+  example: text,
+  pitfalls: z.array(text).default([]),
+});
+export type GuideEntry = z.infer<typeof guideEntrySchema>;
+
+/** The shared framework: criteria that hold for every prompt, and the cheat sheet `mlsd guide` prints. */
+export const frameworkSchema = z.strictObject({
+  criteria: z.array(criterionSchema).min(1),
+  guide: perPhase(guideEntrySchema).extend({ clarifying: guideEntrySchema }),
+});
+export type Framework = z.infer<typeof frameworkSchema>;
+
+export const DEFAULT_TIME_BUDGET: TimeBudget = {
+  clarifying: 10,
+  requirements: 10,
+  metrics: 12,
+  data: 16,
+  models: 26,
+  serving: 16,
+  monitoring: 10,
+};

@@ -1,0 +1,49 @@
+import { EXIT } from './errors.js';
+
+/** The edges every command may use; a command takes only the part it needs (`Pick<Ctx, 'out' | 'now'>`). */
+export interface Ctx {
+  /** Writes to stdout exactly what is given (add your own newlines). */
+  out: (text: string) => void;
+  /** Writes to stderr exactly what is given. */
+  err: (text: string) => void;
+  /** Milliseconds since the epoch; injected so timers can be tested without waiting. */
+  now: () => number;
+  env: Record<string, string | undefined>;
+  /** True when a person can answer questions (stdin and stdout are terminals). */
+  interactive: boolean;
+  /** Whether colour may be used on stdout. */
+  color: boolean;
+  /** Reads all of stdin (for `-` as an answer file). */
+  readStdin: () => Promise<Buffer>;
+  /** Sets the process exit code without ending the process, so output flushes. */
+  setExitCode: (code: number) => void;
+}
+
+export function colorEnabled(env: Record<string, string | undefined>, isTTY: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return isTTY && env.TERM !== 'dumb';
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks);
+}
+
+export function processContext(): Ctx {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    now: () => Date.now(),
+    env: process.env,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    color: colorEnabled(process.env, Boolean(process.stdout.isTTY)),
+    readStdin: () => readAll(process.stdin),
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
+  };
+}
+
+export { EXIT };

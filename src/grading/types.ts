@@ -1,0 +1,57 @@
+import type { Level } from '../content/schema.js';
+import type { PhaseId } from '../phases.js';
+
+/** A piece of an answer: the text under one heading (phase null when the heading names no phase). */
+export interface AnswerSection {
+  phase: PhaseId | null;
+  heading?: string;
+  text: string;
+}
+
+/** What the grader reads. */
+export interface GradeInput {
+  sections: AnswerSection[];
+  /** Fact ids the candidate asked about in the clarifying step (interview only); key facts count toward requirements. */
+  askedFacts?: string[];
+  /** Grade only these phases (a practice drill); default all six. */
+  phases?: PhaseId[];
+}
+
+export interface CriterionResult {
+  id: string;
+  phase: PhaseId;
+  met: boolean;
+  /** The sentence that earned the criterion, as the candidate wrote it; null when not met. */
+  evidence: string | null;
+  title: string;
+  level: Level;
+  weight: number;
+  /** True for criteria from the shared framework rather than the prompt. */
+  framework: boolean;
+  /** When not met but part of it was seen (some concept groups, or only in a negated or list-like sentence). */
+  note?: string;
+}
+
+export interface PhaseResult {
+  id: PhaseId;
+  score: number;
+  covered: string[];
+  missed: string[];
+}
+
+export interface Signals {
+  structure: number;
+  tradeoffs: number;
+  quantitative: number;
+  depth: number;
+}
+
+/** The contract object of `mlsd score --json` (fields may be added, never changed). */
+export interface Grade {
+  promptId: string;
+  total: number;
+  level: Level | 'none';
+  phases: PhaseResult[];
+  signals: Signals;
+  criteria: CriterionResult[];
+}

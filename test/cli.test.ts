@@ -1,0 +1,37 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const bin = join(import.meta.dirname, '..', 'bin', 'mlsd.js');
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('mlsd executable', () => {
+  it('prints the version from package.json', () => {
+    const version = execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim();
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('lists every command with an example in --help', () => {
+    const r = run('--help');
+    expect(r.status).toBe(0);
+    for (const cmd of ['prompts', 'show', 'rubric', 'guide', 'score', 'interview', 'practice', 'resume', 'history', 'review', 'export', 'pipeline']) {
+      expect(r.stdout).toContain(`  ${cmd} `);
+      expect(r.stdout).toMatch(new RegExp(`\\$ mlsd ${cmd}\\b`));
+    }
+  });
+
+  it.each([
+    [['bogus'], /unknown command 'bogus'/],
+    [['score', '--frobnicate'], /unknown option '--frobnicate'/],
+    [['pipeline', '--items', '0'], /--items must be between/],
+    [['pipeline', '--seed', 'abc'], /--seed must be a whole number/],
+    [['interview', '--minutes', '-5'], /--minutes/],
+    [['rubric', 'x', '--phase', 'lunch'], /--phase must be one of requirements/],
+  ])('exits 2 with one clear line for a usage error: %j', (args, message) => {
+    const r = run(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+});
