@@ -1,0 +1,45 @@
+import type { Tokens } from 'marked';
+
+export interface MarkdownOptions {
+  color: boolean;
+  /** Wrap width; defaults to the terminal's, at most 100. */
+  width?: number;
+}
+
+export function terminalWidth(): number {
+  return Math.min(process.stdout.columns || 80, 100);
+}
+
+/**
+ * Renders Markdown for the terminal. marked-terminal costs ~200 ms to import, so it is loaded here, on first
+ * use, never at start-up.
+ */
+export async function renderMarkdown(markdown: string, options: MarkdownOptions): Promise<string> {
+  const [{ Marked }, { markedTerminal }, { default: chalk }] = await Promise.all([
+    import('marked'),
+    import('marked-terminal'),
+    import('chalk'),
+  ]);
+  // marked-terminal colours through the shared chalk instance: turn it off for NO_COLOR and pipes.
+  if (!options.color) chalk.level = 0;
+  const marked = new Marked(
+    markedTerminal({
+      width: options.width ?? terminalWidth(),
+      reflowText: true,
+      tab: 2,
+      emoji: false,
+      showSectionPrefix: false,
+      tableOptions: options.color ? {} : { style: { head: [], border: [] } },
+    }),
+    {
+      // Inline markup inside list items (bold, code) otherwise prints literally: render the inline tokens.
+      renderer: {
+        text(this: { parser: { parseInline: (tokens: Tokens.Generic[]) => string } }, token: Tokens.Text | Tokens.Escape) {
+          return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : token.text;
+        },
+      },
+    },
+  );
+  const rendered = await marked.parse(markdown);
+  return rendered.replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
