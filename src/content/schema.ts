@@ -81,6 +81,8 @@ export const promptSchema = z.strictObject({
   /** Framework criterion ids that do not apply to this prompt. */
   skipFramework: z.array(kebab).default([]),
   rubric: z.strictObject({ criteria: z.array(criterionSchema).min(1) }),
+  /** A closing line for reports on this prompt, e.g. a pointer to `mlsd pipeline`. */
+  seeAlso: text.optional(),
 });
 export type Prompt = z.infer<typeof promptSchema>;
 
