@@ -106,7 +106,7 @@ class RubricGrader implements Grader {
       signals,
       criteria,
       bars,
-      relevance: round1(relevance * 100) / 100,
+      relevance: Math.round(relevance * 100) / 100,
       words: answer.words,
     };
   }

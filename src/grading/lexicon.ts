@@ -48,10 +48,13 @@ export class Lexicon {
   ) {
     this.words = new Map(Object.entries(vocabulary.words));
     this.notTypos = new Set(vocabulary.notTypos.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+    const variants = vocabulary.synonyms.flat();
+    const tokenized = nlp.tokenizeMany(variants);
+    let v = 0;
     for (const group of vocabulary.synonyms) {
       const id = `~${group[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
-      for (const variant of group) {
-        const raw = this.rawTerms(variant);
+      for (const _variant of group) {
+        const raw = tokenized[v++]!.flatMap((t) => this.tokenTerms(t, false));
         const norms = raw.map((t) => t.norm);
         for (const t of raw) if (!t.num) this.vocabularyPairs.push([t.lower, t.norm]);
         if (!norms.length) continue;
@@ -65,9 +68,17 @@ export class Lexicon {
 
   /** The terms of a short phrase, synonyms collapsed, stopwords dropped (kept when the phrase is only stopwords). */
   phrase(text: string): string[] {
-    const terms = this.collapse(this.rawTerms(text)).map((t) => t.norm);
-    const content = terms.filter((t) => !STOPWORDS.has(t));
-    return content.length ? content : terms;
+    return this.phrases([text])[0]!.terms;
+  }
+
+  /** Many phrases in one model pass: their terms, and their words as (written, normalised) for the typo index. */
+  phrases(texts: readonly string[]): Array<{ terms: string[]; words: Array<[string, string]> }> {
+    return this.nlp.tokenizeMany(texts).map((tokens) => {
+      const raw = tokens.flatMap((t) => this.tokenTerms(t, false));
+      const terms = this.collapse(raw).map((t) => t.norm);
+      const content = terms.filter((t) => !STOPWORDS.has(t));
+      return { terms: content.length ? content : terms, words: raw.filter((t) => !t.num).map((t) => [t.lower, t.norm] as [string, string]) };
+    });
   }
 
   /** Terms of a tokenised sentence, with negation flags carried from the tokens. */
@@ -87,18 +98,9 @@ export class Lexicon {
     return stem(this.words.get(lower) ?? lower);
   }
 
-  /** (as written, normalised) pairs of a phrase's words, for the typo index. */
-  wordsOf(text: string): Array<[string, string]> {
-    return this.rawTerms(text).filter((t) => !t.num).map((t) => [t.lower, t.norm]);
-  }
-
   /** (as written, normalised) pairs of every word in the vocabulary's synonym groups. */
   vocabularyWords(): Array<[string, string]> {
     return this.vocabularyPairs;
-  }
-
-  private rawTerms(text: string): Term[] {
-    return this.nlp.sentences(text).flatMap((s) => s.tokens.flatMap((t) => this.tokenTerms(t, false)));
   }
 
   private tokenTerms(token: RawToken, negated: boolean): Term[] {

@@ -19,6 +19,15 @@ export interface RawSentence {
 /** Sentence splitting, lemmas and part-of-speech tags for a piece of prose. */
 export interface Nlp {
   sentences(text: string): RawSentence[];
+  /** Tokens of many short texts (rubric phrases) in one pass: one model call instead of one per phrase. */
+  tokenizeMany(texts: readonly string[]): RawToken[][];
+}
+
+/** Separates short texts in one batched document; wink-nlp keeps it as a token of its own. */
+const SEPARATOR = '¶';
+
+function zip(texts: string[], lemmas: string[], tags: string[], types: string[]): RawToken[] {
+  return texts.map((t, i) => ({ text: t, lemma: (lemmas[i] ?? t).toLowerCase(), pos: tags[i] ?? 'X', type: types[i] ?? 'word' }));
 }
 
 /** Loads wink-nlp and its English model (about 100 ms); call once and keep the result. */
@@ -41,16 +50,19 @@ export async function loadNlp(): Promise<Nlp> {
         const lemmas = tokens.out(lemma) as string[];
         const tags = tokens.out(pos) as string[];
         const types = tokens.out(type) as string[];
-        out.push({
-          text: (sentence.out() as string).trim(),
-          tokens: texts.map((t, i) => ({
-            text: t,
-            lemma: (lemmas[i] ?? t).toLowerCase(),
-            pos: tags[i] ?? 'X',
-            type: types[i] ?? 'word',
-          })),
-        });
+        out.push({ text: (sentence.out() as string).trim(), tokens: zip(texts, lemmas, tags, types) });
       });
+      return out;
+    },
+    tokenizeMany(texts: readonly string[]): RawToken[][] {
+      if (!texts.length) return [];
+      const tokens = nlp.readDoc(texts.map((t) => t.replaceAll(SEPARATOR, ' ')).join(` ${SEPARATOR} `)).tokens();
+      const all = zip(tokens.out() as string[], tokens.out(lemma) as string[], tokens.out(pos) as string[], tokens.out(type) as string[]);
+      const out: RawToken[][] = [[]];
+      for (const t of all) {
+        if (t.text === SEPARATOR) out.push([]);
+        else out[out.length - 1]!.push(t);
+      }
       return out;
     },
   };

@@ -28,11 +28,15 @@ export function applicableCriteria(prompt: Prompt, framework: Framework): Array<
 /** Normalises every concept phrase once, and indexes the rubric's words for typo tolerance. */
 export function compileRubric(prompt: Prompt, framework: Framework, lexicon: Lexicon): CompiledRubric {
   const words: Array<[string, string]> = [...lexicon.vocabularyWords()];
-  const criteria = applicableCriteria(prompt, framework).map(({ criterion, framework: fromFramework }) => {
+  const applicable = applicableCriteria(prompt, framework);
+  const normalised = lexicon.phrases(applicable.flatMap(({ criterion }) => criterion.concepts.flat()));
+  let next = 0;
+  const criteria = applicable.map(({ criterion, framework: fromFramework }) => {
     const groups = criterion.concepts.map((group) =>
-      group.map((phrase) => {
-        words.push(...lexicon.wordsOf(phrase));
-        return lexicon.phrase(phrase);
+      group.map(() => {
+        const phrase = normalised[next++]!;
+        words.push(...phrase.words);
+        return phrase.terms;
       }).filter((terms) => terms.length > 0),
     );
     return { criterion, framework: fromFramework, groups, need: Math.min(criterion.need ?? groups.length, groups.length) };
