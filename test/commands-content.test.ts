@@ -66,7 +66,7 @@ describe('mlsd prompts', () => {
     await prompts({}, ctx);
     expect(text()).toMatch(/^id\s+title\s+domain\s+difficulty\s+criteria$/m);
     expect(text()).toContain(video.summary);
-    expect(text()).toContain('mlsd show video-recommendations');
+    expect(text()).toContain(`mlsd show ${content.prompts[0]!.id}`);
     expect(text()).not.toMatch(/\u001b\[/);
   });
 
