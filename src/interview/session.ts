@@ -1,6 +1,6 @@
 import type { AnswerSection } from '../grading/types.js';
 import { isPhaseId, type PhaseId } from '../phases.js';
-import type { Entry, PlanStep, StepId } from './types.js';
+import type { Entry, EntryStep, PlanStep, StepId } from './types.js';
 
 /**
  * What the session needs next, derived from what has been submitted. The store keeps only the log of entries;
@@ -14,7 +14,7 @@ export type NextAction =
   | { kind: 'reply'; step: PhaseId; question: string }
   | { kind: 'finish' };
 
-function stepEntries(entries: readonly Entry[], step: StepId): Entry[] {
+function stepEntries(entries: readonly Entry[], step: EntryStep): Entry[] {
   return entries.filter((e) => e.step === step);
 }
 
@@ -39,11 +39,13 @@ export function stepIndex(plan: readonly PlanStep[], action: NextAction): number
 /** The phase texts to grade: each phase's answer followed by its follow-up reply. */
 export function answerSections(entries: readonly Entry[]): AnswerSection[] {
   const byPhase = new Map<PhaseId, string[]>();
+  const other: AnswerSection[] = [];
   for (const e of entries) {
-    if ((e.kind !== 'answer' && e.kind !== 'reply') || !isPhaseId(e.step) || !e.text.trim()) continue;
-    byPhase.set(e.step, [...(byPhase.get(e.step) ?? []), e.text]);
+    if ((e.kind !== 'answer' && e.kind !== 'reply') || !e.text.trim()) continue;
+    if (isPhaseId(e.step)) byPhase.set(e.step, [...(byPhase.get(e.step) ?? []), e.text]);
+    else other.push({ phase: null, text: e.text });
   }
-  return [...byPhase].map(([phase, texts]) => ({ phase, text: texts.join('\n\n') }));
+  return [...[...byPhase].map(([phase, texts]) => ({ phase, text: texts.join('\n\n') })), ...other];
 }
 
 /** Fact ids the candidate asked about, in the order first asked. */

@@ -17,8 +17,11 @@ export const STATUSES: readonly Status[] = ['in-progress', 'completed', 'abandon
 /** What was submitted during a session, in order. `step-end` marks a step as finished. */
 export type EntryKind = 'question' | 'answer' | 'probe' | 'reply' | 'step-end';
 
+/** Where an entry belongs: a step, or 'other' for a section of an --answers file that names no phase. */
+export type EntryStep = StepId | 'other';
+
 export interface Entry {
-  step: StepId;
+  step: EntryStep;
   kind: EntryKind;
   text: string;
   /** For a clarifying question: the fact it matched, if any. */

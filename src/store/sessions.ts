@@ -1,6 +1,6 @@
 import type { Level } from '../content/schema.js';
 import type { Grade } from '../grading/types.js';
-import type { Draft, Entry, Mode, PlanStep, Session, Status, StepId } from '../interview/types.js';
+import type { Draft, Entry, EntryStep, Mode, PlanStep, Session, Status, StepId } from '../interview/types.js';
 import type { Db } from './open.js';
 
 interface SessionRow {
@@ -20,7 +20,7 @@ interface SessionRow {
 }
 
 interface EntryRow {
-  step: StepId;
+  step: EntryStep;
   kind: Entry['kind'];
   text: string;
   fact_id: string | null;
