@@ -27,12 +27,16 @@ function scoreColor(c: ReturnType<typeof paint>, score: number) {
   return score >= 70 ? c.green : score >= 40 ? c.yellow : c.red;
 }
 
+const CHART_COLUMNS = 48;
+
 /** The total of each graded session, oldest to newest, as a line chart (needs two points). */
 export async function totalChart(sessions: readonly Session[], options: { color: boolean }): Promise<string | null> {
   const totals = sessions.filter((s) => s.total !== null).map((s) => s.total!).reverse();
   if (totals.length < 2) return null;
   const { plot } = await import('asciichart');
-  const chart = plot(totals, { height: 8, min: 0, max: 100, format: (v) => String(Math.round(v)).padStart(4) });
+  // One column per session reads as a sliver; widen each session to a few columns.
+  const repeat = Math.max(1, Math.floor(CHART_COLUMNS / totals.length));
+  const chart = plot(totals.flatMap((t) => Array<number>(repeat).fill(t)), { height: 8, min: 0, max: 100, format: (v) => String(Math.round(v)).padStart(4) });
   return `${paint(options.color).bold('Total over time')} ${paint(options.color).dim(`(${totals.length} graded sessions, oldest → newest)`)}\n${chart}\n`;
 }
 
