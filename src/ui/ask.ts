@@ -23,9 +23,18 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
     let lines = request.initial ? request.initial.split('\n') : [];
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
+    // Readline closes on Ctrl-D only when the line is empty; a finished thought should not need an extra key.
+    const onKey = (_: string, key: { ctrl?: boolean; name?: string } | undefined) => {
+      if (request.multiline && key?.ctrl && key.name === 'd' && rl.line) {
+        io.output.write('\n');
+        finish({ kind: 'done', text: typed() });
+      }
+    };
+    io.input.on('keypress', onKey);
     const finish = (result: TextResult) => {
       if (settled) return;
       settled = true;
+      io.input.off('keypress', onKey);
       for (const t of timers) clearTimeout(t);
       rl.close();
       resolve(result);
