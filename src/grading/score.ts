@@ -18,18 +18,23 @@ export const LEVEL_BARS: Record<Level, Partial<Record<Level, number>>> = {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** The share of a criterion's weight earned: its partial credit when it has one, else met or not. */
+export function creditOf(c: CriterionResult): number {
+  return c.credit ?? (c.met ? 1 : 0);
+}
+
 /** Relevance: the prompt's own share, scaled so that RELEVANCE_FULL of it unlocks all framework credit. */
 export function relevanceOf(criteria: readonly CriterionResult[]): number {
   const own = criteria.filter((c) => !c.framework);
   const weight = own.reduce((n, c) => n + c.weight, 0);
   if (weight === 0) return 1;
-  const earned = own.reduce((n, c) => n + c.weight * c.credit, 0);
+  const earned = own.reduce((n, c) => n + c.weight * creditOf(c), 0);
   return Math.min(1, earned / weight / RELEVANCE_FULL);
 }
 
 /** The weight a criterion earns: framework criteria are scaled by relevance, so generic ML talk cannot carry an off-topic answer. */
 export function earned(c: CriterionResult, relevance: number): number {
-  return c.weight * c.credit * (c.framework ? relevance : 1);
+  return c.weight * creditOf(c) * (c.framework ? relevance : 1);
 }
 
 function share(criteria: readonly CriterionResult[], relevance: number): number | null {

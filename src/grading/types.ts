@@ -31,15 +31,15 @@ export interface CriterionResult {
   /** When not met but part of it was seen (some concept groups, or only in a negated or list-like sentence). */
   note?: string;
   /** Short name for compact lines (the rubric's `short`, else the title). */
-  short: string;
+  short?: string;
   /** Share of the weight earned, 0–1: 1 or 0, except for partial criteria such as asked-key-facts. */
-  credit: number;
+  credit?: number;
 }
 
 export interface PhaseResult {
   id: PhaseId;
-  /** False when the phase was left out of a drill; its score is then 0 and its lists empty. */
-  graded: boolean;
+  /** False when the phase was left out of a drill; its score is then 0 and its lists empty. Absent means graded. */
+  graded?: boolean;
   score: number;
   covered: string[];
   missed: string[];
@@ -70,9 +70,10 @@ export interface Grade {
   phases: PhaseResult[];
   signals: Signals;
   criteria: CriterionResult[];
-  /** The bars of mid, senior and staff, in that order. */
-  bars: LevelBar[];
+  /** The bars of mid, senior and staff, in that order (absent in grades saved before bars existed). */
+  bars?: LevelBar[];
   /** 0–1: how much of the prompt's own rubric the answer meets, relative to what unlocks full framework credit. */
-  relevance: number;
-  words: number;
+  relevance?: number;
+  /** Words in the answer. */
+  words?: number;
 }

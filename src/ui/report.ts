@@ -77,6 +77,7 @@ function rubricCriterion(id: string, prompt: Prompt, framework: Framework): Pick
   return prompt.rubric.criteria.find((c) => c.id === id) ?? framework.criteria.find((c) => c.id === id);
 }
 
+const shortName = (c: CriterionResult | undefined) => c && (c.short ?? c.title);
 const rank = (l: Level) => LEVELS.indexOf(l);
 
 /** The level to aim for: the one asked for, else the next above the verdict. */
@@ -108,10 +109,10 @@ export function barDistance(bar: LevelBar): string {
 
 function verdictLines(grade: Grade, p: Palette, width: number): string[] {
   const verdict = grade.level === 'none' ? p.bad('none (below the mid bar)') : p[band(grade.total)](grade.level);
-  const next = grade.bars.find((b) => !b.cleared);
+  const next = grade.bars?.find((b) => !b.cleared);
   return [
     ` Total ${p.bold(`${grade.total}/100`)} · verdict: ${verdict}`,
-    ...indented(next ? `next: ${barDistance(next)}` : 'every level bar cleared', width, ' ', '   ', p.dim),
+    ...(grade.bars ? indented(next ? `next: ${barDistance(next)}` : 'every level bar cleared', width, ' ', '   ', p.dim) : []),
   ];
 }
 
@@ -121,7 +122,7 @@ function phaseLine(phase: PhaseResult, grade: Grade, p: Palette, width: number):
   const paint = p[band(phase.score)];
   const head = ` ${title}${paint(scoreBar(phase.score))}  ${String(Math.round(phase.score)).padStart(3)}   `;
   const room = width - (1 + 13 + BAR_CELLS + 2 + 3 + 3);
-  const shortOf = (id: string) => grade.criteria.find((c) => c.id === id)?.short ?? id;
+  const shortOf = (id: string) => shortName(grade.criteria.find((c) => c.id === id)) ?? id;
   const weightOf = (id: string) => grade.criteria.find((c) => c.id === id)?.weight ?? 0;
   const items = [...phase.covered.map((id) => ({ id, ok: true })), ...phase.missed.map((id) => ({ id, ok: false }))]
     .sort((a, b) => weightOf(b.id) - weightOf(a.id));
@@ -155,8 +156,9 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
   const s = grade.signals;
   const signal = (name: string, v: number) => `${name} ${p[band(v)](String(Math.round(v)))}`;
   lines.push('', ` signals  ${[signal('structure', s.structure), signal('trade-offs', s.tradeoffs), signal('numbers', s.quantitative), signal('depth', s.depth)].join(' · ')}`);
-  if (grade.relevance < 1) {
-    lines.push(...indented(`Generic credit scaled to ${Math.round(grade.relevance * 100)}%: little of this prompt's own rubric is met, so shared framework points count for less.`, width, ' ', ' ', p.dim));
+  const relevance = grade.relevance ?? 1;
+  if (relevance < 1) {
+    lines.push(...indented(`Generic credit scaled to ${Math.round(relevance * 100)}%: little of this prompt's own rubric is met, so shared framework points count for less.`, width, ' ', ' ', p.dim));
   }
 
   const strengths = grade.criteria
@@ -187,7 +189,7 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
     if (misses.length > MISSES_SHOWN) {
       lines.push(p.dim(`   …and ${misses.length - MISSES_SHOWN} more: mlsd rubric ${prompt.id} shows every criterion.`));
     }
-    const first = misses.slice(0, 3).map((c, i) => `${i + 1}) ${c.short}`);
+    const first = misses.slice(0, 3).map((c, i) => `${i + 1}) ${shortName(c)}`);
     lines.push('', ...indented(`Work on first: ${first.join('  ')}`, width, ' ', '   ', p.bold));
   }
 

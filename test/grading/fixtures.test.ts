@@ -86,7 +86,7 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
   });
 
   it('scores a short, dense strong answer as strong', () => {
-    expect(g('short-dense-strong').words).toBeLessThan(g('senior').words);
+    expect(g('short-dense-strong').words!).toBeLessThan(g('senior').words!);
     expect(g('short-dense-strong').total).toBeGreaterThanOrEqual(g('senior').total - 5);
   });
 

@@ -109,16 +109,16 @@ describe('scoring arithmetic', () => {
     expect(g.phases.find((p) => p.id === 'monitoring')!.score).toBe(0);
     const withFunnel = grade('Candidate generation returns 500 videos and a ranking model orders them.\n\nWe monitor feature drift daily and alert on large shifts.');
     const ownShare = 4 / 14;
-    expect(withFunnel.relevance).toBeCloseTo(Math.min(1, ownShare / RELEVANCE_FULL), 2);
-    expect(withFunnel.phases.find((p) => p.id === 'monitoring')!.score).toBeCloseTo(100 * withFunnel.relevance, 0);
+    expect(withFunnel.relevance!).toBeCloseTo(Math.min(1, ownShare / RELEVANCE_FULL), 2);
+    expect(withFunnel.phases.find((p) => p.id === 'monitoring')!.score).toBeCloseTo(100 * withFunnel.relevance!, 0);
   });
 
   it('clears a level only with the level below it', () => {
     const g = grade('We reserve a few slots for exploration so new videos get impressions.');
     expect(met(g)).toEqual(['exploration']);
     expect(g.level).toBe('none');
-    expect(g.bars.map((b) => b.cleared)).toEqual([false, false, false]);
-    expect(g.bars[2]!.requirements.find((r) => r.level === 'staff')!.share).toBe(1);
+    expect(g.bars!.map((b) => b.cleared)).toEqual([false, false, false]);
+    expect(g.bars![2]!.requirements.find((r) => r.level === 'staff')!.share).toBe(1);
   });
 
   it('puts the mid bar at the configured share of mid weight', () => {
