@@ -2,8 +2,8 @@ import { LEVELS, type Level } from '../content/schema.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import type { CriterionResult, LevelBar, PhaseResult, Signals } from './types.js';
 
-/** Share of the prompt's own rubric weight at which framework criteria earn full credit. */
-export const RELEVANCE_FULL = 0.3;
+/** Share of the prompt's own mid-level (core) weight at which everything else earns full credit. */
+export const RELEVANCE_FULL = 0.35;
 /** Share of the total that comes from the signals (scaled by relevance); the rest is rubric criteria. */
 export const SIGNAL_SHARE = 0.15;
 /** Depth reaches 100 at this share of senior and staff weight. */
@@ -12,8 +12,8 @@ export const DEPTH_FULL = 0.7;
 /** What each level needs: for each level of criteria, the share of their weight that must be earned. */
 export const LEVEL_BARS: Record<Level, Partial<Record<Level, number>>> = {
   mid: { mid: 0.45 },
-  senior: { mid: 0.55, senior: 0.4 },
-  staff: { mid: 0.6, senior: 0.55, staff: 0.4 },
+  senior: { mid: 0.5, senior: 0.4 },
+  staff: { mid: 0.55, senior: 0.55, staff: 0.4 },
 };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -23,18 +23,27 @@ export function creditOf(c: CriterionResult): number {
   return c.credit ?? (c.met ? 1 : 0);
 }
 
-/** Relevance: the prompt's own share, scaled so that RELEVANCE_FULL of it unlocks all framework credit. */
+/** The prompt's core: its own mid-level criteria, the basics any answer to *this* question covers. */
+const isCore = (c: CriterionResult) => !c.framework && c.level === 'mid';
+
+/**
+ * Relevance: the share of the prompt's core weight met, scaled so that RELEVANCE_FULL of it unlocks full
+ * credit for everything else. An answer to another question meets generic and advanced ideas, not this one's basics.
+ */
 export function relevanceOf(criteria: readonly CriterionResult[]): number {
-  const own = criteria.filter((c) => !c.framework);
+  const own = criteria.filter(isCore);
   const weight = own.reduce((n, c) => n + c.weight, 0);
   if (weight === 0) return 1;
   const earned = own.reduce((n, c) => n + c.weight * creditOf(c), 0);
   return Math.min(1, earned / weight / RELEVANCE_FULL);
 }
 
-/** The weight a criterion earns: framework criteria are scaled by relevance, so generic ML talk cannot carry an off-topic answer. */
+/**
+ * The weight a criterion earns: all but the prompt's core are scaled by relevance, so generic or advanced ML
+ * talk cannot carry an answer that misses this prompt's basics.
+ */
 export function earned(c: CriterionResult, relevance: number): number {
-  return c.weight * creditOf(c) * (c.framework ? relevance : 1);
+  return c.weight * creditOf(c) * (isCore(c) ? 1 : relevance);
 }
 
 function share(criteria: readonly CriterionResult[], relevance: number): number | null {
