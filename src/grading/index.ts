@@ -7,7 +7,7 @@ import { evaluateCriterion, groupHits, type GroupHits } from './evaluate.js';
 import { Lexicon } from './lexicon.js';
 import { loadNlp, type Nlp } from './nlp.js';
 import { compileRubric, criteriaOfPhases, type CompiledCriterion, type CompiledRubric } from './rubric.js';
-import { depthSignal, levelBars, phaseResults, relevanceOf, round1, totalScore, verdict } from './score.js';
+import { depthSignal, gateOf, levelBars, phaseResults, round1, totalScore, verdict } from './score.js';
 import { quantitativeSignal, structureSignal, tradeoffSignal } from './signals.js';
 import type { CriterionResult, Grade, GradeInput } from './types.js';
 
@@ -89,24 +89,24 @@ class RubricGrader implements Grader {
     }
     criteria.sort((a, b) => PHASE_IDS.indexOf(a.phase) - PHASE_IDS.indexOf(b.phase));
 
-    const relevance = relevanceOf(criteria);
+    const gate = gateOf(criteria, graded.length < PHASE_IDS.length);
     const covered = new Set(criteria.filter((c) => c.met).map((c) => c.phase));
     const signals = {
       structure: round1(structureSignal(answer, graded, covered)),
       tradeoffs: round1(tradeoffSignal(answer, graded)),
       quantitative: round1(quantitativeSignal(answer)),
-      depth: round1(depthSignal(criteria, relevance)),
+      depth: round1(depthSignal(criteria, gate)),
     };
-    const bars = levelBars(criteria, relevance);
+    const bars = levelBars(criteria, gate);
     return {
       promptId: prompt.id,
-      total: totalScore(criteria, relevance, signals),
+      total: totalScore(criteria, gate, signals),
       level: verdict(bars),
-      phases: phaseResults(criteria, graded, relevance),
+      phases: phaseResults(criteria, graded, gate),
       signals,
       criteria,
       bars,
-      relevance: Math.round(relevance * 100) / 100,
+      relevance: Math.round(gate.relevance * 100) / 100,
       words: answer.words,
     };
   }

@@ -27,11 +27,24 @@ export function creditOf(c: CriterionResult): number {
 const isCore = (c: CriterionResult) => !c.framework && c.level === 'mid';
 
 /**
- * Relevance: the share of the prompt's core weight met, scaled so that RELEVANCE_FULL of it unlocks full
- * credit for everything else. An answer to another question meets generic and advanced ideas, not this one's basics.
+ * How relevance applies. A whole answer: to everything outside the prompt's core. A drill of some phases: to
+ * framework criteria only, since a phase may have one or two core criteria and a drill is on this prompt by design.
  */
-export function relevanceOf(criteria: readonly CriterionResult[]): number {
-  const own = criteria.filter(isCore);
+export interface Gate {
+  relevance: number;
+  drill: boolean;
+}
+
+/**
+ * Relevance: the share of the prompt's core weight met (in a drill, of its own weight in the drilled phases),
+ * scaled so that RELEVANCE_FULL of it unlocks full credit for the rest. An answer to another question meets
+ * generic and advanced ideas, not this one's basics.
+ */
+export function gateOf(criteria: readonly CriterionResult[], drill: boolean): Gate {
+  return { relevance: relevanceOf(criteria.filter(drill ? (c) => !c.framework : isCore)), drill };
+}
+
+function relevanceOf(own: readonly CriterionResult[]): number {
   const weight = own.reduce((n, c) => n + c.weight, 0);
   if (weight === 0) return 1;
   const earned = own.reduce((n, c) => n + c.weight * creditOf(c), 0);
@@ -42,23 +55,24 @@ export function relevanceOf(criteria: readonly CriterionResult[]): number {
  * The weight a criterion earns: all but the prompt's core are scaled by relevance, so generic or advanced ML
  * talk cannot carry an answer that misses this prompt's basics.
  */
-export function earned(c: CriterionResult, relevance: number): number {
-  return c.weight * creditOf(c) * (isCore(c) ? 1 : relevance);
+export function earned(c: CriterionResult, gate: Gate): number {
+  const scaled = gate.drill ? c.framework : !isCore(c);
+  return c.weight * creditOf(c) * (scaled ? gate.relevance : 1);
 }
 
-function share(criteria: readonly CriterionResult[], relevance: number): number | null {
+function share(criteria: readonly CriterionResult[], gate: Gate): number | null {
   const weight = criteria.reduce((n, c) => n + c.weight, 0);
-  return weight ? criteria.reduce((n, c) => n + earned(c, relevance), 0) / weight : null;
+  return weight ? criteria.reduce((n, c) => n + earned(c, gate), 0) / weight : null;
 }
 
-export function phaseResults(criteria: readonly CriterionResult[], graded: readonly PhaseId[], relevance: number): PhaseResult[] {
+export function phaseResults(criteria: readonly CriterionResult[], graded: readonly PhaseId[], gate: Gate): PhaseResult[] {
   return PHASE_IDS.map((id) => {
     const inPhase = criteria.filter((c) => c.phase === id);
     const isGraded = graded.includes(id);
     return {
       id,
       graded: isGraded,
-      score: isGraded ? round1(100 * (share(inPhase, relevance) ?? 0)) : 0,
+      score: isGraded ? round1(100 * (share(inPhase, gate) ?? 0)) : 0,
       covered: isGraded ? inPhase.filter((c) => c.met).map((c) => c.id) : [],
       missed: isGraded ? inPhase.filter((c) => !c.met).map((c) => c.id) : [],
     };
@@ -66,8 +80,8 @@ export function phaseResults(criteria: readonly CriterionResult[], graded: reado
 }
 
 /** Each level's bar, in order; a level is cleared when its own requirements and every lower level's are. */
-export function levelBars(criteria: readonly CriterionResult[], relevance: number): LevelBar[] {
-  const shares = new Map(LEVELS.map((l) => [l, share(criteria.filter((c) => c.level === l), relevance)] as const));
+export function levelBars(criteria: readonly CriterionResult[], gate: Gate): LevelBar[] {
+  const shares = new Map(LEVELS.map((l) => [l, share(criteria.filter((c) => c.level === l), gate)] as const));
   let lowerCleared = true;
   return LEVELS.map((level) => {
     const requirements = Object.entries(LEVEL_BARS[level]).map(([l, need]) => ({
@@ -87,16 +101,16 @@ export function verdict(bars: readonly LevelBar[]): Level | 'none' {
 }
 
 /** Depth: the share of senior and staff weight earned. */
-export function depthSignal(criteria: readonly CriterionResult[], relevance: number): number {
-  const s = share(criteria.filter((c) => c.level !== 'mid'), relevance) ?? 0;
+export function depthSignal(criteria: readonly CriterionResult[], gate: Gate): number {
+  const s = share(criteria.filter((c) => c.level !== 'mid'), gate) ?? 0;
   return Math.min(100, (100 * s) / DEPTH_FULL);
 }
 
 /** The total: mostly the earned share of rubric weight, plus a small, relevance-scaled share of the signals. */
-export function totalScore(criteria: readonly CriterionResult[], relevance: number, signals: Signals): number {
-  const rubric = 100 * (share(criteria, relevance) ?? 0);
+export function totalScore(criteria: readonly CriterionResult[], gate: Gate, signals: Signals): number {
+  const rubric = 100 * (share(criteria, gate) ?? 0);
   const signalMean = (signals.structure + signals.tradeoffs + signals.quantitative + signals.depth) / 4;
-  return round1((1 - SIGNAL_SHARE) * rubric + SIGNAL_SHARE * relevance * signalMean);
+  return round1((1 - SIGNAL_SHARE) * rubric + SIGNAL_SHARE * gate.relevance * signalMean);
 }
 
 export { round1 };

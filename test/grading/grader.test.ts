@@ -137,6 +137,13 @@ describe('scoring arithmetic', () => {
     expect(g.phases.find((p) => p.id === 'data')).toEqual({ id: 'data', graded: false, score: 0, covered: [], missed: [] });
   });
 
+  it('in a drill, scales only framework credit: a phase may have few core criteria', () => {
+    const answer = 'We reserve a few slots for exploration so new videos get impressions.';
+    expect(grade(answer).phases.find((p) => p.id === 'models')!.score).toBe(0);
+    const drill = grade(answer, P, F, { phases: ['models'] });
+    expect(drill.phases.find((p) => p.id === 'models')!.score).toBeCloseTo((100 * 2) / 6, 1);
+  });
+
   it('counts the key facts asked as a partial requirements criterion', () => {
     const none = grade('We expect about 20k QPS at peak.', P, F, { askedFacts: [] });
     const half = grade('We expect about 20k QPS at peak.', P, F, { askedFacts: ['scale', 'devices'] });
