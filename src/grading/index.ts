@@ -41,8 +41,8 @@ function packedSentences(compiled: readonly CompiledCriterion[], hits: readonly 
 }
 
 class RubricGrader implements Grader {
-  /** Compiled rubrics, per prompt object and framework object: phrases are normalised once per grader. */
-  private readonly compiled = new Map<Prompt, { framework: Framework; rubric: CompiledRubric }>();
+  /** Compiled rubrics by prompt id: phrases are normalised once per grader (again if the content objects change). */
+  private readonly compiled = new Map<string, { prompt: Prompt; framework: Framework; rubric: CompiledRubric }>();
 
   constructor(
     private readonly nlp: Nlp,
@@ -50,10 +50,10 @@ class RubricGrader implements Grader {
   ) {}
 
   private rubricFor(prompt: Prompt, framework: Framework): CompiledRubric {
-    const cached = this.compiled.get(prompt);
-    if (cached && cached.framework === framework) return cached.rubric;
+    const cached = this.compiled.get(prompt.id);
+    if (cached && cached.prompt === prompt && cached.framework === framework) return cached.rubric;
     const rubric = compileRubric(prompt, framework, this.lexicon);
-    this.compiled.set(prompt, { framework, rubric });
+    this.compiled.set(prompt.id, { prompt, framework, rubric });
     return rubric;
   }
 
