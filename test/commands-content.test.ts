@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guide, resolveStep } from '../src/commands/guide.js';
-import { prompts } from '../src/commands/prompts.js';
+import { prompts, renderPromptTable } from '../src/commands/prompts.js';
 import { rubric, type RubricListing } from '../src/commands/rubric.js';
 import { show } from '../src/commands/show.js';
 import { loadContent } from '../src/content/load.js';
@@ -61,13 +61,24 @@ describe('mlsd prompts', () => {
     expect(entry.criteria).toBe(video.rubric.criteria.length + content.framework.criteria.length);
   });
 
-  it('prints a table with the summary and what to run next', async () => {
-    const { ctx, text } = capture();
-    await prompts({}, ctx);
-    expect(text()).toMatch(/^id\s+title\s+domain\s+difficulty\s+criteria$/m);
-    expect(text()).toContain(video.summary);
-    expect(text()).toContain(`mlsd show ${content.prompts[0]!.id}`);
-    expect(text()).not.toMatch(/\u001b\[/);
+  const listings = content.prompts.map((p) => ({
+    id: p.id, title: p.title, domain: p.domain, difficulty: p.difficulty, criteria: 50, summary: p.summary,
+  }));
+
+  it('prints a table when it fits, with each summary and what to run next', () => {
+    const out = renderPromptTable(listings, false, 200);
+    expect(out).toMatch(/^id\s+title\s+domain\s+difficulty\s+criteria$/m);
+    expect(out).toMatch(new RegExp(`^video-recommendations\\s+${video.title}\\s+${video.domain}\\s+hard\\s+50$`, 'm'));
+    expect(out).toContain(video.summary);
+    expect(out).toContain(`mlsd show ${content.prompts[0]!.id}`);
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+
+  it('falls back to one block per prompt in a narrow terminal', () => {
+    const out = renderPromptTable(listings, false, 70);
+    expect(out).not.toMatch(/^id\s+title/m);
+    expect(out).toContain('video-recommendations  hard · 50 criteria · recommender systems');
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(70);
   });
 
   it('colours only when asked to', async () => {
