@@ -2,7 +2,8 @@ import type { Ctx } from '../context.js';
 import { loadContent } from '../content/load.js';
 import { rubricFor } from '../content/rubric.js';
 import { terminalWidth } from '../ui/markdown.js';
-import { padVisible, paint, visibleLength, wrap } from '../ui/text.js';
+import { paint } from '../ui/paint.js';
+import { padVisible, visibleLength, wrap } from '../ui/text.js';
 
 export interface PromptsOptions {
   json?: boolean;
