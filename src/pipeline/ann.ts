@@ -1,0 +1,71 @@
+import { createRequire } from 'node:module';
+
+/** The parts of usearch we use. Its ESM entry recurses forever on import here, so the CJS build is loaded. */
+interface UsearchIndex {
+  add(keys: BigUint64Array, vectors: Float32Array, threads?: number): void;
+  search(vector: Float32Array, k: number, threads?: number): { keys: BigUint64Array; distances: Float32Array };
+  save(path: string): void;
+  load(path: string): void;
+  size(): number;
+}
+interface Usearch {
+  Index: new (config: {
+    dimensions: number; metric: string; quantization: string; connectivity: number; expansion_add: number; expansion_search: number;
+  }) => UsearchIndex;
+  exactSearch(dataset: Float32Array, queries: Float32Array, dim: number, k: number, metric: string, threads?: number): { keys: BigUint64Array };
+}
+
+function usearch(): Usearch {
+  return createRequire(import.meta.url)('usearch') as Usearch;
+}
+
+/** HNSW settings: int8 vectors halve the build time against float32 for a small loss of recall (docs/pipeline.md). */
+export const ANN_CONFIG = { metric: 'ip', quantization: 'i8', connectivity: 16, expansionAdd: 64, expansionSearch: 600 } as const;
+
+export interface AnnIndex {
+  search(query: Float32Array, k: number): number[];
+  save(path: string): void;
+  size(): number;
+}
+
+function newIndex(dim: number): UsearchIndex {
+  return new (usearch().Index)({
+    dimensions: dim,
+    metric: ANN_CONFIG.metric,
+    quantization: ANN_CONFIG.quantization,
+    connectivity: ANN_CONFIG.connectivity,
+    expansion_add: ANN_CONFIG.expansionAdd,
+    expansion_search: ANN_CONFIG.expansionSearch,
+  });
+}
+
+function wrap(index: UsearchIndex): AnnIndex {
+  return {
+    search: (query, k) => Array.from(index.search(query, k, 1).keys, Number),
+    save: (path) => index.save(path),
+    size: () => index.size(),
+  };
+}
+
+/** Builds an HNSW index over row-major unit vectors; rows are keyed by their position. */
+export function buildAnnIndex(vectors: Float32Array, dim: number, threads: number): AnnIndex {
+  const index = newIndex(dim);
+  const rows = vectors.length / dim;
+  const keys = new BigUint64Array(rows);
+  for (let i = 0; i < rows; i++) keys[i] = BigInt(i);
+  index.add(keys, vectors, threads);
+  return wrap(index);
+}
+
+export function loadAnnIndex(path: string, dim: number): AnnIndex {
+  const index = newIndex(dim);
+  index.load(path);
+  return wrap(index);
+}
+
+/** Exact top-k by inner product over every row (SIMD brute force, one thread): the baseline the ANN must beat. */
+export function exactTopK(vectors: Float32Array, dim: number, query: Float32Array, k: number): number[] {
+  // usearch ignores a subarray's byteOffset, so the query must own its buffer.
+  const own = query.byteOffset === 0 && query.length === query.buffer.byteLength / 4 ? query : query.slice();
+  return Array.from(usearch().exactSearch(vectors, own, dim, k, ANN_CONFIG.metric, 1).keys, Number);
+}

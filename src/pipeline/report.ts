@@ -1,0 +1,29 @@
+import type { Prepared } from './build.js';
+import type { RunParams, RunReport } from './evaluate.js';
+import { gini } from './metrics.js';
+import type { HeldOut } from './training.js';
+
+/** The `mlsd pipeline --json` object (shared/contracts.md), plus fields the contract allows us to add. */
+export interface PipelineReport extends RunReport {
+  params: {
+    items: number; users: number; requests: number; seed: number; budgetMs: number;
+    candidates: number; ranked: number; feed: number; diversity: number;
+  };
+  build: { seconds: number; cached: boolean; buildSeconds: number; steps: Record<string, number> };
+  ranker: HeldOut;
+  world: { viewsGini: number; creators: number };
+}
+
+export function pipelineReport(prepared: Prepared, run: RunReport, params: Omit<RunParams, 'evalUsers' | 'warmup'> & { items: number; users: number }): PipelineReport {
+  const { meta } = prepared;
+  return {
+    params: {
+      items: params.items, users: params.users, requests: params.requests, seed: params.seed, budgetMs: params.budgetMs,
+      candidates: params.candidates, ranked: params.ranked, feed: params.feed, diversity: params.lambda,
+    },
+    ...run,
+    build: { seconds: prepared.seconds, cached: prepared.cached, buildSeconds: meta.buildSeconds, steps: meta.steps },
+    ranker: meta.heldOut,
+    world: { viewsGini: gini(prepared.world.itemViews), creators: meta.creators },
+  };
+}

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'mlsd.js');
+const small = ['--items', '20000', '--users', '2000', '--seed', '5'];
+let home: string;
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, 'pipeline', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', MLSD_HOME: home } });
+
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), 'mlsd-pipeline-cmd-'));
+});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('mlsd pipeline (the built executable)', () => {
+  let json: Record<string, any>;
+  let second: Record<string, any>;
+
+  beforeAll(() => {
+    const first = run(...small, '--requests', '60', '--json');
+    expect(first.stderr).toBe('');
+    json = JSON.parse(first.stdout);
+    second = JSON.parse(run(...small, '--requests', '60', '--json').stdout);
+  });
+
+  it('prints exactly the contract shape with --json', () => {
+    expect(json.params).toMatchObject({ items: 20000, users: 2000, requests: 60, seed: 5, budgetMs: 100 });
+    expect(json.stages.map((s: { id: string }) => s.id)).toEqual(['feature-store', 'candidate-generation', 'ranking', 'reranking']);
+    for (const s of json.stages) for (const k of ['in', 'out', 'p50Ms', 'p95Ms', 'p99Ms']) expect(typeof s[k]).toBe('number');
+    expect(json.stages[1].in).toBe(20000);
+    expect(Object.keys(json.total).sort()).toEqual(['p50Ms', 'p95Ms', 'p99Ms']);
+    expect(typeof json.withinBudget).toBe('boolean');
+    expect(typeof json.exactRetrieval.p50Ms).toBe('number');
+    expect(typeof json.exactRetrieval.p99Ms).toBe('number');
+    for (const k of ['retrievalRecall', 'ndcgAt10', 'intraListDiversity', 'coverage']) expect(typeof json.quality[k]).toBe('number');
+    expect(typeof json.quality.baselines.popularity.ndcgAt10).toBe('number');
+    expect(typeof json.quality.baselines.random.ndcgAt10).toBe('number');
+    expect(json.build).toMatchObject({ cached: false });
+    expect(typeof json.build.seconds).toBe('number');
+  });
+
+  it('reuses the cached world on the second run and gets the same quality', () => {
+    expect(second.build.cached).toBe(true);
+    expect(second.quality.ndcgAt10).toBe(json.quality.ndcgAt10);
+    expect(second.quality.retrievalRecall).toBe(json.quality.retrievalRecall);
+    expect(readdirSync(join(home, 'cache')).filter((d) => d.startsWith('pipeline-'))).toHaveLength(1);
+  });
+
+  it('prints the funnel table, the exact-scan ratio and the quality lines for people', () => {
+    const r = run(...small, '--requests', '30', '--feed', '8');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/world: 20,000 videos · 2,000 users · seed 5 \(cached/);
+    expect(r.stdout).toMatch(/candidate-generation\s+20,000 → 500/);
+    expect(r.stdout).toMatch(/reranking\s+50 → 8/);
+    expect(r.stdout).toMatch(/end to end .*(within|over) budget/);
+    expect(r.stdout).toMatch(/candidate generation is [\d.]+× faster at p50/);
+    expect(r.stdout).toMatch(/NDCG@10 [\d.]+ · popularity [\d.]+ · random [\d.]+/);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('traces one request with --explain', () => {
+    const r = run(...small, '--explain', '17');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/one request for user 17/);
+    expect(r.stdout).toMatch(/top interests: topic \d+/);
+    expect(r.stdout.split('\n').filter((l) => /^\s+\d+\s+v\d+/.test(l))).toHaveLength(10);
+  });
+
+  it.each([
+    [['--candidates', '30000'], /--candidates \(30000\) cannot exceed the catalogue/],
+    [['--ranked', '600'], /--ranked \(600\) cannot exceed --candidates \(500\)/],
+    [['--feed', '60'], /--feed \(60\) cannot exceed --ranked \(50\)/],
+    [['--explain', '2000'], /--explain takes a user id from 0 to 1999/],
+    [['--items', '0'], /--items must be between/],
+    [['--requests', 'many'], /--requests must be a whole number/],
+    [['--diversity', '1.5'], /--diversity must be between 0 and 1/],
+  ])('exits 2 with one clear line for %j', (args, message) => {
+    const r = run(...small, ...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+});
