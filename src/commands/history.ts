@@ -1,5 +1,11 @@
 import type { Ctx } from '../context.js';
-import { UserError } from '../errors.js';
+import { gradedPhases, nextDrill, phaseAverages, weakestPhase } from '../interview/progress.js';
+import { sessionJson } from '../interview/summary.js';
+import type { Session } from '../interview/types.js';
+import type { PhaseId } from '../phases.js';
+import { openHistory } from '../store/history.js';
+import { averagesView, sessionTable, totalChart } from '../ui/history-view.js';
+import { paint } from '../ui/paint.js';
 
 export interface HistoryOptions {
   json?: boolean;
@@ -7,6 +13,45 @@ export interface HistoryOptions {
   db?: string;
 }
 
-export async function history(_options: HistoryOptions, _ctx: Pick<Ctx, 'out'>): Promise<void> {
-  throw new UserError('`mlsd history` is not built yet.', { hint: 'It lands with a later change.' });
+export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'env' | 'color'>): Promise<void> {
+  const store = openHistory(options.db, ctx.env);
+  let sessions: Session[];
+  try {
+    sessions = store.sessions.list({ promptId: options.prompt });
+  } finally {
+    store.db.close();
+  }
+  if (options.json) {
+    ctx.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
+    return;
+  }
+  const c = paint(ctx.color);
+  if (!sessions.length) {
+    const scope = options.prompt ? ` for ${options.prompt}` : '';
+    ctx.out(`No sessions yet${scope}. Start with \`mlsd interview\` (a timed mock round) or \`mlsd practice <prompt> --phase metrics\`.\n`);
+    return;
+  }
+  const parts = [sessionTable(sessions, ctx)];
+  const chart = await totalChart(sessions, ctx);
+  if (chart) parts.push(chart);
+  const graded = sessions.filter((s) => s.grade);
+  const averages = phaseAverages(graded);
+  const weakest = weakestPhase(averages);
+  if (averages.length) parts.push(averagesView(averages, weakest, ctx));
+  if (weakest) {
+    const promptId = worstPromptFor(graded, weakest.phase);
+    parts.push(`${c.bold('Weakest phase:')} ${weakest.phase} (avg ${Math.round(weakest.average)}) → ${nextDrill(promptId, weakest.phase)}\n`);
+  }
+  ctx.out(parts.join('\n'));
+}
+
+/** The prompt on which the phase scored lowest: the drill closest to where it went wrong. */
+function worstPromptFor(sessions: readonly Session[], phase: PhaseId): string {
+  let worst = { promptId: sessions[0]!.promptId, score: Infinity };
+  for (const s of sessions) {
+    if (!gradedPhases(s.plan).includes(phase)) continue;
+    const score = s.grade?.phases.find((p) => p.id === phase)?.score;
+    if (score !== undefined && score < worst.score) worst = { promptId: s.promptId, score };
+  }
+  return worst.promptId;
 }

@@ -1,12 +1,20 @@
+import { findPrompt, loadContent, type Content } from '../content/load.js';
+import type { Level, Prompt } from '../content/schema.js';
 import type { Ctx } from '../context.js';
-import { UserError } from '../errors.js';
+import { usageError } from '../errors.js';
+import { loadGrader } from '../grading/index.js';
+import { interviewPlan } from '../interview/plan.js';
+import { phaseAverages, promptForPhase, weakestPhase } from '../interview/progress.js';
+import { openHistory } from '../store/history.js';
+import { paint } from '../ui/paint.js';
+import { requireTerminal, sitFromFile, sitNew, sittingEdges, type SittingEdges } from './shared/sitting.js';
 
 export interface InterviewOptions {
   id?: string;
   random?: boolean;
   weakest?: boolean;
   minutes: number;
-  level: import('../content/schema.js').Level;
+  level: Level;
   timer: boolean;
   editor?: boolean;
   answers?: string;
@@ -14,6 +22,62 @@ export interface InterviewOptions {
   db?: string;
 }
 
-export async function interview(_options: InterviewOptions, _ctx: Pick<Ctx, 'out'>): Promise<void> {
-  throw new UserError('`mlsd interview` is not built yet.', { hint: 'It lands with a later change.' });
+export async function interview(options: InterviewOptions, ctx: Ctx, given: Partial<SittingEdges> = {}): Promise<void> {
+  if (options.answers) {
+    if (!options.id) throw usageError("--answers needs a prompt id.", "Run: mlsd interview <prompt-id> --answers <answer.md>");
+    const content = given.content ?? loadContent();
+    const prompt = findPrompt(content, options.id);
+    const grader = given.grader ?? (await loadGrader());
+    await sitFromFile(
+      { prompt, mode: 'interview', plan: interviewPlan(prompt, options.minutes), minutes: options.minutes, level: options.level,
+        timer: false, db: options.db, file: options.answers, json: Boolean(options.json) },
+      ctx,
+      { content, grader },
+    );
+    return;
+  }
+  requireTerminal(ctx, 'interview');
+  const edges = await sittingEdges(ctx, given);
+  const prompt = await choosePrompt(options, ctx, edges);
+  await sitNew(
+    { prompt, mode: 'interview', plan: interviewPlan(prompt, options.minutes), minutes: options.minutes, level: options.level,
+      timer: options.timer, editor: Boolean(options.editor), db: options.db },
+    ctx,
+    edges,
+  );
+}
+
+async function choosePrompt(options: InterviewOptions, ctx: Ctx, edges: SittingEdges): Promise<Prompt> {
+  const { content } = edges;
+  if (options.id) return findPrompt(content, options.id);
+  if (options.random) return content.prompts[Math.floor(Math.random() * content.prompts.length)]!;
+  if (options.weakest) {
+    const pick = weakestPick(content, options.db, ctx);
+    if (pick) return pick;
+  }
+  const { chooseOne } = await import('../ui/ask.js');
+  const id = await chooseOne(
+    'Choose a prompt (type to search)',
+    content.prompts.map((p) => ({ value: p.id, name: `${p.title} (${p.id})`, description: `${p.domain} · ${p.difficulty} — ${p.summary}` })),
+  );
+  return findPrompt(content, id);
+}
+
+/** The prompt that drills the weakest phase in history, or null (with a note) when there is no history. */
+function weakestPick(content: Content, db: string | undefined, ctx: Ctx): Prompt | null {
+  const c = paint(ctx.color);
+  const history = openHistory(db, ctx.env);
+  try {
+    const sessions = history.sessions.list().filter((s) => s.grade);
+    const weakest = weakestPhase(phaseAverages(sessions));
+    if (!weakest) {
+      ctx.out(c.dim('No graded sessions yet, so there is no weakest phase to drill; choose a prompt instead.\n'));
+      return null;
+    }
+    const prompt = promptForPhase(content.prompts, weakest.phase, sessions);
+    if (prompt) ctx.out(c.dim(`Your weakest phase is ${weakest.phase} (avg ${Math.round(weakest.average)}): ${prompt.id} drills it most.\n`));
+    return prompt;
+  } finally {
+    history.db.close();
+  }
 }

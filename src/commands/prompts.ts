@@ -1,10 +1,55 @@
 import type { Ctx } from '../context.js';
-import { UserError } from '../errors.js';
+import { loadContent } from '../content/load.js';
+import { rubricFor } from '../content/rubric.js';
+import { padVisible, paint } from '../ui/text.js';
 
 export interface PromptsOptions {
   json?: boolean;
 }
 
-export async function prompts(_options: PromptsOptions, _ctx: Pick<Ctx, 'out'>): Promise<void> {
-  throw new UserError('`mlsd prompts` is not built yet.', { hint: 'It lands with a later change.' });
+/** One entry of `mlsd prompts --json`: the contract shape plus the one-line summary. */
+export interface PromptListing {
+  id: string;
+  title: string;
+  domain: string;
+  difficulty: string;
+  criteria: number;
+  summary: string;
+}
+
+export async function prompts(options: PromptsOptions, ctx: Pick<Ctx, 'out' | 'color'>): Promise<void> {
+  const content = loadContent();
+  const rows: PromptListing[] = content.prompts.map((p) => ({
+    id: p.id,
+    title: p.title,
+    domain: p.domain,
+    difficulty: p.difficulty,
+    criteria: rubricFor(p, content.framework).length,
+    summary: p.summary,
+  }));
+  if (options.json) {
+    ctx.out(`${JSON.stringify(rows, null, 2)}\n`);
+    return;
+  }
+  ctx.out(renderPromptTable(rows, ctx.color));
+}
+
+export function renderPromptTable(rows: readonly PromptListing[], color: boolean): string {
+  const c = paint(color);
+  if (!rows.length) return `${c.dim('No prompts found.')}\n`;
+  const header = ['id', 'title', 'domain', 'difficulty', 'criteria'];
+  const cells = rows.map((r) => [r.id, r.title, r.domain, r.difficulty, String(r.criteria)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => padVisible(cell, widths[i]!)).join('  ').trimEnd();
+  const body = cells.flatMap((row, i) => [line([c.bold(row[0]!), ...row.slice(1)]), c.dim(`  ${rows[i]!.summary}`)]);
+  const first = rows[0]!.id;
+  return [
+    c.dim(line(header)),
+    ...body,
+    '',
+    c.dim(`Read a prompt:    mlsd show ${first}`),
+    c.dim(`See its rubric:   mlsd rubric ${first}`),
+    c.dim(`Take a mock round: mlsd interview ${first}`),
+    '',
+  ].join('\n');
 }

@@ -1,5 +1,8 @@
+import { findPrompt } from '../content/load.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
+import { openHistory, resolveSession } from '../store/history.js';
+import { requireTerminal, sitAgain, sittingEdges, type SittingEdges } from './shared/sitting.js';
 
 export interface ResumeOptions {
   id?: string;
@@ -7,6 +10,24 @@ export interface ResumeOptions {
   db?: string;
 }
 
-export async function resume(_options: ResumeOptions, _ctx: Pick<Ctx, 'out'>): Promise<void> {
-  throw new UserError('`mlsd resume` is not built yet.', { hint: 'It lands with a later change.' });
+/** Continues an in-progress session at the step where it stopped, with its draft restored. */
+export async function resume(options: ResumeOptions, ctx: Ctx, given: Partial<SittingEdges> = {}): Promise<void> {
+  requireTerminal(ctx, 'resume');
+  const history = openHistory(options.db, ctx.env);
+  try {
+    const session = options.id ? resolveSession(history.sessions, options.id) : history.sessions.latestInProgress();
+    if (!session) {
+      throw new UserError('no session is in progress.', { hint: 'Start one with `mlsd interview`; `mlsd history` lists past sessions.' });
+    }
+    if (session.status !== 'in-progress') {
+      throw new UserError(`session ${session.id} is ${session.status}; only an in-progress session can be resumed.`, {
+        hint: `See its feedback with \`mlsd review ${session.id}\`.`,
+      });
+    }
+    const edges = await sittingEdges(ctx, given);
+    const prompt = findPrompt(edges.content, session.promptId);
+    await sitAgain(session, prompt, Boolean(options.editor), history, ctx, edges);
+  } finally {
+    history.db.close();
+  }
 }

@@ -1,5 +1,12 @@
+import { findPrompt, loadContent } from '../content/load.js';
 import type { Ctx } from '../context.js';
-import { UserError } from '../errors.js';
+import { answersOf, reviewJson } from '../interview/summary.js';
+import type { Entry, Session } from '../interview/types.js';
+import { openHistory, resolveSession } from '../store/history.js';
+import { stepTitle } from '../ui/interview-view.js';
+import { terminalWidth } from '../ui/markdown.js';
+import { paint } from '../ui/paint.js';
+import { outcomeReport } from './shared/sitting.js';
 
 export interface ReviewOptions {
   id: string;
@@ -7,6 +14,45 @@ export interface ReviewOptions {
   db?: string;
 }
 
-export async function review(_options: ReviewOptions, _ctx: Pick<Ctx, 'out'>): Promise<void> {
-  throw new UserError('`mlsd review` is not built yet.', { hint: 'It lands with a later change.' });
+/** The full feedback for a session, with the answers as written. */
+export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env' | 'color'>): Promise<void> {
+  const history = openHistory(options.db, ctx.env);
+  try {
+    const session = resolveSession(history.sessions, options.id);
+    const entries = history.sessions.entries(session.id);
+    if (options.json) {
+      ctx.out(`${JSON.stringify(reviewJson(session, entries), null, 2)}\n`);
+      return;
+    }
+    const c = paint(ctx.color);
+    ctx.out(answersView(session, entries, ctx.color));
+    if (!session.grade) {
+      const next = session.status === 'in-progress' ? ` Continue it with \`mlsd resume ${session.id}\`.` : '';
+      ctx.out(`\n${c.dim(`Session ${session.id} is ${session.status} and not graded yet.${next}`)}\n`);
+      return;
+    }
+    const content = loadContent();
+    const prompt = findPrompt(content, session.promptId);
+    ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: terminalWidth() })}`);
+  } finally {
+    history.db.close();
+  }
+}
+
+function answersView(session: Session, entries: readonly Entry[], color: boolean): string {
+  const c = paint(color);
+  const when = new Date(session.startedAt).toISOString().slice(0, 16).replace('T', ' ');
+  const out = [c.bold(`Session ${session.id} · ${session.promptId} · ${session.mode} · ${when} UTC`)];
+  const questions = entries.filter((e) => e.kind === 'question');
+  if (questions.length) {
+    out.push('', c.bold('Clarifying questions'));
+    for (const q of questions) out.push(`  ${c.dim('Q')} ${q.text}`, `  ${c.dim('A')} ${q.response ?? ''}`);
+  }
+  for (const a of answersOf(entries)) {
+    const title = a.phase === 'other' ? 'Other notes' : stepTitle(a.phase as Parameters<typeof stepTitle>[0]);
+    out.push('', c.bold(a.kind === 'reply' ? `${title} — follow-up` : title));
+    if (a.question) out.push(`${c.cyan('Interviewer:')} ${a.question}`);
+    out.push(a.text.trim() ? a.text.split('\n').map((l) => `${c.dim('│')} ${l}`).join('\n') : c.dim('(no answer)'));
+  }
+  return `${out.join('\n')}\n`;
 }

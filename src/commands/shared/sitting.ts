@@ -1,0 +1,171 @@
+import { readFile } from 'node:fs/promises';
+import { loadContent, type Content } from '../../content/load.js';
+import type { Level, Prompt } from '../../content/schema.js';
+import type { Ctx } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../grading/index.js';
+import type { Asker } from '../../interview/asker.js';
+import { gradedPhases, nextDrill, weakestInGrade } from '../../interview/progress.js';
+import { runSession } from '../../interview/runner.js';
+import { nextAction, timeSpent } from '../../interview/session.js';
+import type { Mode, PlanStep, Session } from '../../interview/types.js';
+import { openHistory, type History } from '../../store/history.js';
+import { terminalAsker } from '../../ui/ask.js';
+import { planView, stepTitle, timeTable } from '../../ui/interview-view.js';
+import { renderMarkdown, terminalWidth } from '../../ui/markdown.js';
+import { paint } from '../../ui/paint.js';
+import { renderReport } from '../../ui/report.js';
+
+/** What a sitting needs from outside; tests replace the asker and the grader. */
+export interface SittingEdges {
+  ask: Asker;
+  grader: Grader;
+  content: Content;
+}
+
+export async function sittingEdges(ctx: Pick<Ctx, 'env'>, given: Partial<SittingEdges> = {}): Promise<SittingEdges> {
+  return {
+    content: given.content ?? loadContent(),
+    ask: given.ask ?? terminalAsker(ctx.env),
+    grader: given.grader ?? (await loadGrader()),
+  };
+}
+
+export function requireTerminal(ctx: Pick<Ctx, 'interactive'>, command: string): void {
+  if (!ctx.interactive) {
+    throw new UserError(`\`mlsd ${command}\` asks questions and needs a terminal; none is attached.`, {
+      hint: `To grade a written answer without a terminal, pass --answers <answer.md> (add --json for a machine-readable grade).`,
+    });
+  }
+}
+
+export interface NewSitting {
+  prompt: Prompt;
+  mode: Mode;
+  plan: PlanStep[];
+  minutes: number;
+  level: Level;
+  timer: boolean;
+  editor: boolean;
+  db: string | undefined;
+}
+
+type SittingCtx = Pick<Ctx, 'out' | 'now' | 'color' | 'env'>;
+
+/** Shows the statement and plan, records the session, runs it, prints the report. */
+export async function sitNew(spec: NewSitting, ctx: SittingCtx, edges: SittingEdges): Promise<void> {
+  const history = openHistory(spec.db, ctx.env);
+  try {
+    const width = terminalWidth();
+    ctx.out(await renderMarkdown(`# ${spec.prompt.title}\n\n${spec.prompt.statement}`, { color: ctx.color, width }));
+    ctx.out(`\n${planView(spec.plan, spec.minutes, { color: ctx.color, timer: spec.timer })}`);
+    const session = history.sessions.create({
+      promptId: spec.prompt.id,
+      mode: spec.mode,
+      targetLevel: spec.level,
+      minutes: spec.minutes,
+      timer: spec.timer,
+      plan: spec.plan,
+      startedAt: ctx.now(),
+    });
+    await sit(session, spec.prompt, spec.editor, history, ctx, edges);
+  } finally {
+    history.db.close();
+  }
+}
+
+/** Continues a recorded session where its log stops. */
+export async function sitAgain(session: Session, prompt: Prompt, editor: boolean, history: History, ctx: SittingCtx, edges: SittingEdges): Promise<void> {
+  const c = paint(ctx.color);
+  const action = nextAction(session.plan, history.sessions.entries(session.id));
+  const where = action.kind === 'finish' ? 'the report' : stepTitle(action.step).toLowerCase();
+  ctx.out(`${c.bold(`Resuming session ${session.id}`)}: ${prompt.title} ${c.dim(`· ${prompt.id}`)}\n`);
+  ctx.out(`${c.dim(`Picking up at ${where}; the clock restarts for the steps left.`)}\n`);
+  await sit(session, prompt, editor, history, ctx, edges);
+}
+
+async function sit(session: Session, prompt: Prompt, editor: boolean, history: History, ctx: SittingCtx, edges: SittingEdges): Promise<void> {
+  const width = terminalWidth();
+  const result = await runSession(session, {
+    store: history.sessions,
+    ask: edges.ask,
+    grader: edges.grader,
+    framework: edges.content.framework,
+    prompt,
+    out: ctx.out,
+    now: ctx.now,
+    color: ctx.color,
+    width,
+    editor,
+  });
+  ctx.out('\n');
+  ctx.out(outcomeReport(result.session, result.grade, prompt, edges.content, history, { color: ctx.color, width }));
+}
+
+/** The grade report, time per step, the next drill and where the session is kept. */
+export function outcomeReport(
+  session: Session,
+  grade: Grade,
+  prompt: Prompt,
+  content: Content,
+  history: History,
+  options: { color: boolean; width: number },
+): string {
+  const c = paint(options.color);
+  const parts = [renderReport(grade, prompt, content.framework, { ...options, level: session.targetLevel })];
+  if (session.timer) parts.push(timeTable(timeSpent(session.plan, history.sessions.entries(session.id)), options));
+  const weakest = weakestInGrade(grade, gradedPhases(session.plan));
+  if (weakest) parts.push(`${c.bold('Next drill:')} ${nextDrill(prompt.id, weakest)}\n`);
+  parts.push(c.dim(`Saved as session ${session.id} · review it with \`mlsd review ${session.id}\`\n`));
+  return parts.join('\n');
+}
+
+/** The --answers flow: the same session, graded from a Markdown file, no questions asked. */
+export async function sitFromFile(
+  spec: Omit<NewSitting, 'editor'> & { file: string; json: boolean },
+  ctx: SittingCtx & Pick<Ctx, 'readStdin'>,
+  edges: Pick<SittingEdges, 'grader' | 'content'>,
+): Promise<void> {
+  const markdown = await readAnswerFile(spec.file, ctx);
+  const sections = parseAnswerMarkdown(markdown);
+  if (!sections.some((s) => s.text.trim())) {
+    throw new UserError(`${spec.file} has no answer text.`, { hint: 'Write your answer under headings such as "## Metrics" and try again.' });
+  }
+  const history = openHistory(spec.db, ctx.env);
+  try {
+    const now = ctx.now();
+    const session = history.sessions.create({
+      promptId: spec.prompt.id, mode: spec.mode, targetLevel: spec.level, minutes: spec.minutes,
+      timer: false, plan: spec.plan, startedAt: now,
+    });
+    for (const section of sections) {
+      history.sessions.addEntry(session.id, {
+        step: section.phase ?? 'other', kind: 'answer', text: section.text, factId: null, response: null,
+        elapsedMs: 0, budgetMs: null, at: now,
+      });
+    }
+    const phases = spec.mode === 'practice' ? gradedPhases(spec.plan) : undefined;
+    const grade = edges.grader.grade(spec.prompt, edges.content.framework, { sections, ...(phases ? { phases } : {}) });
+    history.sessions.finish(session.id, grade, ctx.now());
+    if (spec.json) {
+      ctx.out(`${JSON.stringify({ ...grade, sessionId: session.id }, null, 2)}\n`);
+      return;
+    }
+    const done = history.sessions.get(session.id)!;
+    ctx.out(outcomeReport(done, grade, spec.prompt, edges.content as Content, history, { color: ctx.color, width: terminalWidth() }));
+  } finally {
+    history.db.close();
+  }
+}
+
+async function readAnswerFile(file: string, ctx: Pick<Ctx, 'readStdin'>): Promise<string> {
+  if (file === '-') return (await ctx.readStdin()).toString('utf8');
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot read the answer file ${file}${code === 'ENOENT' ? ': no such file' : `: ${(err as Error).message}`}.`, {
+      hint: 'Pass the path of a Markdown answer, or - to read it from stdin.',
+    });
+  }
+}

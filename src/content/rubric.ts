@@ -1,0 +1,33 @@
+import { PHASE_IDS, type PhaseId } from '../phases.js';
+import { LEVELS, type Criterion, type Framework, type Level, type Prompt } from './schema.js';
+
+/** A criterion as it applies to one prompt, marked when it comes from the shared framework. */
+export interface RubricCriterion extends Criterion {
+  framework: boolean;
+}
+
+/** The prompt's own criteria plus the framework criteria it does not skip. */
+export function rubricFor(prompt: Prompt, framework: Framework): RubricCriterion[] {
+  const skipped = new Set(prompt.skipFramework);
+  return [
+    ...prompt.rubric.criteria.map((c) => ({ ...c, framework: false })),
+    ...framework.criteria.filter((c) => !skipped.has(c.id)).map((c) => ({ ...c, framework: true })),
+  ];
+}
+
+/** True when a criterion at `level` is expected of someone aiming at `target` (mid ⊂ senior ⊂ staff). */
+export function expectedAt(level: Level, target: Level): boolean {
+  return LEVELS.indexOf(level) <= LEVELS.indexOf(target);
+}
+
+/** Criteria grouped by phase in interview order; within a phase the heaviest first, then by level. */
+export function byPhase<T extends Criterion>(criteria: readonly T[]): { phase: PhaseId; criteria: T[] }[] {
+  return PHASE_IDS.map((phase) => ({
+    phase,
+    criteria: criteria
+      .filter((c) => c.phase === phase)
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => b.c.weight - a.c.weight || LEVELS.indexOf(a.c.level) - LEVELS.indexOf(b.c.level) || a.i - b.i)
+      .map(({ c }) => c),
+  }));
+}

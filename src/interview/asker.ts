@@ -1,0 +1,33 @@
+import type { StepId } from './types.js';
+
+/** What the session asks the person at the keyboard for; src/ui/ask.ts implements it for a terminal. */
+export interface TextRequest {
+  /** One line (a clarifying question) or many (a phase answer). */
+  multiline: boolean;
+  /** Shown before each line; called again for every line so the clock stays current. */
+  prompt: () => string;
+  /** Text already written (a restored draft). */
+  initial?: string;
+  /** Printed when the user types :hint. */
+  hint?: string;
+  /** Time until the round is over; the input ends by itself then. Infinity without a timer. */
+  timeLeftMs: number;
+  /** Time until the step's budget runs out; `overrunWarning` is printed then. */
+  stepLeftMs: number;
+  overrunWarning?: string;
+}
+
+export type TextResult =
+  | { kind: 'done'; text: string }
+  /** A single-line request got an empty line or Ctrl-D: no more questions. */
+  | { kind: 'end' }
+  /** The user typed :editor; `text` is what they had typed before. */
+  | { kind: 'editor'; text: string }
+  | { kind: 'time-up'; text: string }
+  | { kind: 'interrupted'; text: string };
+
+export interface Asker {
+  text(request: TextRequest): Promise<TextResult>;
+  /** Opens $EDITOR on `initial` and returns the saved text. */
+  editor(initial: string, step: StepId): Promise<string>;
+}

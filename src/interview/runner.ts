@@ -1,0 +1,207 @@
+import type { Content } from '../content/load.js';
+import type { Level, Prompt } from '../content/schema.js';
+import { InterruptedError } from '../errors.js';
+import type { Grade, Grader } from '../grading/index.js';
+import type { PhaseId } from '../phases.js';
+import type { SessionStore } from '../store/sessions.js';
+import {
+  answerInstructions,
+  clarifyInstructions,
+  interviewerSays,
+  linePrompt,
+  overrunWarning,
+  stepHeader,
+} from '../ui/interview-view.js';
+import type { Asker, TextResult } from './asker.js';
+import { matchFact, UNKNOWN_FACT_REPLY } from './facts.js';
+import { planTotalMs } from './plan.js';
+import { chooseProbe } from './probe.js';
+import { gradedPhases } from './progress.js';
+import { answerSections, askedFacts, nextAction, remainingPlan, type NextAction } from './session.js';
+import { readClock, startStep, type Clock, type ClockReading } from './timer.js';
+import type { Entry, Session, StepId } from './types.js';
+
+export interface RunnerDeps {
+  store: SessionStore;
+  ask: Asker;
+  grader: Grader;
+  framework: Content['framework'];
+  prompt: Prompt;
+  out: (text: string) => void;
+  now: () => number;
+  color: boolean;
+  width: number;
+  /** Write every answer in $EDITOR. */
+  editor: boolean;
+}
+
+export interface RunResult {
+  session: Session;
+  grade: Grade;
+  /** The round ended because the total time ran out. */
+  timeUp: boolean;
+}
+
+/**
+ * Runs a session from wherever its log stops to the grade. Every submission is written before the next
+ * question; Ctrl-C saves the text being typed as a draft and throws InterruptedError.
+ */
+export async function runSession(start: Session, deps: RunnerDeps): Promise<RunResult> {
+  const { store, prompt } = deps;
+  const id = start.id;
+  const view = { color: deps.color, width: deps.width, timer: start.timer };
+  let entries = store.entries(id);
+  let action = nextAction(start.plan, entries);
+  const now = deps.now();
+  let clock: Clock = {
+    startedAt: now,
+    totalMs: start.timer ? planTotalMs(remainingPlan(start.plan, action)) : Infinity,
+    stepStartedAt: now,
+    stepBudgetMs: Infinity,
+  };
+  let currentStep: StepId | null = null;
+  let timeUp = false;
+  const reading = (): ClockReading | null => (start.timer ? readClock(clock, deps.now()) : null);
+  const record = (step: StepId, kind: Entry['kind'], text: string, extra: Partial<Entry> = {}) => {
+    const r = readClock(clock, deps.now());
+    store.addEntry(id, {
+      step, kind, text, factId: null, response: null,
+      elapsedMs: r.stepElapsedMs,
+      budgetMs: Number.isFinite(clock.stepBudgetMs) ? clock.stepBudgetMs : null,
+      at: deps.now(),
+      ...extra,
+    });
+  };
+
+  while (action.kind !== 'finish' && !timeUp) {
+    if (action.step !== currentStep) {
+      currentStep = action.step;
+      const step = action.step;
+      const budget = start.plan.find((s) => s.step === step)!.budgetMs;
+      clock = startStep(clock, start.timer ? budget : Infinity, deps.now());
+      deps.out(stepHeader(action.step, reading(), view));
+      if (action.kind === 'clarify') deps.out(`${prompt.guidance.clarifying}\n${clarifyInstructions(view)}`);
+      else if (action.kind === 'answer') deps.out(`${deps.framework.guide[action.step].focus}\n${answerInstructions(view)}`);
+    }
+    timeUp = await perform(action, deps, { id, level: start.targetLevel, record, reading, clock: () => clock, view, entries });
+    entries = store.entries(id);
+    action = nextAction(start.plan, entries);
+  }
+  if (timeUp) deps.out(interviewerSays("We're out of time — let's stop there. Here is how it went.", view));
+  const grade = finishSession(store.get(id)!, deps);
+  return { session: store.get(id)!, grade, timeUp };
+}
+
+interface StepCtx {
+  id: number;
+  level: Level;
+  record: (step: StepId, kind: Entry['kind'], text: string, extra?: Partial<Entry>) => void;
+  reading: () => ClockReading | null;
+  clock: () => Clock;
+  view: { color: boolean; width: number; timer: boolean };
+  entries: Entry[];
+}
+
+/** Does one action; returns true when the round's time ran out during it. */
+async function perform(action: Exclude<NextAction, { kind: 'finish' }>, deps: RunnerDeps, s: StepCtx): Promise<boolean> {
+  switch (action.kind) {
+    case 'clarify': {
+      const result = await deps.ask.text(textRequest(deps, s, action.step, false));
+      if (result.kind === 'interrupted') throw new InterruptedError('Interrupted; your questions are saved. Continue with `mlsd resume`.');
+      if (result.kind === 'done') {
+        const match = matchFact(result.text, deps.prompt.facts);
+        const response = match ? match.fact.answer : UNKNOWN_FACT_REPLY;
+        deps.out(interviewerSays(response, s.view));
+        s.record('clarifying', 'question', result.text, { factId: match?.fact.id ?? null, response });
+        return false;
+      }
+      s.record('clarifying', 'step-end', '');
+      return result.kind === 'time-up';
+    }
+    case 'answer':
+    case 'reply': {
+      const text = await typeAnswer(deps, s, action.step, action.kind);
+      s.record(action.step, action.kind, text.text);
+      if (action.kind === 'reply' || text.timeUp) s.record(action.step, 'step-end', '');
+      return text.timeUp;
+    }
+    case 'probe': {
+      const probe = pickProbe(deps, s.entries, action.step, s.level);
+      if (!probe) {
+        s.record(action.step, 'step-end', '');
+        return false;
+      }
+      deps.out(interviewerSays(probe, s.view));
+      s.record(action.step, 'probe', probe);
+      return false;
+    }
+  }
+}
+
+function textRequest(deps: RunnerDeps, s: StepCtx, step: StepId, multiline: boolean, initial?: string) {
+  const r = s.reading();
+  return {
+    multiline,
+    prompt: () => linePrompt(s.reading(), s.view),
+    initial,
+    hint: step === 'clarifying' ? deps.prompt.guidance.clarifying : hintFor(deps, step),
+    timeLeftMs: r ? r.totalLeftMs : Infinity,
+    stepLeftMs: r ? r.stepLeftMs : Infinity,
+    overrunWarning: r ? overrunWarning(step, s.view) : undefined,
+  };
+}
+
+function hintFor(deps: RunnerDeps, phase: PhaseId): string {
+  const guide = deps.framework.guide[phase];
+  return [deps.prompt.guidance[phase], ...guide.checklist.map((item) => `  • ${item}`)].join('\n');
+}
+
+/** Gets a phase answer or probe reply, saving a draft on Ctrl-C. */
+async function typeAnswer(deps: RunnerDeps, s: StepCtx, step: PhaseId, kind: 'answer' | 'reply'): Promise<{ text: string; timeUp: boolean }> {
+  const draft = deps.store.draft(s.id);
+  const initial = draft && draft.step === step && draft.kind === kind ? draft.text : undefined;
+  if (initial) deps.out(paintDim(deps, 'Restored what you were typing when you stopped:') + '\n');
+  let result: TextResult = deps.editor
+    ? { kind: 'editor', text: initial ?? '' }
+    : await deps.ask.text(textRequest(deps, s, step, true, initial));
+  if (result.kind === 'editor') {
+    deps.store.saveDraft(s.id, { step, kind, text: result.text, savedAt: deps.now() });
+    const edited = await deps.ask.editor(result.text, step);
+    const r = s.reading();
+    result = r?.timeUp ? { kind: 'time-up', text: edited } : { kind: 'done', text: edited };
+    if (edited) deps.out(`${edited.split('\n').map((l) => `${paintDim(deps, '│')} ${l}`).join('\n')}\n`);
+  }
+  if (result.kind === 'interrupted') {
+    deps.store.saveDraft(s.id, { step, kind, text: result.text, savedAt: deps.now() });
+    throw new InterruptedError(
+      `Interrupted; ${result.text ? 'what you were typing is saved' : 'your answers so far are saved'}. Continue with \`mlsd resume ${s.id}\`.`,
+    );
+  }
+  if (result.kind === 'end') return { text: '', timeUp: false };
+  return { text: result.text, timeUp: result.kind === 'time-up' };
+}
+
+function paintDim(deps: RunnerDeps, text: string): string {
+  return deps.color ? `\u001b[2m${text}\u001b[22m` : text;
+}
+
+/** Grades one phase's answer on its own and picks the follow-up, if any. */
+function pickProbe(deps: RunnerDeps, entries: readonly Entry[], phase: PhaseId, level: Level): string | null {
+  const sections = answerSections(entries).filter((sec) => sec.phase === phase);
+  if (!sections.length) return null;
+  const phaseGrade = deps.grader.grade(deps.prompt, deps.framework, { sections, phases: [phase] });
+  return chooseProbe(deps.prompt.probes, phaseGrade, phase, level)?.question ?? null;
+}
+
+/** Grades everything submitted and marks the session completed. */
+export function finishSession(session: Session, deps: Pick<RunnerDeps, 'store' | 'grader' | 'framework' | 'prompt' | 'now'>): Grade {
+  const entries = deps.store.entries(session.id);
+  const phases = session.mode === 'practice' ? gradedPhases(session.plan) : undefined;
+  const grade = deps.grader.grade(deps.prompt, deps.framework, {
+    sections: answerSections(entries),
+    askedFacts: askedFacts(entries),
+    ...(phases ? { phases } : {}),
+  });
+  deps.store.finish(session.id, grade, deps.now());
+  return grade;
+}

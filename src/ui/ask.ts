@@ -1,0 +1,151 @@
+import { search } from '@inquirer/prompts';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
+import { InterruptedError, UserError } from '../errors.js';
+import type { Asker, TextRequest, TextResult } from '../interview/asker.js';
+import { addLine, joinLines, LINE_COMMANDS } from '../interview/lines.js';
+import type { StepId } from '../interview/types.js';
+
+interface Io {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+const processIo = (): Io => ({ input: process.stdin, output: process.stdout });
+
+/** Reads one line or many from the terminal, with the clock, :hint, :editor, Ctrl-C and Ctrl-D handled. */
+export function readText(request: TextRequest, io: Io = processIo()): Promise<TextResult> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 0 });
+    let lines = request.initial ? request.initial.split('\n') : [];
+    let settled = false;
+    const timers: NodeJS.Timeout[] = [];
+    // Readline closes on Ctrl-D only when the line is empty; a finished thought should not need an extra key.
+    const onKey = (_: string, key: { ctrl?: boolean; name?: string } | undefined) => {
+      if (request.multiline && key?.ctrl && key.name === 'd' && rl.line) {
+        io.output.write('\n');
+        finish({ kind: 'done', text: typed() });
+      }
+    };
+    io.input.on('keypress', onKey);
+    const finish = (result: TextResult) => {
+      if (settled) return;
+      settled = true;
+      io.input.off('keypress', onKey);
+      for (const t of timers) clearTimeout(t);
+      rl.close();
+      resolve(result);
+    };
+    const typed = () => joinLines(lines, rl.line);
+    const above = (text: string) => {
+      clearLine(io.output, 0);
+      cursorTo(io.output, 0);
+      io.output.write(`${text}\n`);
+      rl.setPrompt(request.prompt());
+      rl.prompt(true);
+    };
+
+    rl.on('SIGINT', () => {
+      io.output.write('\n');
+      finish({ kind: 'interrupted', text: typed() });
+    });
+    rl.on('close', () => {
+      // Ctrl-D on an empty line (we close with `settled` already set).
+      if (!request.multiline) finish({ kind: 'end' });
+      else {
+        io.output.write('\n');
+        finish({ kind: 'done', text: typed() });
+      }
+    });
+    rl.on('line', (line) => {
+      const command = line.trim();
+      if (command === LINE_COMMANDS.hint) {
+        io.output.write(`${request.hint ?? 'No hint for this step.'}\n`);
+      } else if (command === LINE_COMMANDS.editor && request.multiline) {
+        return finish({ kind: 'editor', text: joinLines(lines) });
+      } else if (!request.multiline) {
+        return finish(command ? { kind: 'done', text: command } : { kind: 'end' });
+      } else {
+        const next = addLine(lines, line);
+        lines = next.lines;
+        if (next.finished) return finish({ kind: 'done', text: joinLines(lines) });
+      }
+      rl.setPrompt(request.prompt());
+      rl.prompt();
+    });
+
+    if (Number.isFinite(request.timeLeftMs)) {
+      timers.push(
+        setTimeout(() => {
+          io.output.write('\n');
+          finish({ kind: 'time-up', text: typed() });
+        }, Math.max(0, request.timeLeftMs)),
+      );
+    }
+    if (request.overrunWarning && Number.isFinite(request.stepLeftMs) && request.stepLeftMs > 0) {
+      const warning = request.overrunWarning;
+      timers.push(setTimeout(() => above(warning), request.stepLeftMs));
+    }
+    if (lines.length) io.output.write(`${lines.map((l) => `${request.prompt()}${l}`).join('\n')}\n`);
+    rl.setPrompt(request.prompt());
+    rl.prompt();
+  });
+}
+
+/** The editor to use: $VISUAL, $EDITOR, then vi or nano. */
+function editorCandidates(env: Record<string, string | undefined>): string[] {
+  return [env.VISUAL, env.EDITOR, 'vi', 'nano'].filter((e): e is string => Boolean(e && e.trim()));
+}
+
+/** Opens an editor on `initial` in a private temp file and returns what was saved. */
+export function editText(initial: string, step: StepId, env: Record<string, string | undefined> = process.env): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mlsd-'));
+  const file = join(dir, `${step}.md`);
+  writeFileSync(file, initial ? `${initial}\n` : '');
+  try {
+    for (const editor of editorCandidates(env)) {
+      const [cmd, ...args] = editor.split(/\s+/);
+      const run = spawnSync(cmd!, [...args, file], { stdio: 'inherit' });
+      if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      return readFileSync(file, 'utf8').trim();
+    }
+    throw new UserError('no editor found (tried $VISUAL, $EDITOR, vi, nano).', {
+      hint: 'Set $EDITOR, or type your answer without --editor.',
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The terminal implementation of the session's questions. */
+export function terminalAsker(env: Record<string, string | undefined>): Asker {
+  return {
+    text: (request) => readText(request),
+    editor: async (initial, step) => editText(initial, step, env),
+  };
+}
+
+export interface Choice {
+  value: string;
+  name: string;
+  description?: string;
+}
+
+/** A searchable list; Ctrl-C exits with 130 like everywhere else. */
+export async function chooseOne(message: string, choices: readonly Choice[]): Promise<string> {
+  try {
+    return await search({
+      message,
+      source: (term) => {
+        const t = (term ?? '').toLowerCase().trim();
+        return choices.filter((c) => !t || `${c.name} ${c.value} ${c.description ?? ''}`.toLowerCase().includes(t));
+      },
+    });
+  } catch (err) {
+    if ((err as Error).name === 'ExitPromptError') throw new InterruptedError('Cancelled; nothing was started.');
+    throw err;
+  }
+}

@@ -1,0 +1,75 @@
+import type { Prompt } from '../content/schema.js';
+import type { StepTime } from '../interview/session.js';
+import { formatClock, type ClockReading } from '../interview/timer.js';
+import type { PlanStep, StepId } from '../interview/types.js';
+import { isPhaseId, phaseInfo } from '../phases.js';
+import { paint } from './paint.js';
+
+export function stepTitle(step: StepId): string {
+  return isPhaseId(step) ? phaseInfo(step).title : 'Clarifying questions';
+}
+
+const mmss = (ms: number) => formatClock(ms).replace(/^-?0(\d:)/, '$1');
+
+/** "The plan: 45 minutes" and one line per step with its budget. */
+export function planView(plan: readonly PlanStep[], minutes: number, options: { color: boolean; timer: boolean }): string {
+  const c = paint(options.color);
+  const lines = plan.map((s, i) => `  ${String(i + 1).padStart(2)}. ${stepTitle(s.step).padEnd(22)} ${options.timer ? mmss(s.budgetMs) : ''}`.trimEnd());
+  const head = options.timer ? `The plan: ${minutes} minutes` : 'The plan (no clock)';
+  return `${c.bold(head)}\n${lines.join('\n')}\n`;
+}
+
+/** The rule that opens a step: its title and the clock. */
+export function stepHeader(step: StepId, reading: ClockReading | null, options: { color: boolean; width: number }): string {
+  const c = paint(options.color);
+  const title = ` ${stepTitle(step)} `;
+  const clock = reading
+    ? ` step ${mmss(Math.max(0, reading.stepLeftMs))} left · total ${mmss(Math.max(0, reading.totalLeftMs))} left `
+    : '';
+  const fill = Math.max(3, options.width - title.length - clock.length - 4);
+  return `\n${c.dim('──')}${c.bold(title)}${c.dim('─'.repeat(fill))}${clock}${c.dim('──')}\n`;
+}
+
+/** The prompt before each typed line: the time left in the step and overall, or a plain marker. */
+export function linePrompt(reading: ClockReading | null, options: { color: boolean }): string {
+  const c = paint(options.color);
+  if (!reading) return c.dim('› ');
+  const step = reading.stepLeftMs < 0 ? c.yellow(`+${mmss(-reading.stepLeftMs)}`) : mmss(reading.stepLeftMs);
+  return c.dim('[') + step + c.dim(' | ') + mmss(Math.max(0, reading.totalLeftMs)) + c.dim('] › ');
+}
+
+export function answerInstructions(options: { color: boolean; timer: boolean }): string {
+  const c = paint(options.color);
+  const clock = options.timer ? ' The prompt shows [step left | total left].' : '';
+  return c.dim(`Finish with an empty line twice (or Ctrl-D). Type :editor for $EDITOR, :hint for a hint.${clock}`) + '\n';
+}
+
+export function clarifyInstructions(options: { color: boolean }): string {
+  return paint(options.color).dim('Ask one question per line; an empty line moves on to the design.') + '\n';
+}
+
+export function interviewerSays(text: string, options: { color: boolean }): string {
+  const c = paint(options.color);
+  return `${c.cyan.bold('Interviewer:')} ${text}\n`;
+}
+
+export function overrunWarning(step: StepId, options: { color: boolean }): string {
+  return paint(options.color).yellow(`⚠ The ${stepTitle(step).toLowerCase()} budget is used up; wrap up and move on (going over is recorded).`);
+}
+
+/** Time spent per step against its budget. */
+export function timeTable(times: readonly StepTime[], options: { color: boolean }): string {
+  const c = paint(options.color);
+  const rows = times.map((t) => {
+    const spent = t.spentMs === null ? c.dim('  —  ') : mmss(t.spentMs).padStart(5);
+    const over = t.overrunMs > 0 ? c.yellow(` over by ${mmss(t.overrunMs)}`) : t.spentMs === null ? c.dim(' not reached') : c.green(' ✓');
+    return `  ${stepTitle(t.step).padEnd(22)} ${spent} / ${mmss(t.budgetMs).padStart(5)}${over}`;
+  });
+  return `${c.bold('Time per step')} ${c.dim('(spent / budget)')}\n${rows.join('\n')}\n`;
+}
+
+export function statementView(prompt: Pick<Prompt, 'id' | 'title'>, options: { color: boolean }): string {
+  const c = paint(options.color);
+  return `${c.bold(prompt.title)} ${c.dim(`· ${prompt.id}`)}\n`;
+}
+

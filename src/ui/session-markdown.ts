@@ -1,0 +1,55 @@
+import type { ReviewJson } from '../interview/summary.js';
+import { isPhaseId, phaseInfo } from '../phases.js';
+import { formatClock } from '../interview/timer.js';
+import { stepTitle } from './interview-view.js';
+
+const phaseTitle = (id: string) => (isPhaseId(id) ? phaseInfo(id).title : 'Other notes');
+const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
+
+/** A plain Markdown report of a session (no terminal colour), to keep or share. */
+export function sessionMarkdown(review: ReviewJson, title: string): string {
+  const out: string[] = [`# ${title}`, ''];
+  const when = review.startedAt.slice(0, 16).replace('T', ' ');
+  out.push(`Session ${review.id} · ${review.mode} · ${review.promptId} · ${when} UTC · ${review.minutes} min · aiming for ${review.targetLevel}`, '');
+  const grade = review.grade;
+  if (grade) {
+    out.push(`**Total ${Math.round(grade.total)}/100 · level reached: ${grade.level}**`, '');
+    out.push('| phase | score | covered | missed |', '|---|---:|---|---|');
+    for (const p of grade.phases) out.push(`| ${phaseInfo(p.id).title} | ${Math.round(p.score)} | ${p.covered.join(', ') || '—'} | ${p.missed.join(', ') || '—'} |`);
+    out.push('', `Signals: structure ${grade.signals.structure} · trade-offs ${grade.signals.tradeoffs} · numbers ${grade.signals.quantitative} · depth ${grade.signals.depth}`, '');
+    const met = grade.criteria.filter((c) => c.met);
+    const missed = grade.criteria.filter((c) => !c.met);
+    if (met.length) {
+      out.push('## What earned credit', '');
+      for (const c of met) out.push(`- ✓ **${c.title}** (${c.phase} · ${c.level})${c.evidence ? ` — “${c.evidence}”` : ''}`);
+      out.push('');
+    }
+    if (missed.length) {
+      out.push('## What was missing', '');
+      for (const c of missed) out.push(`- ✗ **${c.title}** (${c.phase} · ${c.level})${c.note ? ` — ${c.note}` : ''}`);
+      out.push('');
+    }
+  } else {
+    out.push(`_Not graded yet: the session is ${review.status}._`, '');
+  }
+  if (review.questions.length) {
+    out.push('## Clarifying questions', '');
+    for (const q of review.questions) out.push(`- **Q:** ${q.question}  `, `  **A:** ${q.response ?? '—'}`);
+    out.push('');
+  }
+  if (review.answers.length) {
+    out.push('## Answers', '');
+    for (const a of review.answers) {
+      out.push(a.kind === 'reply' ? `### ${phaseTitle(a.phase)} — follow-up` : `### ${phaseTitle(a.phase)}`, '');
+      if (a.question) out.push(`*Interviewer:* ${a.question}`, '');
+      out.push(a.text.trim() ? quote(a.text) : '_(no answer)_', '');
+    }
+  }
+  // Sessions graded from a file have no timings worth a table.
+  if (review.time.some((t) => (t.spentMs ?? 0) > 0)) {
+    out.push('## Time per step', '', '| step | spent | budget |', '|---|---:|---:|');
+    for (const t of review.time) out.push(`| ${stepTitle(t.step)} | ${t.spentMs === null ? '—' : formatClock(t.spentMs)} | ${formatClock(t.budgetMs)} |`);
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

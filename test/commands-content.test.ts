@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { guide, resolveStep } from '../src/commands/guide.js';
+import { prompts } from '../src/commands/prompts.js';
+import { rubric, type RubricListing } from '../src/commands/rubric.js';
+import { show } from '../src/commands/show.js';
+import { loadContent } from '../src/content/load.js';
+import { planMinutes } from '../src/content/plan.js';
+import { expectedAt, rubricFor } from '../src/content/rubric.js';
+import { UserError } from '../src/errors.js';
+import { PHASE_IDS } from '../src/phases.js';
+
+function capture(color = false) {
+  let text = '';
+  return { ctx: { out: (t: string) => void (text += t), color }, text: () => text };
+}
+
+const content = loadContent();
+const video = content.prompts.find((p) => p.id === 'video-recommendations')!;
+
+describe('planMinutes', () => {
+  it.each([
+    [45, undefined],
+    [45, video.timeBudget],
+    [60, video.timeBudget],
+    [7, video.timeBudget],
+    [1, undefined],
+  ])('splits a %i-minute round into whole minutes that add up exactly', (total, budget) => {
+    const minutes = planMinutes(budget, total);
+    expect(Object.values(minutes).reduce((a, b) => a + b, 0)).toBe(total);
+  });
+
+  it('follows the percentages, rounding the largest remainders up, earlier steps first on ties', () => {
+    const minutes = planMinutes({ clarifying: 10, requirements: 10, metrics: 10, data: 10, models: 40, serving: 10, monitoring: 10 }, 45);
+    expect(minutes).toEqual({ clarifying: 5, requirements: 5, metrics: 5, data: 4, models: 18, serving: 4, monitoring: 4 });
+  });
+});
+
+describe('rubric helpers', () => {
+  it('adds the framework criteria a prompt does not skip', () => {
+    const all = rubricFor(video, content.framework);
+    expect(all.filter((c) => c.framework)).toHaveLength(content.framework.criteria.length);
+    const skipping = { ...video, skipFramework: ['privacy-and-fairness'] };
+    expect(rubricFor(skipping, content.framework).map((c) => c.id)).not.toContain('privacy-and-fairness');
+  });
+
+  it.each([
+    ['mid', 'mid', true], ['mid', 'staff', true], ['senior', 'mid', false], ['staff', 'senior', false], ['staff', 'staff', true],
+  ] as const)('a %s criterion is expected of a %s candidate: %s', (level, target, expected) => {
+    expect(expectedAt(level, target)).toBe(expected);
+  });
+});
+
+describe('mlsd prompts', () => {
+  it('prints the contract JSON with the framework criteria counted', async () => {
+    const { ctx, text } = capture();
+    await prompts({ json: true }, ctx);
+    const list = JSON.parse(text()) as Record<string, unknown>[];
+    expect(list.map((p) => p.id)).toEqual(content.prompts.map((p) => p.id));
+    const entry = list.find((p) => p.id === 'video-recommendations')!;
+    expect(entry).toMatchObject({ title: video.title, domain: video.domain, difficulty: video.difficulty });
+    expect(entry.criteria).toBe(video.rubric.criteria.length + content.framework.criteria.length);
+  });
+
+  it('prints a table with the summary and what to run next', async () => {
+    const { ctx, text } = capture();
+    await prompts({}, ctx);
+    expect(text()).toMatch(/^id\s+title\s+domain\s+difficulty\s+criteria$/m);
+    expect(text()).toContain(video.summary);
+    expect(text()).toContain(`mlsd show ${content.prompts[0]!.id}`);
+    expect(text()).not.toMatch(/\u001b\[/);
+  });
+
+  it('colours only when asked to', async () => {
+    const { ctx, text } = capture(true);
+    await prompts({}, ctx);
+    expect(text()).toMatch(/\u001b\[/);
+  });
+});
+
+describe('mlsd show', () => {
+  it('renders the statement, then the plan for a 45-minute round', async () => {
+    const { ctx, text } = capture();
+    await show({ id: 'video-recommendations' }, ctx);
+    const out = text();
+    expect(out).toContain('Video recommendations for the home feed');
+    expect(out).not.toContain('**');
+    expect(out).toContain('Interview plan · 45 minutes');
+    const minutes = planMinutes(video.timeBudget, 45);
+    expect(out).toMatch(new RegExp(`Models\\s+${minutes.models} min`));
+    expect(out).toMatch(/41:00\s+Monitoring/);
+    expect(out).toContain('mlsd interview video-recommendations');
+  });
+
+  it('suggests the closest ids for an unknown prompt', async () => {
+    const { ctx } = capture();
+    await expect(show({ id: 'video-recommendation' }, ctx)).rejects.toThrow(UserError);
+    await expect(show({ id: 'video-recommendation' }, ctx)).rejects.toMatchObject({
+      code: 1,
+      hint: expect.stringContaining('"video-recommendations"'),
+    });
+  });
+});
+
+describe('mlsd rubric', () => {
+  async function listing(options: Omit<Parameters<typeof rubric>[0], 'id' | 'json'>): Promise<RubricListing> {
+    const { ctx, text } = capture();
+    await rubric({ id: 'video-recommendations', json: true, ...options }, ctx);
+    return JSON.parse(text()) as RubricListing;
+  }
+
+  it('groups every criterion by phase in order, heaviest first, framework ones marked', async () => {
+    const all = await listing({});
+    expect(all.phases.map((p) => p.id)).toEqual([...PHASE_IDS]);
+    const criteria = all.phases.flatMap((p) => p.criteria);
+    expect(criteria).toHaveLength(video.rubric.criteria.length + content.framework.criteria.length);
+    for (const phase of all.phases) {
+      const weights = phase.criteria.map((c) => c.weight);
+      expect(weights).toEqual([...weights].sort((a, b) => b - a));
+      for (const c of phase.criteria) expect(c.phase).toBe(phase.id);
+    }
+    expect(criteria.find((c) => c.id === 'assumptions-with-numbers')?.framework).toBe(true);
+    expect(criteria.find((c) => c.id === 'vr-two-tower-retrieval')?.framework).toBe(false);
+  });
+
+  it('filters by phase and by the level aimed for', async () => {
+    const serving = await listing({ phase: 'serving', level: 'mid' });
+    expect(serving.phases.map((p) => p.id)).toEqual(['serving']);
+    const levels = new Set(serving.phases[0]!.criteria.map((c) => c.level));
+    expect([...levels]).toEqual(['mid']);
+    const senior = await listing({ level: 'senior' });
+    const seniorLevels = new Set(senior.phases.flatMap((p) => p.criteria.map((c) => c.level)));
+    expect(seniorLevels.has('staff')).toBe(false);
+    expect(seniorLevels.has('mid')).toBe(true);
+  });
+
+  it('prints why and strong for each criterion, with its level and weight', async () => {
+    const { ctx, text } = capture();
+    await rubric({ id: 'video-recommendations', phase: 'data' }, ctx);
+    const out = text();
+    expect(out).toMatch(/── Data and features ─+ \d+ criteria · weight \d+ ──/);
+    expect(out).toMatch(/Handles position bias in the logs\s+senior · weight 4/);
+    expect(out).toMatch(/Splits by time and guards against leakage\s+senior · weight 2 · framework/);
+    expect(out).toMatch(/why\s+Videos at the top get clicked/);
+    expect(out).toMatch(/strong\s+Feeds the slot position/);
+    expect(out).not.toContain('Uses a multi-stage funnel');
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('mlsd guide', () => {
+  it('prints the whole cheat sheet: clarifying and the six phases', async () => {
+    const { ctx, text } = capture();
+    await guide({}, ctx);
+    const out = text();
+    for (const title of ['Clarifying questions', 'Requirements', 'Metrics', 'Data and features', 'Models', 'Serving', 'Monitoring']) {
+      expect(out).toMatch(new RegExp(`── ${title} ─`));
+    }
+    expect(out.match(/^Checklist$/gm)).toHaveLength(7);
+    expect(out.match(/^Pitfalls$/gm)).toHaveLength(7);
+  });
+
+  it('prints one step with its checklist, example, pitfalls and the framework criteria graded there', async () => {
+    const { ctx, text } = capture();
+    await guide({ phase: 'serving' }, ctx);
+    const out = text();
+    expect(out.match(/^── \w/gm)).toHaveLength(1);
+    expect(out).toContain(content.framework.guide.serving.checklist[0]!.slice(0, 30));
+    expect(out).toMatch(/│ "Per request: 10 ms/);
+    expect(out).toContain('Graded in every prompt:');
+    expect(out).toContain('  · Splits the latency budget across stages (senior)');
+  });
+
+  it.each([
+    ['clarifying', 'clarifying'], ['Clarify', 'clarifying'], ['metrics', 'metrics'], ['Evaluation', 'metrics'],
+    ['feature-engineering', 'data'], ['deployment', 'serving'],
+  ])('understands "%s" as %s', (input, step) => {
+    expect(resolveStep(input)).toBe(step);
+  });
+
+  it.each([['lunch', /unknown phase "lunch"$/], ['modles', /did you mean "models"/]])(
+    'rejects %s as a usage error listing the phases',
+    (input, message) => {
+      let error: unknown;
+      try {
+        resolveStep(input);
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).code).toBe(2);
+      expect((error as UserError).message).toMatch(message);
+      expect((error as UserError).hint).toContain('clarifying, requirements, metrics, data, models, serving, monitoring');
+    },
+  );
+});

@@ -1,0 +1,168 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportSession } from '../../src/commands/export.js';
+import { history } from '../../src/commands/history.js';
+import { interview } from '../../src/commands/interview.js';
+import { practice } from '../../src/commands/practice.js';
+import { resume } from '../../src/commands/resume.js';
+import { review } from '../../src/commands/review.js';
+import type { Ctx } from '../../src/context.js';
+import { UserError } from '../../src/errors.js';
+import { interviewPlan, practicePlan } from '../../src/interview/plan.js';
+import { openStore } from '../../src/store/open.js';
+import { sessionStore } from '../../src/store/sessions.js';
+import { fakeGrader, tinyContent, tinyPrompt } from './fake-content.js';
+
+function testCtx(interactive = false) {
+  const out: string[] = [];
+  const ctx: Ctx = {
+    out: (t) => void out.push(t),
+    err: () => {},
+    now: () => Date.UTC(2026, 10, 26, 12),
+    env: { MLSD_HOME: mkdtempSync(join(tmpdir(), 'mlsd-home-')) },
+    interactive,
+    color: false,
+    readStdin: async () => Buffer.from(''),
+    setExitCode: () => {},
+  };
+  return { ctx, text: () => out.join('') };
+}
+
+/** A database with a graded interview, a graded practice drill and one in progress. */
+function seeded() {
+  const file = join(mkdtempSync(join(tmpdir(), 'mlsd-cmd-')), 'coach.db');
+  const db = openStore(file);
+  const store = sessionStore(db);
+  const grader = fakeGrader();
+  const day = 86_400_000;
+  const base = Date.UTC(2026, 10, 20, 9);
+
+  const a = store.create({ promptId: 'tiny-recs', mode: 'interview', targetLevel: 'senior', minutes: 45, timer: true, plan: interviewPlan(tinyPrompt, 45), startedAt: base });
+  store.addEntry(a.id, { step: 'clarifying', kind: 'question', text: 'How many users?', factId: 'daily-users', response: '50 million', elapsedMs: 5_000, budgetMs: 270_000, at: base });
+  const answers = { requirements: 'Maximise watch time.', metrics: 'An A/B test.', data: 'Nothing yet.', models: 'Candidates then ranking.', serving: 'A cache.', monitoring: 'Drift alerts.' };
+  for (const [phase, text] of Object.entries(answers)) {
+    store.addEntry(a.id, { step: phase as 'metrics', kind: 'answer', text, factId: null, response: null, elapsedMs: 60_000, budgetMs: 300_000, at: base });
+  }
+  store.addEntry(a.id, { step: 'models', kind: 'probe', text: 'And a brand-new video?', factId: null, response: null, elapsedMs: 61_000, budgetMs: null, at: base });
+  store.addEntry(a.id, { step: 'models', kind: 'reply', text: 'No idea.', factId: null, response: null, elapsedMs: 90_000, budgetMs: null, at: base });
+  store.finish(a.id, grader.grade(tinyPrompt, tinyContent.framework, { sections: Object.entries(answers).map(([phase, text]) => ({ phase: phase as 'data', text })) }), base + 2_700_000);
+
+  const b = store.create({ promptId: 'tiny-recs', mode: 'practice', targetLevel: 'senior', minutes: 10, timer: true, plan: practicePlan('data', 10), startedAt: base + day });
+  store.addEntry(b.id, { step: 'data', kind: 'answer', text: 'Labels from watches.', factId: null, response: null, elapsedMs: 300_000, budgetMs: 600_000, at: base + day });
+  store.finish(b.id, grader.grade(tinyPrompt, tinyContent.framework, { sections: [{ phase: 'data', text: 'Labels from watches.' }], phases: ['data'] }), base + day + 600_000);
+
+  const c = store.create({ promptId: 'other-prompt', mode: 'interview', targetLevel: 'mid', minutes: 30, timer: true, plan: interviewPlan(tinyPrompt, 30), startedAt: base + 2 * day });
+  store.saveDraft(c.id, { step: 'clarifying', kind: 'answer', text: 'x', savedAt: base });
+  db.close();
+  return { file, ids: [a.id, b.id, c.id] };
+}
+
+describe('mlsd history', () => {
+  it('--json lists sessions newest first in the contract shape', async () => {
+    const { file, ids } = seeded();
+    const { ctx, text } = testCtx();
+    await history({ json: true, db: file }, ctx);
+    const rows = JSON.parse(text()) as Array<Record<string, unknown>>;
+    expect(rows.map((r) => r.id)).toEqual([...ids].reverse());
+    expect(rows[2]).toMatchObject({ promptId: 'tiny-recs', mode: 'interview', status: 'completed', startedAt: '2026-11-20T09:00:00.000Z', level: 'mid' });
+    expect(rows[0]).toMatchObject({ status: 'in-progress', total: null, level: null, finishedAt: null });
+  });
+
+  it('--prompt filters', async () => {
+    const { file } = seeded();
+    const { ctx, text } = testCtx();
+    await history({ json: true, db: file, prompt: 'other-prompt' }, ctx);
+    expect((JSON.parse(text()) as unknown[]).length).toBe(1);
+  });
+
+  it('shows the table, the chart, the averages and the weakest phase with a next drill', async () => {
+    const { file } = seeded();
+    const { ctx, text } = testCtx();
+    await history({ db: file }, ctx);
+    const out = text();
+    expect(out).toMatch(/#\s+date\s+prompt\s+mode\s+min\s+total\s+level/);
+    expect(out).toContain('in progress · mlsd resume 3');
+    expect(out).toContain('Total over time');
+    expect(out).toMatch(/Data and features .* 50 \(2\)/);
+    // The interview's serving answer ("A cache.") met nothing; the drill's data answer met everything.
+    expect(out).toMatch(/Serving .* 0 \(1\) ← weakest/);
+    expect(out).toContain('Weakest phase: serving (avg 0) → mlsd practice tiny-recs --phase serving');
+  });
+
+  it('an empty history says how to start and succeeds', async () => {
+    const { ctx, text } = testCtx();
+    await history({}, ctx);
+    expect(text()).toMatch(/No sessions yet\. Start with `mlsd interview`/);
+  });
+});
+
+describe('mlsd review and export', () => {
+  it('review --json has the answers with timings and the grade', async () => {
+    const { file, ids } = seeded();
+    const { ctx, text } = testCtx();
+    await review({ id: String(ids[0]), json: true, db: file }, ctx);
+    const r = JSON.parse(text());
+    expect(r.id).toBe(ids[0]);
+    expect(r.answers[0]).toEqual({ phase: 'requirements', kind: 'answer', text: 'Maximise watch time.', elapsedMs: 60_000 });
+    expect(r.answers.find((a: { kind: string }) => a.kind === 'reply')).toMatchObject({ phase: 'models', question: 'And a brand-new video?' });
+    expect(r.questions).toEqual([{ question: 'How many users?', factId: 'daily-users', response: '50 million', elapsedMs: 5_000 }]);
+    expect(r.grade.promptId).toBe('tiny-recs');
+  });
+
+  it('"last" is the newest session; an ungraded one shows its answers and how to resume', async () => {
+    const { file } = seeded();
+    const { ctx, text } = testCtx();
+    await review({ id: 'last', db: file }, ctx);
+    expect(text()).toMatch(/Session 3 is in-progress and not graded yet\. Continue it with `mlsd resume 3`/);
+  });
+
+  it.each([['42'], ['abc']])('an unknown session %s fails with the ids that exist', async (id) => {
+    const { file } = seeded();
+    const { ctx } = testCtx();
+    const err = await review({ id, db: file }, ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe(`no session "${id}".`);
+    expect((err as UserError).hint).toMatch(/Sessions: 3, 2, 1 \(or "last"\)/);
+  });
+
+  it('export writes plain Markdown (no ANSI) with the score, evidence, answers and timings', async () => {
+    const { file, ids } = seeded();
+    const { ctx, text } = testCtx();
+    const target = join(mkdtempSync(join(tmpdir(), 'mlsd-exp-')), 'report.md');
+    await exportSession({ id: String(ids[0]), format: 'md', output: target, db: file }, ctx);
+    expect(text()).toBe(`Wrote ${target}\n`);
+    const md = readFileSync(target, 'utf8');
+    expect(md).not.toMatch(/\u001b\[/);
+    expect(md).toMatch(/^# tiny-recs\n/);
+    expect(md).toMatch(/\*\*Total \d+\/100 · level reached: mid\*\*/);
+    expect(md).toContain('| Data and features | 0 |');
+    expect(md).toContain('- ✗ **Mentions labels** (data · mid)');
+    expect(md).toContain('*Interviewer:* And a brand-new video?');
+    expect(md).toContain('> Maximise watch time.');
+    expect(md).toContain('| Clarifying questions | 00:05 | 04:30 |');
+  });
+
+  it('export --format json equals review --json', async () => {
+    const { file } = seeded();
+    const a = testCtx();
+    const b = testCtx();
+    await exportSession({ id: 'last', format: 'json', db: file }, a.ctx);
+    await review({ id: 'last', json: true, db: file }, b.ctx);
+    expect(JSON.parse(a.text())).toEqual(JSON.parse(b.text()));
+  });
+});
+
+describe('interactive commands without a terminal', () => {
+  it.each([
+    ['interview', () => interview({ minutes: 45, level: 'senior', timer: true }, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
+    ['practice', () => practice({ id: 'tiny-recs', phase: 'data', minutes: 10, level: 'senior', timer: true }, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
+    ['resume', () => resume({}, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
+  ])('%s exits at once pointing at --answers', async (name, run) => {
+    const err = await run().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toContain(`\`mlsd ${name}\` asks questions and needs a terminal`);
+    expect((err as UserError).hint).toContain('--answers <answer.md>');
+  });
+});
