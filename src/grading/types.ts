@@ -30,10 +30,16 @@ export interface CriterionResult {
   framework: boolean;
   /** When not met but part of it was seen (some concept groups, or only in a negated or list-like sentence). */
   note?: string;
+  /** Short name for compact lines (the rubric's `short`, else the title). */
+  short?: string;
+  /** Share of the weight earned, 0–1: 1 or 0, except for partial criteria such as asked-key-facts. */
+  credit?: number;
 }
 
 export interface PhaseResult {
   id: PhaseId;
+  /** False when the phase was left out of a drill; its score is then 0 and its lists empty. Absent means graded. */
+  graded?: boolean;
   score: number;
   covered: string[];
   missed: string[];
@@ -46,6 +52,16 @@ export interface Signals {
   depth: number;
 }
 
+/** One level's bar: the shares of per-level criterion weight it needs, and whether the answer clears it. */
+export interface LevelBar {
+  level: Level;
+  cleared: boolean;
+  requirements: Array<{ level: Level; share: number; need: number }>;
+  /** Criteria of this level met, and how many there are. */
+  met: number;
+  of: number;
+}
+
 /** The contract object of `mlsd score --json` (fields may be added, never changed). */
 export interface Grade {
   promptId: string;
@@ -54,4 +70,10 @@ export interface Grade {
   phases: PhaseResult[];
   signals: Signals;
   criteria: CriterionResult[];
+  /** The bars of mid, senior and staff, in that order (absent in grades saved before bars existed). */
+  bars?: LevelBar[];
+  /** 0–1: how much of the prompt's own rubric the answer meets, relative to what unlocks full framework credit. */
+  relevance?: number;
+  /** Words in the answer. */
+  words?: number;
 }

@@ -65,6 +65,8 @@ export function renderPipeline(r: PipelineReport, options: ViewOptions): string 
   const speedup = cg.p50Ms > 0 ? r.exactRetrieval.p50Ms / cg.p50Ms : 0;
   const q = r.quality;
   lines.push(` exact scan of ${fmt(r.params.items)} (SIMD brute force, 1 thread): p50 ${ms(r.exactRetrieval.p50Ms)} ms, p99 ${ms(r.exactRetrieval.p99Ms)} ms`);
+  const plain = r.exactRetrievalPlainJs;
+  lines.push(c.dim(`   the same scan in plain JavaScript: p50 ${ms(plain.p50Ms)} ms (${plain.users} users), ${(cg.p50Ms > 0 ? plain.p50Ms / cg.p50Ms : 0).toFixed(0)}× candidate generation`));
   lines.push(`   → candidate generation is ${c.bold(`${speedup.toFixed(1)}×`)} faster at p50, and its ANN finds ${c.bold(q.retrievalRecall.toFixed(3))} of the exact top ${fmt(r.exactRetrieval.k)}`);
   const src = r.perSource;
   lines.push(c.dim(`   candidates per request: embedding ${fmt(src.embedding)} · followed creators ${fmt(src.followed)} · fresh ${fmt(src.fresh)} · popular ${fmt(src.popular)}`));

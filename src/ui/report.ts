@@ -1,5 +1,8 @@
-import type { Framework, Level, Prompt } from '../content/schema.js';
-import type { Grade } from '../grading/types.js';
+import { Chalk } from 'chalk';
+import type { Criterion, Framework, Level, Prompt } from '../content/schema.js';
+import { LEVELS } from '../content/schema.js';
+import { ASKED_FACTS } from '../grading/asked-facts.js';
+import type { CriterionResult, Grade, LevelBar, PhaseResult } from '../grading/types.js';
 
 export interface ReportOptions {
   color: boolean;
@@ -8,7 +11,193 @@ export interface ReportOptions {
   level?: Level;
 }
 
+const BAR_CELLS = 20;
+const MAX_WIDTH = 100;
+const STRENGTHS_SHOWN = 5;
+const MISSES_SHOWN = 6;
+
+type Paint = (s: string) => string;
+interface Palette {
+  good: Paint;
+  fair: Paint;
+  bad: Paint;
+  dim: Paint;
+  bold: Paint;
+}
+
+function palette(color: boolean): Palette {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  return { good: chalk.green, fair: chalk.yellow, bad: chalk.red, dim: chalk.dim, bold: chalk.bold };
+}
+
+/** Green at 70 and above, yellow from 40, red below: the same thresholds everywhere in the report. */
+export function band(score: number): 'good' | 'fair' | 'bad' {
+  return score >= 70 ? 'good' : score >= 40 ? 'fair' : 'bad';
+}
+
+export function scoreBar(score: number, cells = BAR_CELLS): string {
+  const filled = Math.round((Math.max(0, Math.min(100, score)) / 100) * cells);
+  return '█'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+/** Wraps words to a width, indenting every line after the first by `indent`. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const limit = lines.length ? width - indent.length : width;
+    if (line && line.length + 1 + word.length > limit) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map((l, i) => (i ? indent + l : l)).join('\n');
+}
+
+export function trimQuote(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[,;:.\s]+$/, '')}…`;
+}
+
+/** Wrapped text with a first-line indent and a hanging indent, each line painted on its own. */
+function indented(text: string, width: number, first: string, rest: string, paint: Paint = (x) => x): string[] {
+  return wrap(text, width - rest.length)
+    .split('\n')
+    .map((line, i) => (i ? rest : first) + paint(line));
+}
+
+function rubricCriterion(id: string, prompt: Prompt, framework: Framework): Pick<Criterion, 'why' | 'strong'> | undefined {
+  if (id === ASKED_FACTS.id) return ASKED_FACTS;
+  return prompt.rubric.criteria.find((c) => c.id === id) ?? framework.criteria.find((c) => c.id === id);
+}
+
+const shortName = (c: CriterionResult | undefined) => c && (c.short ?? c.title);
+const rank = (l: Level) => LEVELS.indexOf(l);
+
+/** The level to aim for: the one asked for, else the next above the verdict. */
+export function aimLevel(grade: Grade, asked?: Level): Level {
+  if (asked) return asked;
+  if (grade.level === 'none') return 'mid';
+  return LEVELS[Math.min(rank(grade.level) + 1, LEVELS.length - 1)]!;
+}
+
+/** Misses in the order to work on them: at or below the aim level first, heavier first, then by phase. */
+export function orderedMisses(grade: Grade, aim: Level): CriterionResult[] {
+  const phaseOrder = (c: CriterionResult) => grade.phases.findIndex((p) => p.id === c.phase);
+  return grade.criteria
+    .filter((c) => !c.met && grade.phases.find((p) => p.id === c.phase)?.graded !== false)
+    .sort((a, b) => {
+      const aIn = rank(a.level) <= rank(aim) ? 0 : 1;
+      const bIn = rank(b.level) <= rank(aim) ? 0 : 1;
+      return aIn - bIn || b.weight - a.weight || rank(a.level) - rank(b.level) || phaseOrder(a) - phaseOrder(b);
+    });
+}
+
+/** How far the answer is from a bar: criteria met at that level, and each share still short of what it needs. */
+export function barDistance(bar: LevelBar): string {
+  const short = bar.requirements
+    .filter((r) => r.share < r.need)
+    .map((r) => `${Math.floor(r.share * 100)}% of ${r.level} weight (needs ${Math.round(r.need * 100)}%)`);
+  return `${bar.level} bar: ${bar.met} of ${bar.of} ${bar.level} criteria met${short.length ? `; has ${short.join(', ')}` : ''}`;
+}
+
+function verdictLines(grade: Grade, p: Palette, width: number): string[] {
+  const verdict = grade.level === 'none' ? p.bad('none (below the mid bar)') : p[band(grade.total)](grade.level);
+  const next = grade.bars?.find((b) => !b.cleared);
+  return [
+    ` Total ${p.bold(`${grade.total}/100`)} · verdict: ${verdict}`,
+    ...(grade.bars ? indented(next ? `next: ${barDistance(next)}` : 'every level bar cleared', width, ' ', '   ', p.dim) : []),
+  ];
+}
+
+function phaseLine(phase: PhaseResult, grade: Grade, p: Palette, width: number): string {
+  const title = phase.id.padEnd(13);
+  if (!phase.graded) return ` ${p.dim(`${title}${'·'.repeat(BAR_CELLS)}   –   not graded in this drill`)}`;
+  const paint = p[band(phase.score)];
+  const head = ` ${title}${paint(scoreBar(phase.score))}  ${String(Math.round(phase.score)).padStart(3)}   `;
+  const room = width - (1 + 13 + BAR_CELLS + 2 + 3 + 3);
+  const shortOf = (id: string) => shortName(grade.criteria.find((c) => c.id === id)) ?? id;
+  const weightOf = (id: string) => grade.criteria.find((c) => c.id === id)?.weight ?? 0;
+  const items = [...phase.covered.map((id) => ({ id, ok: true })), ...phase.missed.map((id) => ({ id, ok: false }))]
+    .sort((a, b) => weightOf(b.id) - weightOf(a.id));
+  const out: string[] = [];
+  let used = 0;
+  for (const item of items) {
+    const plain = `${shortOf(item.id)} ${item.ok ? '✓' : '✗'}`;
+    if (used + plain.length + 2 > room) {
+      out.push(p.dim('…'));
+      break;
+    }
+    out.push(item.ok ? `${shortOf(item.id)} ${p.good('✓')}` : `${shortOf(item.id)} ${p.bad('✗')}`);
+    used += plain.length + 2;
+  }
+  return head + out.join('  ');
+}
+
+function header(left: string, right: string, width: number, p: Palette, mark: string): string {
+  const space = Math.max(2, width - 1 - 2 - left.length - right.length);
+  return ` ${mark} ${p.bold(left)}${' '.repeat(space)}${p.dim(right)}`;
+}
+
 /** The feedback report for the terminal: total, verdict, phase bars, signals, strengths, misses, next steps. */
-export function renderReport(_grade: Grade, _prompt: Prompt, _framework: Framework, _options: ReportOptions): string {
-  throw new Error('renderReport is not built yet');
+export function renderReport(grade: Grade, prompt: Prompt, framework: Framework, options: ReportOptions): string {
+  const p = palette(options.color);
+  const width = Math.max(50, Math.min(options.width ?? 80, MAX_WIDTH));
+  const lines: string[] = [];
+  lines.push(` ${p.bold(prompt.id)} · ${prompt.title}`, '');
+  lines.push(...verdictLines(grade, p, width), '');
+  for (const phase of grade.phases) lines.push(phaseLine(phase, grade, p, width));
+  const s = grade.signals;
+  const signal = (name: string, v: number) => `${name} ${p[band(v)](String(Math.round(v)))}`;
+  lines.push('', ` signals  ${[signal('structure', s.structure), signal('trade-offs', s.tradeoffs), signal('numbers', s.quantitative), signal('depth', s.depth)].join(' · ')}`);
+  const relevance = grade.relevance ?? 1;
+  if (relevance < 1) {
+    lines.push(...indented(`Generic credit scaled to ${Math.round(relevance * 100)}%: little of this prompt's own rubric is met, so shared framework points count for less.`, width, ' ', ' ', p.dim));
+  }
+
+  const strengths = grade.criteria
+    .filter((c) => c.met && c.evidence)
+    .sort((a, b) => b.weight - a.weight || rank(b.level) - rank(a.level))
+    .slice(0, STRENGTHS_SHOWN);
+  if (strengths.length) {
+    lines.push('', ` ${p.bold('Strengths')}`);
+    for (const c of strengths) {
+      lines.push(header(c.title, `${c.phase} · ${c.level}`, width, p, p.good('✓')));
+      lines.push(...indented(`"${trimQuote(c.evidence!, (width - 6) * 2)}"`, width, '   ', '    ', p.dim));
+    }
+  }
+
+  const aim = aimLevel(grade, options.level);
+  const misses = orderedMisses(grade, aim);
+  if (misses.length) {
+    lines.push('', ` ${p.bold(`Misses`)} ${p.dim(`(${aim} and below first)`)}`);
+    for (const c of misses.slice(0, MISSES_SHOWN)) {
+      lines.push(header(c.title, `${c.phase} · ${c.level}`, width, p, p.bad('✗')));
+      const source = rubricCriterion(c.id, prompt, framework);
+      if (c.note) lines.push(...indented(`seen: ${c.note}`, width, '   ', '         ', p.fair));
+      if (source) {
+        lines.push(...indented(`why: ${source.why}`, width, '   ', '        '));
+        lines.push(...indented(`strong: ${source.strong}`, width, '   ', '        '));
+      }
+    }
+    if (misses.length > MISSES_SHOWN) {
+      lines.push(p.dim(`   …and ${misses.length - MISSES_SHOWN} more: mlsd rubric ${prompt.id} shows every criterion.`));
+    }
+    const first = misses.slice(0, 3).map((c, i) => `${i + 1}) ${shortName(c)}`);
+    lines.push('', ...indented(`Work on first: ${first.join('  ')}`, width, ' ', '   ', p.bold));
+  }
+
+  const graded = grade.phases.filter((ph) => ph.graded);
+  const weakest = [...graded].sort((a, b) => a.score - b.score)[0];
+  if (weakest) {
+    lines.push(` ${p.bold('Next drill:')} mlsd practice ${prompt.id} --phase ${weakest.id} ${p.dim(`(weakest phase, ${Math.round(weakest.score)})`)}`);
+  }
+  if (prompt.seeAlso) lines.push('', ...indented(prompt.seeAlso, width, ' ', ' ', p.dim));
+  return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,75 @@
+import type { PhaseId } from '../phases.js';
+import { splitBlocks, type Block } from './blocks.js';
+import type { Lexicon, Term } from './lexicon.js';
+import { negatedTokens } from './negation.js';
+import type { Nlp } from './nlp.js';
+import { checkProse } from './prose.js';
+import type { AnswerSection } from './types.js';
+
+/** A sentence of the answer, ready for matching. */
+export interface Sentence {
+  /** The candidate's own words (inline Markdown removed). */
+  text: string;
+  terms: Term[];
+  phase: PhaseId | null;
+  section: number;
+  kind: Block['kind'];
+  words: number;
+  /** Real prose, eligible as evidence (not a list of terms, not a table row or code). */
+  prose: boolean;
+  listLike: boolean;
+  hasNumber: boolean;
+}
+
+export interface AnalysedAnswer {
+  sentences: Sentence[];
+  sections: Array<AnswerSection & { words: number; proseWords: number }>;
+  /** Every normalised term → the sentences holding it. */
+  index: Map<string, number[]>;
+  words: number;
+}
+
+type Correct = (lower: string, norm: string) => string | undefined;
+
+/** Splits sections into sentences and normalises them; the only step that runs the language model. */
+export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexicon: Lexicon, correct?: Correct): AnalysedAnswer {
+  const sentences: Sentence[] = [];
+  const outSections: AnalysedAnswer['sections'] = [];
+  sections.forEach((section, sectionIndex) => {
+    let words = 0;
+    let proseWords = 0;
+    for (const block of splitBlocks(section.text)) {
+      if (block.kind === 'code') continue;
+      for (const raw of nlp.sentences(block.text)) {
+        const check = checkProse(raw.tokens);
+        const terms = lexicon.terms(raw.tokens, negatedTokens(raw.tokens), correct);
+        const prose = check.prose && block.kind !== 'table';
+        words += check.words;
+        if (prose) proseWords += check.words;
+        sentences.push({
+          text: raw.text,
+          terms,
+          phase: section.phase,
+          section: sectionIndex,
+          kind: block.kind,
+          words: check.words,
+          prose,
+          listLike: check.listLike,
+          hasNumber: terms.some((t) => t.num),
+        });
+      }
+    }
+    outSections.push({ ...section, words, proseWords });
+  });
+  const index = new Map<string, number[]>();
+  sentences.forEach((s, i) => {
+    for (const t of s.terms) {
+      for (const key of t.alt ? [t.norm, t.alt] : [t.norm]) {
+        const list = index.get(key);
+        if (!list) index.set(key, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    }
+  });
+  return { sentences, sections: outSections, index, words: outSections.reduce((n, s) => n + s.words, 0) };
+}

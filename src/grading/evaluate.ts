@@ -1,0 +1,106 @@
+import type { AnalysedAnswer } from './analyse.js';
+import { phraseHits, type Hit } from './match.js';
+import type { CompiledCriterion } from './rubric.js';
+
+export interface CriterionOutcome {
+  met: boolean;
+  /** The sentence (or two adjacent sentences) that earned it, as written. */
+  evidence: string | null;
+  evidenceSentences: number[];
+  /** Why an unmet criterion was close: only in a list, only negated, part of its ideas, no number. */
+  note?: string;
+}
+
+/** For each concept group of a criterion: sentence → how the group appears there. */
+export type GroupHits = Array<Map<number, Hit>>;
+
+export function groupHits(criterion: CompiledCriterion, answer: AnalysedAnswer): GroupHits {
+  return criterion.groups.map((phrases) => {
+    const merged = new Map<number, Hit>();
+    for (const phrase of phrases) {
+      for (const [sentence, hit] of phraseHits(answer, phrase)) {
+        if (merged.get(sentence) !== 'yes') merged.set(sentence, hit);
+      }
+    }
+    return merged;
+  });
+}
+
+interface Passage {
+  sentences: number[];
+  inPhase: boolean;
+}
+
+type Eligible = (sentence: number) => boolean;
+
+/** Passages (one sentence, or two adjacent ones in a section) where enough groups appear affirmatively. */
+function passages(criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible, accept: (h: Hit) => boolean): Passage[] {
+  const numeric = criterion.criterion.numeric === true;
+  const groupsAt = (s: number): Set<number> => {
+    const out = new Set<number>();
+    if (!eligible(s)) return out;
+    hits.forEach((m, g) => {
+      const h = m.get(s);
+      if (h && accept(h)) out.add(g);
+    });
+    return out;
+  };
+  const candidates = new Set<number>();
+  for (const m of hits) for (const s of m.keys()) candidates.add(s);
+  const found: Passage[] = [];
+  for (const s of [...candidates].sort((a, b) => a - b)) {
+    const here = groupsAt(s);
+    const sentence = answer.sentences[s]!;
+    const inPhase = sentence.phase === criterion.criterion.phase;
+    if (here.size >= criterion.need && (!numeric || sentence.hasNumber)) {
+      found.push({ sentences: [s], inPhase });
+      continue;
+    }
+    for (const t of [s - 1, s + 1]) {
+      const other = answer.sentences[t];
+      if (!other || other.section !== sentence.section) continue;
+      const there = groupsAt(t);
+      const union = new Set([...here, ...there]);
+      if (here.size === 0 || there.size === 0 || union.size < criterion.need) continue;
+      if (numeric && !sentence.hasNumber && !other.hasNumber) continue;
+      found.push({ sentences: [Math.min(s, t), Math.max(s, t)], inPhase: inPhase || other.phase === criterion.criterion.phase });
+    }
+  }
+  return found;
+}
+
+function best(found: Passage[]): Passage | undefined {
+  return [...found].sort(
+    (a, b) => Number(b.inPhase) - Number(a.inPhase) || a.sentences.length - b.sentences.length || a.sentences[0]! - b.sentences[0]!,
+  )[0];
+}
+
+/**
+ * Decides one criterion: met when `need` concept groups appear, not negated, in one passage of real prose
+ * (and with a number when the criterion is numeric). Evidence prefers a passage under the criterion's own phase.
+ */
+export function evaluateCriterion(criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible): CriterionOutcome {
+  const chosen = best(passages(criterion, hits, answer, eligible, (h) => h === 'yes'));
+  if (chosen) {
+    return {
+      met: true,
+      evidence: chosen.sentences.map((s) => answer.sentences[s]!.text).join(' '),
+      evidenceSentences: chosen.sentences,
+    };
+  }
+  return { met: false, evidence: null, evidenceSentences: [], note: nearMiss(criterion, hits, answer, eligible) };
+}
+
+function nearMiss(criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible): string | undefined {
+  const anywhere = () => true;
+  if (passages(criterion, hits, answer, anywhere, (h) => h === 'yes').length) return 'named only in a list or a fragment, not explained';
+  if (passages(criterion, hits, answer, eligible, () => true).length) return 'mentioned only to set it aside';
+  if (criterion.criterion.numeric && passages({ ...criterion, criterion: { ...criterion.criterion, numeric: false } }, hits, answer, eligible, (h) => h === 'yes').length) {
+    return 'named, but without a number';
+  }
+  const seen = hits.map((m, g) => [...m.entries()].some(([s, h]) => h === 'yes' && eligible(s)) ? g : -1).filter((g) => g >= 0);
+  const missing = criterion.criterion.concepts.filter((_, g) => !seen.includes(g)).map((group) => `"${group[0]}"`);
+  if (seen.length >= criterion.need) return 'partly: its ideas appear, but apart, never together in one passage';
+  if (seen.length && missing.length) return `partly: nothing on ${missing.slice(0, 2).join(' or ')} in the same passage`;
+  return undefined;
+}

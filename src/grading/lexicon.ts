@@ -1,0 +1,159 @@
+import type { Vocabulary } from '../content/vocabulary.js';
+import type { Nlp, RawToken } from './nlp.js';
+import { stem } from './stem.js';
+
+/** One normalised word of an answer or a rubric phrase. */
+export interface Term {
+  /** The form matched on: lemma → spelling fixes → stem, or "~group" for a vocabulary synonym group. */
+  norm: string;
+  /** For the first part of a hyphenated word, the joined form ("re-ranking" → "rerank"). */
+  alt?: string;
+  /** The word as written, lower-case (for typo tolerance). */
+  lower: string;
+  /** Digits, or a digit-led quantity such as "10k", "100ms". */
+  num: boolean;
+  negated: boolean;
+}
+
+/** Words that carry no meaning for matching a phrase ("the position of the item" ≈ "item position"). */
+export const STOPWORDS = new Set([
+  'a', 'an', 'the', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'and', 'or', 'is', 'are', 'be', 'been',
+  'it', 'its', 'this', 'that', 'these', 'those', 'we', 'our', 'you', 'your', 'they', 'their', 'as', 'from',
+  'into', 'each', 'per', 'some', 'any', 'can', 'will', 'would', 'should', 'could', 'do', 'does', 'has', 'have',
+  'was', 'were', 'i', 'my', 'which', 'who', 'so', 'such', 'than', 'then', 'also', 'very', 'more', 'most',
+]);
+
+const SCALE_WORDS = new Set(['million', 'billion', 'thousand', 'hundred', 'trillion']);
+const QUANTITY = /^[~≈<>]?\d[\d,.]*(?:[a-z%×x]{0,4})$/;
+
+function stripEdges(s: string): string {
+  return s.replace(/^[^\p{L}\p{N}@~]+|[^\p{L}\p{N}%]+$/gu, '');
+}
+
+/**
+ * Turns tokens into normalised terms, the same way for answers and rubric phrases: lower-case lemma, the
+ * vocabulary's word fixes, British → American spelling, a light stemmer, hyphen/slash parts split (with the
+ * joined form kept), and synonym groups collapsed to one term.
+ */
+export class Lexicon {
+  private readonly words: Map<string, string>;
+  /** First term → the synonym variants starting with it, longest first. */
+  private readonly synonyms = new Map<string, Array<{ norms: string[]; id: string }>>();
+  readonly notTypos: Set<string>;
+  private readonly vocabularyPairs: Array<[string, string]> = [];
+
+  constructor(
+    vocabulary: Vocabulary,
+    private readonly nlp: Nlp,
+  ) {
+    this.words = new Map(Object.entries(vocabulary.words));
+    this.notTypos = new Set(vocabulary.notTypos.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+    const variants = vocabulary.synonyms.flat();
+    const tokenized = nlp.tokenizeMany(variants);
+    let v = 0;
+    for (const group of vocabulary.synonyms) {
+      const id = `~${group[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
+      for (const _variant of group) {
+        const raw = tokenized[v++]!.flatMap((t) => this.tokenTerms(t, false));
+        const norms = raw.map((t) => t.norm);
+        for (const t of raw) if (!t.num) this.vocabularyPairs.push([t.lower, t.norm]);
+        if (!norms.length) continue;
+        const list = this.synonyms.get(norms[0]!) ?? [];
+        if (!list.some((v) => v.norms.join(' ') === norms.join(' '))) list.push({ norms, id });
+        this.synonyms.set(norms[0]!, list);
+      }
+    }
+    for (const list of this.synonyms.values()) list.sort((a, b) => b.norms.length - a.norms.length);
+  }
+
+  /** The terms of a short phrase, synonyms collapsed, stopwords dropped (kept when the phrase is only stopwords). */
+  phrase(text: string): string[] {
+    return this.phrases([text])[0]!.terms;
+  }
+
+  /** Many phrases in one model pass: their terms, and their words as (written, normalised) for the typo index. */
+  phrases(texts: readonly string[]): Array<{ terms: string[]; words: Array<[string, string]> }> {
+    return this.nlp.tokenizeMany(texts).map((tokens) => {
+      const raw = tokens.flatMap((t) => this.tokenTerms(t, false));
+      const terms = this.collapse(raw).map((t) => t.norm);
+      const content = terms.filter((t) => !STOPWORDS.has(t));
+      return { terms: content.length ? content : terms, words: raw.filter((t) => !t.num).map((t) => [t.lower, t.norm] as [string, string]) };
+    });
+  }
+
+  /** Terms of a tokenised sentence, with negation flags carried from the tokens. */
+  terms(tokens: readonly RawToken[], negated: readonly boolean[], correct?: (lower: string, norm: string) => string | undefined): Term[] {
+    const out: Term[] = [];
+    tokens.forEach((token, i) => {
+      for (const term of this.tokenTerms(token, negated[i] ?? false)) {
+        const fixed = correct && !term.num ? correct(term.lower, term.norm) : undefined;
+        out.push(fixed ? { ...term, norm: fixed } : term);
+      }
+    });
+    return this.collapse(out);
+  }
+
+  /** Normalises one word as written (no lemma): used for typo candidates and joined forms. */
+  word(lower: string): string {
+    return stem(this.words.get(lower) ?? lower);
+  }
+
+  /** (as written, normalised) pairs of every word in the vocabulary's synonym groups. */
+  vocabularyWords(): Array<[string, string]> {
+    return this.vocabularyPairs;
+  }
+
+  private tokenTerms(token: RawToken, negated: boolean): Term[] {
+    if (token.type === 'punctuation' || token.type === 'symbol' || token.type === 'tabCRLF' || token.type === 'emoji') return [];
+    let lower = stripEdges(token.text.toLowerCase());
+    if (!lower) return [];
+    if (lower.startsWith('@')) return [this.plain('at', negated), this.plain('k', negated)];
+    if (token.type === 'number' || QUANTITY.test(lower)) {
+      return [{ norm: lower.replace(/,/g, ''), lower, num: true, negated }];
+    }
+    const parts = lower.split(/[-/]+/).filter(Boolean);
+    if (parts.length > 1) {
+      const terms = parts.map((p) => this.plain(p, negated));
+      terms[0] = { ...terms[0]!, alt: this.word(parts.join('')) };
+      return terms;
+    }
+    lower = parts[0] ?? lower;
+    const fixed = this.words.get(lower);
+    const lemma = token.pos === 'PROPN' || fixed ? (fixed ?? lower) : stripEdges(token.lemma) || lower;
+    return [{ norm: stem(this.words.get(lemma) ?? lemma), lower, num: SCALE_WORDS.has(lemma), negated }];
+  }
+
+  private plain(lower: string, negated: boolean): Term {
+    return { norm: this.word(lower), lower, num: QUANTITY.test(lower), negated };
+  }
+
+  /** Collapses vocabulary synonym variants to their group term, longest match first. */
+  private collapse(terms: Term[]): Term[] {
+    const out: Term[] = [];
+    for (let i = 0; i < terms.length; ) {
+      const t = terms[i]!;
+      const candidates = [...(this.synonyms.get(t.norm) ?? []), ...((t.alt && this.synonyms.get(t.alt)) || [])];
+      const hit = candidates.find((v) => v.norms.every((n, k) => terms[i + k]?.norm === n || (k === 0 && terms[i]?.alt === n && v.norms.length === 1)));
+      if (hit) {
+        const span = t.alt && hit.norms.length === 1 && hit.norms[0] === t.alt ? this.hyphenSpan(terms, i) : hit.norms.length;
+        const covered = terms.slice(i, i + span);
+        out.push({ norm: hit.id, lower: covered.map((c) => c.lower).join(' '), num: false, negated: covered.some((c) => c.negated) });
+        i += span;
+      } else {
+        out.push(t);
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** How many terms a hyphenated word was split into (its joined form equals the concatenated parts). */
+  private hyphenSpan(terms: Term[], i: number): number {
+    let joined = '';
+    for (let k = i; k < terms.length; k++) {
+      joined += terms[k]!.lower;
+      if (this.word(joined) === terms[i]!.alt) return k - i + 1;
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,101 @@
+import { PHASES, type PhaseId } from '../phases.js';
+import type { AnswerSection } from './types.js';
+
+/** Lower-case heading text without numbering, emphasis or trailing punctuation: "3. Data & Features:" → "data and features". */
+export function normaliseHeading(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[*_`~]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/^\s*(?:(?:step|phase|part|section)\s+)?\d+(?:\.\d+)*\s*[.):\-–—]?\s*/, '')
+    .replace(/^\s*(?:(?:step|phase|part|section)\s+)?[ivx]+\s*[.):\-–—]\s*/, '')
+    .replace(/[^a-z0-9/ ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const HEADING_TERMS = PHASES.flatMap((p) => p.headings.map((term) => ({ phase: p.id, term })));
+
+/**
+ * The phase a heading names: an exact heading term first, else the term that appears earliest in the heading
+ * as whole words (the longer one on a tie); null when it names none.
+ */
+export function headingPhase(heading: string): PhaseId | null {
+  const text = normaliseHeading(heading);
+  if (!text) return null;
+  let best: { phase: PhaseId; at: number; length: number } | null = null;
+  for (const { phase, term } of HEADING_TERMS) {
+    if (text === term) return phase;
+    const at = ` ${text} `.indexOf(` ${term} `);
+    if (at < 0) continue;
+    if (!best || at < best.at || (at === best.at && term.length > best.length)) best = { phase, at, length: term.length };
+  }
+  return best?.phase ?? null;
+}
+
+const ATX = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const SETEXT = /^ {0,3}(=+|-+)\s*$/;
+/** A line that is only a label, "**Metrics**" or "Metrics:", counts as a heading when it names a phase. */
+const LABEL = /^\s*(?:\*\*|__)?\s*([A-Za-z0-9][^*_:]{0,60}?)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/;
+
+interface RawHeading {
+  line: number;
+  level: number;
+  text: string;
+  /** Lines the heading occupies (2 for setext). */
+  span: number;
+}
+
+function findHeadings(lines: string[]): RawHeading[] {
+  const found: RawHeading[] = [];
+  let fenced = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced) continue;
+    const atx = ATX.exec(line);
+    if (atx) {
+      found.push({ line: i, level: atx[1]!.length, text: atx[2]!, span: 1 });
+      continue;
+    }
+    const next = lines[i + 1];
+    if (next !== undefined && line.trim() && !/^\s*[-*+|>]/.test(line) && SETEXT.exec(next)) {
+      found.push({ line: i, level: next.trim().startsWith('=') ? 1 : 2, text: line.trim(), span: 2 });
+      i++;
+      continue;
+    }
+    const label = LABEL.exec(line);
+    const bold = /^\s*(\*\*|__).*(\*\*|__)\s*:?\s*$/.test(line);
+    const standalone = bold || i === 0 || (lines[i - 1] ?? '').trim() === '';
+    if (label && standalone && headingPhase(label[1]!) && (bold || /:\s*$/.test(line))) {
+      found.push({ line: i, level: 7, text: label[1]!, span: 1 });
+    }
+  }
+  return found;
+}
+
+/**
+ * Splits a Markdown answer into sections, mapping each heading to a phase where it names one. A sub-heading
+ * that names no phase ("### Candidate generation" under "## Models") belongs to its parent's phase; a lone
+ * level-1 title above the real headings names no phase. Text before the first heading is a section of its own.
+ */
+export function parseAnswerMarkdown(markdown: string): AnswerSection[] {
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const headings = findHeadings(lines);
+  const sections: AnswerSection[] = [];
+  const first = headings[0]?.line ?? lines.length;
+  const preamble = lines.slice(0, first).join('\n').trim();
+  if (preamble) sections.push({ phase: null, text: preamble });
+  const stack: { level: number; phase: PhaseId | null }[] = [];
+  headings.forEach((h, i) => {
+    const isTitle = i === 0 && h.level === 1 && headings.slice(1).some((o) => o.level > 1);
+    while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+    const own = isTitle ? null : headingPhase(h.text);
+    const inherited = [...stack].reverse().find((s) => s.phase !== null)?.phase ?? null;
+    const phase = own ?? inherited;
+    stack.push({ level: h.level, phase: own ?? inherited });
+    const end = headings[i + 1]?.line ?? lines.length;
+    sections.push({ phase, heading: h.text.replace(/[*_`]/g, '').trim(), text: lines.slice(h.line + h.span, end).join('\n').trim() });
+  });
+  return sections;
+}

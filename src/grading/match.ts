@@ -1,0 +1,57 @@
+import type { AnalysedAnswer, Sentence } from './analyse.js';
+
+export type Hit = 'yes' | 'negated';
+
+/** Extra terms a phrase may be spread over: "bias from the position" still matches "position bias". */
+export const WINDOW_SLACK = 3;
+
+/** A rubric phrase that itself says "not", "instead of"… ("not just clicks") is matched as written, negation and all. */
+const NEGATION_TERMS = new Set(['not', 'no', 'never', 'without', 'instead', 'rather', 'beyond']);
+
+function positionsOf(sentence: Sentence, norm: string): number[] {
+  const out: number[] = [];
+  sentence.terms.forEach((t, i) => {
+    if (t.norm === norm || t.alt === norm) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * Whether a sentence holds a phrase: all its terms, in any order, within a window of the phrase's length plus
+ * a little slack. 'negated' when it is only there with a negated or rejected term.
+ */
+export function findPhrase(sentence: Sentence, phrase: readonly string[]): Hit | null {
+  const positions = phrase.map((p) => positionsOf(sentence, p));
+  if (positions.some((p) => p.length === 0)) return null;
+  const terms = sentence.terms;
+  const asWritten = phrase.some((p) => NEGATION_TERMS.has(p));
+  let found: Hit | null = null;
+  for (const anchor of positions[0]!) {
+    const chosen = [anchor];
+    for (const list of positions.slice(1)) {
+      let best = list[0]!;
+      for (const p of list) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
+      chosen.push(best);
+    }
+    if (Math.max(...chosen) - Math.min(...chosen) + 1 > phrase.length + WINDOW_SLACK) continue;
+    if (asWritten || chosen.every((i) => !terms[i]!.negated)) return 'yes';
+    found = 'negated';
+  }
+  return found;
+}
+
+/** Every sentence holding the phrase, with how it holds it; looked up through the answer's term index. */
+export function phraseHits(answer: AnalysedAnswer, phrase: readonly string[]): Map<number, Hit> {
+  const hits = new Map<number, Hit>();
+  let rarest: number[] | undefined;
+  for (const term of phrase) {
+    const list = answer.index.get(term);
+    if (!list) return hits;
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  for (const i of rarest ?? []) {
+    const hit = findPhrase(answer.sentences[i]!, phrase);
+    if (hit) hits.set(i, hit);
+  }
+  return hits;
+}

@@ -1,0 +1,101 @@
+import type { RawToken } from './nlp.js';
+
+/** Negators whose scope runs to the end of the clause: "we do not need A/B testing". */
+const CLAUSE_NEGATORS = new Set(['not', 'never', 'neither', 'nor', 'cannot']);
+/** Negating determiners whose scope is the noun phrase that follows: "videos with no views get…". */
+const PHRASE_NEGATORS = new Set(['no', 'without']);
+/** Nouns after "no" that widen its scope to the clause: "no need to monitor drift". */
+const NO_WIDENERS = new Set(['need', 'point', 'reason', 'plan', 'use', 'value', 'benefit']);
+/** After "not": a contrast, not a rejection ("not only clicks but watch time"). */
+const NOT_CONTRAST = new Set(['only', 'just', 'simply', 'merely', 'solely', 'purely']);
+/** "X is not needed / not worth it / not a concern": the subject is what is rejected. */
+const DISMISSED_AFTER_NOT = new Set([
+  'need', 'needed', 'require', 'required', 'necessary', 'worth', 'useful', 'important', 'helpful', 'relevant',
+  'matter', 'concern', 'priority', 'problem', 'issue', 'critical', 'essential', 'valuable', 'applicable',
+]);
+/** Words that dismiss the clause they stand in: "a feature store is overkill". */
+const DISMISSING_WORDS = new Set([
+  'overkill', 'unnecessary', 'needless', 'pointless', 'overengineering', 'over-engineering', 'overengineered',
+  'over-engineered', 'superfluous', 'unneeded', 'irrelevant', 'useless', 'premature',
+]);
+/** Verbs that reject what the clause (and a preceding "we considered X" clause) names. */
+const REJECTING_VERBS = new Set(['reject', 'dismiss', 'discard', 'abandon', 'veto', 'scrap']);
+const CONDITIONAL_OPENERS = new Set(['without', 'if', 'unless', 'otherwise']);
+const CLAUSE_BREAK_WORDS = new Set(['but', 'whereas', 'however', 'although', 'though', 'because', 'since', 'so']);
+const PHRASE_END_POS = new Set(['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'PRON']);
+
+function isBreak(t: RawToken): boolean {
+  return (t.type === 'punctuation' && /^[,;:()\[\]—–.!?]$/.test(t.text)) || CLAUSE_BREAK_WORDS.has(t.lemma);
+}
+
+/** Token index ranges [start, end) of the clauses of a sentence. */
+export function clauses(tokens: readonly RawToken[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  tokens.forEach((t, i) => {
+    if (isBreak(t)) {
+      if (i > start) out.push([start, i]);
+      start = CLAUSE_BREAK_WORDS.has(t.lemma) ? i : i + 1;
+    }
+  });
+  if (start < tokens.length) out.push([start, tokens.length]);
+  return out;
+}
+
+function mark(flags: boolean[], from: number, to: number): void {
+  for (let i = from; i < to; i++) flags[i] = true;
+}
+
+/**
+ * Which tokens of a sentence are negated or rejected, so that "we don't need A/B testing", "a feature store is
+ * overkill", "we considered X but rejected it" and "instead of X" do not earn X. A sentence that opens with a
+ * condition ("Without position-bias correction, the model learns its own ranking, so…") argues *for* the idea:
+ * its opening clause is left affirmative.
+ */
+export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
+  const flags = tokens.map(() => false);
+  const parts = clauses(tokens);
+  parts.forEach(([start, end], clauseIndex) => {
+    const first = tokens[start];
+    const conditional = clauseIndex === 0 && parts.length > 1 && first !== undefined && CONDITIONAL_OPENERS.has(first.lemma);
+    for (let i = start; i < end; i++) {
+      const t = tokens[i]!;
+      const next = tokens[i + 1];
+      if (DISMISSING_WORDS.has(t.lemma) || REJECTING_VERBS.has(t.lemma)) {
+        mark(flags, start, end);
+        if (REJECTING_VERBS.has(t.lemma) && clauseIndex > 0) mark(flags, parts[clauseIndex - 1]![0], parts[clauseIndex - 1]![1]);
+        continue;
+      }
+      if (t.lemma === 'rule' && next?.lemma === 'out') {
+        mark(flags, start, end);
+        continue;
+      }
+      if ((t.lemma === 'instead' && next?.lemma === 'of') || (t.lemma === 'rather' && next?.lemma === 'than') || (t.lemma === 'in' && next?.lemma === 'place' && tokens[i + 2]?.lemma === 'of')) {
+        mark(flags, i, end);
+        continue;
+      }
+      if (t.lemma === 'decide' && next?.lemma === 'against') {
+        mark(flags, start, end);
+        continue;
+      }
+      if (conditional || /^["“'‘]$/.test(tokens[i - 1]?.text ?? '')) continue;
+      if (CLAUSE_NEGATORS.has(t.lemma)) {
+        if (next && NOT_CONTRAST.has(next.lemma)) continue;
+        const dismissed = tokens.slice(i + 1, Math.min(end, i + 4)).some((n) => DISMISSED_AFTER_NOT.has(n.lemma) || DISMISSED_AFTER_NOT.has(n.text.toLowerCase()));
+        mark(flags, dismissed ? start : i, end);
+        continue;
+      }
+      if (PHRASE_NEGATORS.has(t.lemma)) {
+        if (next && (NO_WIDENERS.has(next.lemma) || t.lemma === 'no' && next.lemma === 'longer')) {
+          mark(flags, i, end);
+          continue;
+        }
+        let j = i + 1;
+        if (j < end && /ing$/.test(tokens[j]!.text.toLowerCase())) j++;
+        while (j < end && !PHRASE_END_POS.has(tokens[j]!.pos)) j++;
+        mark(flags, i, j);
+      }
+    }
+  });
+  return flags;
+}

@@ -1,0 +1,49 @@
+import type { Criterion, Framework, Prompt } from '../content/schema.js';
+import type { PhaseId } from '../phases.js';
+import type { Lexicon } from './lexicon.js';
+import { TypoIndex } from './typos.js';
+
+export interface CompiledCriterion {
+  criterion: Criterion;
+  framework: boolean;
+  /** Concept groups → phrasings → normalised terms. */
+  groups: string[][][];
+  need: number;
+}
+
+export interface CompiledRubric {
+  criteria: CompiledCriterion[];
+  typos: TypoIndex;
+}
+
+/** The criteria that apply to a prompt: its own, then the framework's (minus those it skips). */
+export function applicableCriteria(prompt: Prompt, framework: Framework): Array<{ criterion: Criterion; framework: boolean }> {
+  const skip = new Set(prompt.skipFramework);
+  return [
+    ...prompt.rubric.criteria.map((criterion) => ({ criterion, framework: false })),
+    ...framework.criteria.filter((c) => !skip.has(c.id)).map((criterion) => ({ criterion, framework: true })),
+  ];
+}
+
+/** Normalises every concept phrase once, and indexes the rubric's words for typo tolerance. */
+export function compileRubric(prompt: Prompt, framework: Framework, lexicon: Lexicon): CompiledRubric {
+  const words: Array<[string, string]> = [...lexicon.vocabularyWords()];
+  const applicable = applicableCriteria(prompt, framework);
+  const normalised = lexicon.phrases(applicable.flatMap(({ criterion }) => criterion.concepts.flat()));
+  let next = 0;
+  const criteria = applicable.map(({ criterion, framework: fromFramework }) => {
+    const groups = criterion.concepts.map((group) =>
+      group.map(() => {
+        const phrase = normalised[next++]!;
+        words.push(...phrase.words);
+        return phrase.terms;
+      }).filter((terms) => terms.length > 0),
+    );
+    return { criterion, framework: fromFramework, groups, need: Math.min(criterion.need ?? groups.length, groups.length) };
+  });
+  return { criteria, typos: new TypoIndex(words, lexicon.notTypos) };
+}
+
+export function criteriaOfPhases(rubric: CompiledRubric, phases: readonly PhaseId[]): CompiledCriterion[] {
+  return rubric.criteria.filter((c) => phases.includes(c.criterion.phase));
+}

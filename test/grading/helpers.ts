@@ -1,0 +1,51 @@
+import type { Criterion, Framework, Prompt } from '../../src/content/schema.js';
+import { loadVocabulary } from '../../src/content/vocabulary.js';
+import { createGrader, type Grader } from '../../src/grading/index.js';
+import { Lexicon } from '../../src/grading/lexicon.js';
+import { loadNlp, type Nlp } from '../../src/grading/nlp.js';
+
+/** One language model per test file (loading costs ~100 ms). */
+let shared: Promise<{ nlp: Nlp; lexicon: Lexicon; grader: Grader }> | undefined;
+export function tools() {
+  shared ??= loadNlp().then((nlp) => {
+    const vocabulary = loadVocabulary();
+    return { nlp, lexicon: new Lexicon(vocabulary, nlp), grader: createGrader(nlp, vocabulary) };
+  });
+  return shared;
+}
+
+type CriterionInput = Pick<Criterion, 'id' | 'phase' | 'level' | 'concepts'> & Partial<Criterion>;
+
+export function criterion(c: CriterionInput): Criterion {
+  return { title: c.id, weight: 2, why: 'Because it matters.', strong: 'Says it well.', ...c };
+}
+
+const guideEntry = { focus: 'f', checklist: ['c'], example: 'e', pitfalls: [] };
+
+export function framework(criteria: CriterionInput[] = []): Framework {
+  return {
+    criteria: criteria.map(criterion),
+    guide: { clarifying: guideEntry, requirements: guideEntry, metrics: guideEntry, data: guideEntry, models: guideEntry, serving: guideEntry, monitoring: guideEntry },
+  };
+}
+
+export function prompt(criteria: CriterionInput[], extra: Partial<Prompt> = {}): Prompt {
+  return {
+    id: 'test-prompt',
+    title: 'A test prompt',
+    domain: 'testing',
+    difficulty: 'medium',
+    summary: 'Test.',
+    statement: 'Design a test.',
+    facts: [
+      { id: 'scale', topic: 'Scale', answer: '1M users', asks: ['scale'], key: true },
+      { id: 'latency', topic: 'Latency', answer: '100 ms', asks: ['latency'], key: true },
+      { id: 'devices', topic: 'Devices', answer: 'mobile', asks: ['devices'], key: false },
+    ],
+    guidance: { clarifying: 'g', requirements: 'g', metrics: 'g', data: 'g', models: 'g', serving: 'g', monitoring: 'g' },
+    probes: [],
+    skipFramework: [],
+    rubric: { criteria: criteria.map(criterion) },
+    ...extra,
+  };
+}

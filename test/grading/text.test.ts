@@ -1,0 +1,191 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { splitBlocks, stripInline } from '../../src/grading/blocks.js';
+import type { Lexicon } from '../../src/grading/lexicon.js';
+import { headingPhase, normaliseHeading, parseAnswerMarkdown } from '../../src/grading/markdown.js';
+import { negatedTokens } from '../../src/grading/negation.js';
+import type { Nlp } from '../../src/grading/nlp.js';
+import { checkProse } from '../../src/grading/prose.js';
+import { stem } from '../../src/grading/stem.js';
+import { TypoIndex, typoDistance } from '../../src/grading/typos.js';
+import { tools } from './helpers.js';
+
+let nlp: Nlp;
+let lexicon: Lexicon;
+beforeAll(async () => {
+  ({ nlp, lexicon } = await tools());
+});
+
+describe('stem', () => {
+  it.each([
+    ['personalization', 'personalize'],
+    ['personalised', 'personalized'],
+    ['calibration', 'calibrated'],
+    ['videos', 'video'],
+    ['rankings', 'ranking'],
+    ['biases', 'bias'],
+    ['labelling', 'labeling'],
+    ['behaviour', 'behavior'],
+    ['catalogue', 'catalog'],
+    ['retrieval', 'retrieve'],
+    ['deployment', 'deploy'],
+  ])('%s and %s share a stem', (a, b) => {
+    expect(stem(a)).toBe(stem(b));
+  });
+
+  it.each([
+    ['causal', 'casual'],
+    ['latency', 'latent'],
+    ['user', 'use'],
+  ])('%s and %s stay apart', (a, b) => {
+    expect(stem(a)).not.toBe(stem(b));
+  });
+});
+
+describe('normalised phrases', () => {
+  const same = (a: string, b: string) => expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
+  it.each([
+    ['approximate nearest neighbour search', 'ANN search'],
+    ['approximate nearest neighbor', 'ANN'],
+    ['click-through rate', 'CTR'],
+    ['A/B testing', 'ab test'],
+    ['re-ranking', 'reranking'],
+    ['two-tower model', 'two tower model'],
+    ['p99 latency', '99th percentile latency'],
+    ['queries per second', 'QPS'],
+    ['the labels were normalised', 'label normalized'],
+    ['end-to-end latency', 'e2e latency'],
+    ['training-serving skew', 'train/serve skew'],
+    ['recall@100', 'recall at k'],
+  ])('"%s" ≈ "%s"', same);
+
+  it('keeps different ideas apart', () => {
+    expect(lexicon.phrase('position bias')).not.toEqual(lexicon.phrase('popularity bias'));
+    expect(lexicon.phrase('HNSW')).not.toEqual(lexicon.phrase('ANN'));
+  });
+
+  it('drops stopwords but keeps negation words', () => {
+    expect(lexicon.phrase('the position of the item')).toEqual(lexicon.phrase('item position').reverse());
+    expect(lexicon.phrase('not clicks')).toContain('not');
+  });
+});
+
+describe('typo tolerance', () => {
+  const index = () => new TypoIndex([['retrieval', stem('retrieval')], ['recommendation', stem('recommendation')], ['causal', 'causal'], ['latency', 'latency']], lexicon.notTypos);
+  it.each([
+    ['retreival', 'retrieval'],
+    ['recomendation', 'recommendation'],
+    ['latnecy', 'latency'],
+  ])('corrects %s to %s', (typo, word) => {
+    expect(index().correct(typo, stem(typo))).toBe(stem(word));
+  });
+  it.each([['casual'], ['tower'], ['retrieval'], ['completely']])('leaves %s alone', (word) => {
+    expect(index().correct(word, stem(word))).toBeUndefined();
+  });
+  it('measures swaps as one edit', () => {
+    expect(typoDistance('latnecy', 'latency')).toBe(1);
+    expect(typoDistance('abc', 'cab')).toBeGreaterThan(1);
+  });
+});
+
+describe('negation', () => {
+  const negatedWords = (sentence: string) => {
+    const [s] = nlp.sentences(sentence);
+    const flags = negatedTokens(s!.tokens);
+    return s!.tokens.filter((_, i) => flags[i]).map((t) => t.text.toLowerCase());
+  };
+  it.each([
+    ["We don't need A/B testing.", 'testing'],
+    ['There is no need to monitor drift.', 'drift'],
+    ['A feature store is overkill for the first version.', 'store'],
+    ['Diversity re-ranking is unnecessary.', 'diversity'],
+    ['Offline metrics such as NDCG are not needed.', 'ndcg'],
+    ['We considered a two-tower model but rejected it as too complex.', 'tower'],
+    ['Instead of a multi-stage funnel, we score every video.', 'funnel'],
+    ['Position bias is not a concern here.', 'bias'],
+    ['The server is fast enough without caching.', 'caching'],
+  ])('"%s" negates "%s"', (sentence, word) => {
+    expect(negatedWords(sentence)).toContain(word);
+  });
+  it.each([
+    ['Without position-bias correction the model learns its own ranking, so we log the position.', 'position'],
+    ['Videos with no views get exploration traffic.', 'exploration'],
+    ['We optimise not only clicks but watch time.', 'watch'],
+    ['We track the "not interested" rate as a guardrail.', 'guardrail'],
+    ['We use two-tower retrieval instead of matrix factorisation.', 'tower'],
+  ])('"%s" keeps "%s" affirmative', (sentence, word) => {
+    expect(negatedWords(sentence)).not.toContain(word);
+  });
+});
+
+describe('headings', () => {
+  it.each([
+    ['3. Data & Features', 'data'],
+    ['## Serving and scale', 'serving'],
+    ['1) Clarifying questions', 'requirements'],
+    ['Step 2 - Offline and online metrics', 'metrics'],
+    ['Model architecture', 'models'],
+    ['IV. Monitoring & iteration', 'monitoring'],
+    ['**Evaluation**', 'metrics'],
+    ['Deployment:', 'serving'],
+    ['Appendix', null],
+    ['Video recommendations', null],
+  ])('%s → %s', (heading, phase) => {
+    expect(headingPhase(heading.replace(/^#+\s*/, ''))).toBe(phase);
+  });
+
+  it('normalises numbering and punctuation', () => {
+    expect(normaliseHeading('  2.1: Data & Features!  ')).toBe('data and features');
+  });
+
+  it('splits an answer into sections; sub-headings inherit their phase and a lone title names none', () => {
+    const md = [
+      '# Video recs', 'intro line', '## 1. Requirements', 'We assume 10M users.', '## Models', '### Candidate generation',
+      'Two towers.', '## Serving and scale', 'Cache it.', '**Monitoring**', '', 'Watch drift daily.',
+    ].join('\n');
+    const sections = parseAnswerMarkdown(md);
+    expect(sections.map((s) => [s.heading, s.phase])).toEqual([
+      ['Video recs', null],
+      ['1. Requirements', 'requirements'],
+      ['Models', 'models'],
+      ['Candidate generation', 'models'],
+      ['Serving and scale', 'serving'],
+      ['Monitoring', 'monitoring'],
+    ]);
+    expect(sections[0]!.text).toBe('intro line');
+    expect(sections[5]!.text).toBe('Watch drift daily.');
+  });
+
+  it('keeps text before the first heading and treats an answer without headings as one section', () => {
+    expect(parseAnswerMarkdown('Just prose.\nMore prose.')).toEqual([{ phase: null, text: 'Just prose.\nMore prose.' }]);
+  });
+});
+
+describe('blocks and prose', () => {
+  it('splits list items, table rows and code blocks', () => {
+    const blocks = splitBlocks('Intro **bold** text.\n\n- item one\n  continued\n- item two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```');
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'Intro bold text.' },
+      { kind: 'item', text: 'item one continued' },
+      { kind: 'item', text: 'item two' },
+      { kind: 'table', text: 'a ; b' },
+      { kind: 'table', text: '1 ; 2' },
+      { kind: 'code', text: 'code' },
+    ]);
+    expect(stripInline('see [the doc](http://x) and `code`')).toBe('see the doc and code');
+  });
+
+  const prose = (sentence: string) => checkProse(nlp.sentences(sentence)[0]!.tokens);
+  it.each([
+    ['We retrieve about 500 candidates with a two-tower model and an ANN index.', true],
+    ['Clicks are position-biased, so we log the slot and train with position as a feature.', true],
+    ['Budget: features 10 ms, retrieval 20 ms, ranking 45 ms, re-rank 5 ms.', true],
+    ['A two-tower model: the user tower encodes history and context, the video tower encodes content.', true],
+    ['NDCG, recall@K, MAP, AUC, log loss, calibration', false],
+    ['two-tower, ANN, HNSW, FAISS, multi-stage funnel', false],
+    ['100M DAU, 100 ms p99 latency, high QPS', false],
+    ['We use NDCG, MAP, AUC, MRR, CTR and calibration.', false],
+    ['Position bias.', false],
+  ])('"%s" is prose: %s', (sentence, expected) => {
+    expect(prose(sentence).prose).toBe(expected);
+  });
+});
