@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,5 +82,19 @@ describe('mlsd pipeline (the built executable)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('a damaged cache', () => {
+  it('exits 1 with one line pointing at --no-cache, and --no-cache repairs it', () => {
+    const dir = readdirSync(join(home, 'cache')).find((d) => d.startsWith('pipeline-'))!;
+    truncateSync(join(home, 'cache', dir, 'itemEmbedding.bin'), 1000);
+    const broken = run(...small, '--requests', '5');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/cached pipeline world .* is incomplete/);
+    expect(broken.stderr).toMatch(/--no-cache/);
+    const repaired = run(...small, '--requests', '5', '--no-cache', '--json');
+    expect(repaired.status).toBe(0);
+    expect(JSON.parse(repaired.stdout).build.cached).toBe(false);
   });
 });
