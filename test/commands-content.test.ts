@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { guide, resolveStep } from '../src/commands/guide.js';
-import { prompts } from '../src/commands/prompts.js';
+import { prompts, renderPromptTable } from '../src/commands/prompts.js';
 import { rubric, type RubricListing } from '../src/commands/rubric.js';
 import { show } from '../src/commands/show.js';
 import { loadContent } from '../src/content/load.js';
-import { planMinutes } from '../src/content/plan.js';
 import { expectedAt, rubricFor } from '../src/content/rubric.js';
 import { UserError } from '../src/errors.js';
 import { PHASE_IDS } from '../src/phases.js';
@@ -16,24 +15,6 @@ function capture(color = false) {
 
 const content = loadContent();
 const video = content.prompts.find((p) => p.id === 'video-recommendations')!;
-
-describe('planMinutes', () => {
-  it.each([
-    [45, undefined],
-    [45, video.timeBudget],
-    [60, video.timeBudget],
-    [7, video.timeBudget],
-    [1, undefined],
-  ])('splits a %i-minute round into whole minutes that add up exactly', (total, budget) => {
-    const minutes = planMinutes(budget, total);
-    expect(Object.values(minutes).reduce((a, b) => a + b, 0)).toBe(total);
-  });
-
-  it('follows the percentages, rounding the largest remainders up, earlier steps first on ties', () => {
-    const minutes = planMinutes({ clarifying: 10, requirements: 10, metrics: 10, data: 10, models: 40, serving: 10, monitoring: 10 }, 45);
-    expect(minutes).toEqual({ clarifying: 5, requirements: 5, metrics: 5, data: 4, models: 18, serving: 4, monitoring: 4 });
-  });
-});
 
 describe('rubric helpers', () => {
   it('adds the framework criteria a prompt does not skip', () => {
@@ -61,13 +42,24 @@ describe('mlsd prompts', () => {
     expect(entry.criteria).toBe(video.rubric.criteria.length + content.framework.criteria.length);
   });
 
-  it('prints a table with the summary and what to run next', async () => {
-    const { ctx, text } = capture();
-    await prompts({}, ctx);
-    expect(text()).toMatch(/^id\s+title\s+domain\s+difficulty\s+criteria$/m);
-    expect(text()).toContain(video.summary);
-    expect(text()).toContain(`mlsd show ${content.prompts[0]!.id}`);
-    expect(text()).not.toMatch(/\u001b\[/);
+  const listings = content.prompts.map((p) => ({
+    id: p.id, title: p.title, domain: p.domain, difficulty: p.difficulty, criteria: 50, summary: p.summary,
+  }));
+
+  it('prints a table when it fits, with each summary and what to run next', () => {
+    const out = renderPromptTable(listings, false, 200);
+    expect(out).toMatch(/^id\s+title\s+domain\s+difficulty\s+criteria$/m);
+    expect(out).toMatch(new RegExp(`^video-recommendations\\s+${video.title}\\s+${video.domain}\\s+hard\\s+50$`, 'm'));
+    expect(out).toContain(video.summary);
+    expect(out).toContain(`mlsd show ${content.prompts[0]!.id}`);
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+
+  it('falls back to one block per prompt in a narrow terminal', () => {
+    const out = renderPromptTable(listings, false, 70);
+    expect(out).not.toMatch(/^id\s+title/m);
+    expect(out).toContain('video-recommendations  hard · 50 criteria · recommender systems');
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(70);
   });
 
   it('colours only when asked to', async () => {
@@ -78,16 +70,15 @@ describe('mlsd prompts', () => {
 });
 
 describe('mlsd show', () => {
-  it('renders the statement, then the plan for a 45-minute round', async () => {
+  it('renders the statement, then the plan the interview follows for a 45-minute round', async () => {
     const { ctx, text } = capture();
     await show({ id: 'video-recommendations' }, ctx);
     const out = text();
     expect(out).toContain('Video recommendations for the home feed');
     expect(out).not.toContain('**');
-    expect(out).toContain('Interview plan · 45 minutes');
-    const minutes = planMinutes(video.timeBudget, 45);
-    expect(out).toMatch(new RegExp(`Models\\s+${minutes.models} min`));
-    expect(out).toMatch(/41:00\s+Monitoring/);
+    expect(out).toContain('The plan: 45 minutes');
+    expect(out).toMatch(/1\. Clarifying questions\s+3:36/);
+    expect(out).toMatch(/5\. Models\s+12:09/);
     expect(out).toContain('mlsd interview video-recommendations');
   });
 

@@ -1,13 +1,16 @@
 import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
 import { loadFramework } from '../content/load.js';
-import { PLAN_STEPS, planMinutes, type PlanStep } from '../content/plan.js';
+import { INTERVIEW_STEPS, interviewPlan } from '../interview/plan.js';
+import { minutesOf } from '../interview/timer.js';
+import type { StepId } from '../interview/types.js';
 import type { Framework } from '../content/schema.js';
 import { PHASES } from '../phases.js';
 import { terminalWidth } from '../ui/markdown.js';
-import { paint, rule, wrap } from '../ui/text.js';
+import { stepTitle } from '../ui/interview-view.js';
+import { paint } from '../ui/paint.js';
+import { rule, wrap } from '../ui/text.js';
 import { closest } from '../util/closest.js';
-import { stepTitle } from './show.js';
 
 export interface GuideOptions {
   phase?: string;
@@ -16,30 +19,30 @@ export interface GuideOptions {
 const CLARIFYING_NAMES = ['clarifying', 'clarify', 'clarifying questions', 'clarification', 'questions'];
 
 /** The step a user typed: an id, or a heading that names a phase ("evaluation" → metrics). */
-export function resolveStep(input: string): PlanStep {
+export function resolveStep(input: string): StepId {
   const name = input.trim().toLowerCase().replace(/[-_]+/g, ' ');
   if (CLARIFYING_NAMES.includes(name)) return 'clarifying';
   const phase = PHASES.find((p) => p.id === name || p.headings.includes(name));
   if (phase) return phase.id;
-  const names = new Map<string, PlanStep>([
+  const names = new Map<string, StepId>([
     ...CLARIFYING_NAMES.map((n) => [n, 'clarifying'] as const),
     ...PHASES.flatMap((p) => [p.id, ...p.headings].map((n) => [n, p.id] as const)),
   ]);
   const [best] = name.length >= 3 ? closest(name, [...names.keys()], 1) : [];
   throw usageError(
     `unknown phase "${input}"${best ? ` (did you mean "${names.get(best)}"?)` : ''}`,
-    `Phases: ${PLAN_STEPS.join(', ')}. Run \`mlsd guide\` for all of them.`,
+    `Phases: ${INTERVIEW_STEPS.join(', ')}. Run \`mlsd guide\` for all of them.`,
   );
 }
 
 export async function guide(options: GuideOptions, ctx: Pick<Ctx, 'out' | 'color'>): Promise<void> {
-  const steps = options.phase === undefined ? PLAN_STEPS : [resolveStep(options.phase)];
+  const steps = options.phase === undefined ? INTERVIEW_STEPS : [resolveStep(options.phase)];
   ctx.out(renderGuide(loadFramework(), steps, ctx.color, Math.min(terminalWidth(), 100)));
 }
 
-export function renderGuide(framework: Framework, steps: readonly PlanStep[], color: boolean, width: number): string {
+export function renderGuide(framework: Framework, steps: readonly StepId[], color: boolean, width: number): string {
   const c = paint(color);
-  const minutes = planMinutes(undefined, 45);
+  const minutes = new Map(interviewPlan({}, 45).map((s) => [s.step, minutesOf(s.budgetMs)]));
   const out: string[] = [];
   if (steps.length > 1) {
     out.push(
@@ -50,7 +53,7 @@ export function renderGuide(framework: Framework, steps: readonly PlanStep[], co
   }
   for (const step of steps) {
     const entry = framework.guide[step];
-    out.push(c.bold(rule(stepTitle(step), width, `about ${minutes[step]} of 45 min`)));
+    out.push(c.bold(rule(stepTitle(step), width, `about ${minutes.get(step)} of 45 min`)));
     out.push(wrap(entry.focus, width, '', ''), '');
     out.push(c.bold('Checklist'), ...entry.checklist.map((item) => wrap(item, width, '  • ', '    ')), '');
     out.push(c.bold('Example'), ...entry.example.trim().split(/\n\s*\n/).map((para) => c.italic(wrap(para.replace(/\s+/g, ' '), width, '  │ ', '  │ '))), '');

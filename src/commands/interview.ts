@@ -55,8 +55,7 @@ async function choosePrompt(options: InterviewOptions, ctx: Ctx, edges: SittingE
     const pick = weakestPick(content, options.db, ctx);
     if (pick) return pick;
   }
-  const { chooseOne } = await import('../ui/ask.js');
-  const id = await chooseOne(
+  const id = await edges.ask.choose(
     'Choose a prompt (type to search)',
     content.prompts.map((p) => ({ value: p.id, name: `${p.title} (${p.id})`, description: `${p.domain} · ${p.difficulty} — ${p.summary}` })),
   );

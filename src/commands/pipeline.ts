@@ -75,7 +75,10 @@ export async function pipeline(
       ...funnel, requests: options.requests, seed: options.seed, budgetMs: options.budget, evalUsers: EVAL_USERS, warmup: WARMUP,
     }, clock);
     progress.stop();
-    const report = pipelineReport(prepared, run, { ...worldParams, ...funnel, requests: options.requests, budgetMs: options.budget });
+    const report = {
+      ...pipelineReport(prepared, run, { ...worldParams, ...funnel, requests: options.requests, budgetMs: options.budget }),
+      process: { peakRssMb: process.resourceUsage().maxRSS / 1024 },
+    };
     ctx.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : view.renderPipeline(report, { color: ctx.color }));
   } finally {
     progress.stop();

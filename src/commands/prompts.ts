@@ -1,7 +1,9 @@
 import type { Ctx } from '../context.js';
 import { loadContent } from '../content/load.js';
 import { rubricFor } from '../content/rubric.js';
-import { padVisible, paint } from '../ui/text.js';
+import { terminalWidth } from '../ui/markdown.js';
+import { paint } from '../ui/paint.js';
+import { padVisible, visibleLength, wrap } from '../ui/text.js';
 
 export interface PromptsOptions {
   json?: boolean;
@@ -34,21 +36,28 @@ export async function prompts(options: PromptsOptions, ctx: Pick<Ctx, 'out' | 'c
   ctx.out(renderPromptTable(rows, ctx.color));
 }
 
-export function renderPromptTable(rows: readonly PromptListing[], color: boolean): string {
+/** A table when it fits the width, otherwise one block per prompt; each with its summary and what to run next. */
+export function renderPromptTable(rows: readonly PromptListing[], color: boolean, width = terminalWidth()): string {
   const c = paint(color);
   if (!rows.length) return `${c.dim('No prompts found.')}\n`;
   const header = ['id', 'title', 'domain', 'difficulty', 'criteria'];
   const cells = rows.map((r) => [r.id, r.title, r.domain, r.difficulty, String(r.criteria)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((cell, i) => padVisible(cell, widths[i]!)).join('  ').trimEnd();
-  const body = cells.flatMap((row, i) => [line([c.bold(row[0]!), ...row.slice(1)]), c.dim(`  ${rows[i]!.summary}`)]);
+  const fits = visibleLength(line(header)) <= width;
+  const body = rows.flatMap((r, i) => [
+    fits ? line([c.bold(r.id), ...cells[i]!.slice(1)]) : `${c.bold(r.id)}  ${r.difficulty} · ${r.criteria} criteria · ${r.domain}`,
+    ...(fits ? [] : [wrap(r.title, width, '  ')]),
+    c.dim(wrap(r.summary, width, '  ')),
+    ...(fits || i === rows.length - 1 ? [] : ['']),
+  ]);
   const first = rows[0]!.id;
   return [
-    c.dim(line(header)),
+    ...(fits ? [c.dim(line(header))] : []),
     ...body,
     '',
-    c.dim(`Read a prompt:    mlsd show ${first}`),
-    c.dim(`See its rubric:   mlsd rubric ${first}`),
+    c.dim(`Read a prompt:     mlsd show ${first}`),
+    c.dim(`See its rubric:    mlsd rubric ${first}`),
     c.dim(`Take a mock round: mlsd interview ${first}`),
     '',
   ].join('\n');

@@ -4,7 +4,8 @@ import { byPhase, expectedAt, rubricFor, type RubricCriterion } from '../content
 import type { Level, Prompt } from '../content/schema.js';
 import { phaseInfo, type PhaseId } from '../phases.js';
 import { terminalWidth } from '../ui/markdown.js';
-import { paint, rule, visibleLength, wrap } from '../ui/text.js';
+import { paint } from '../ui/paint.js';
+import { rule, visibleLength, wrap } from '../ui/text.js';
 
 export interface RubricOptions {
   id: string;

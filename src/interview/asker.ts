@@ -26,7 +26,15 @@ export type TextResult =
   | { kind: 'time-up'; text: string }
   | { kind: 'interrupted'; text: string };
 
+export interface Choice {
+  value: string;
+  name: string;
+  description?: string;
+}
+
 export interface Asker {
+  /** A searchable list; returns the chosen value. */
+  choose(message: string, choices: readonly Choice[]): Promise<string>;
   text(request: TextRequest): Promise<TextResult>;
   /** Opens $EDITOR on `initial` and returns the saved text. */
   editor(initial: string, step: StepId): Promise<string>;

@@ -3,7 +3,7 @@ import type { Fact } from '../content/schema.js';
 const STOP = new Set(
   `a an the is are was were be been do does did we our you your i me my us they their it its this that these those
   there here what whats what's how many much which who whom when where why would could should can will shall may
-  might of for to in on at by from with about and or if so as any some have has had like just please tell know
+  might of for to in on at by from with about and or if so as any some have has had like just please tell
   expect expected roughly approximately around get`.split(/\s+/),
 );
 
@@ -12,7 +12,8 @@ export function stem(word: string): string {
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  if (w.length > 6 && w.endsWith('ion')) w = w.slice(0, -3);
+  else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   if (w.length > 4 && /(ll|tt|nn|pp)$/.test(w)) w = w.slice(0, -1);
@@ -32,8 +33,9 @@ export interface FactMatch {
 }
 
 /**
- * The fact a clarifying question asks about: the fact with a phrasing whose words the question covers best
- * (more than half of them). Null when nothing on the sheet fits, so the interviewer asks for an assumption.
+ * The fact a clarifying question asks about: the fact with a phrasing of which the question contains most
+ * of the words (at least 60%); more words shared wins, then a larger share, then a key fact. Null when
+ * nothing on the sheet fits, so the interviewer asks for an assumption.
  */
 export function matchFact(question: string, facts: readonly Fact[]): FactMatch | null {
   const asked = keywords(question);
@@ -46,7 +48,11 @@ export function matchFact(question: string, facts: readonly Fact[]): FactMatch |
       const overlap = [...words].filter((w) => asked.has(w)).length;
       const score = overlap / words.size;
       if (overlap === 0 || score < 0.6) continue;
-      if (!best || score > best.score || (score === best.score && overlap > best.overlap)) {
+      const better =
+        !best ||
+        overlap > best.overlap ||
+        (overlap === best.overlap && (score > best.score || (score === best.score && fact.key && !best.fact.key)));
+      if (better) {
         best = { fact, score, overlap };
       }
     }

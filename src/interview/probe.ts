@@ -3,7 +3,7 @@ import type { Grade } from '../grading/types.js';
 import type { PhaseId } from '../phases.js';
 
 /** Criteria at least this heavy are worth a follow-up question when missed. */
-export const PROBE_MIN_WEIGHT = 2;
+export const PROBE_MIN_WEIGHT = 3;
 
 const rank = (level: Level) => LEVELS.indexOf(level);
 

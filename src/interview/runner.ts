@@ -108,7 +108,7 @@ async function perform(action: Exclude<NextAction, { kind: 'finish' }>, deps: Ru
     case 'clarify': {
       const result = await deps.ask.text(textRequest(deps, s, action.step, false));
       if (result.kind === 'interrupted') throw new InterruptedError('Interrupted; your questions are saved. Continue with `mlsd resume`.');
-      if (result.kind === 'done') {
+      if (result.kind === 'done' && result.text.trim()) {
         const match = matchFact(result.text, deps.prompt.facts);
         const response = match ? match.fact.answer : UNKNOWN_FACT_REPLY;
         deps.out(interviewerSays(response, s.view));

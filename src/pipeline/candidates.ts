@@ -16,7 +16,7 @@ export interface Candidates {
   ids: number[];
   source: Map<number, Source>;
   perSource: Record<Source, number>;
-  /** The ANN's raw answer (before filtering), used to measure its recall against the exact top-k. */
+  /** The ANN's raw answer (before filtering); its length is the k its recall is measured at. */
   annRaw: number[];
 }
 
@@ -24,8 +24,8 @@ export interface Candidates {
 export const SOURCE_CAPS: Record<Exclude<Source, 'embedding'>, number> = { followed: 0.1, fresh: 0.1, popular: 0.1 };
 
 /**
- * Calls every source, drops already-watched videos and duplicates, caps each non-embedding source, and
- * tops up from the ANN's longer list so the ranker gets `total` candidates whenever the catalogue allows.
+ * Calls every source, drops already-watched videos and duplicates, caps each non-embedding source, and fills
+ * the remaining slots from the ANN, so the ranker gets `total` candidates whenever the catalogue allows.
  */
 export function generateCandidates(user: UserFeatures, total: number, backends: CandidateBackends): Candidates {
   const watched = new Set(user.history);
@@ -48,13 +48,17 @@ export function generateCandidates(user: UserFeatures, total: number, backends: 
     fresh: Math.round(total * SOURCE_CAPS.fresh),
     popular: Math.round(total * SOURCE_CAPS.popular),
   };
-  const annK = Math.min(backends.catalogueSize, total + watched.size);
-  const annRaw = backends.ann(user.embedding, annK);
   const followed = backends.recentByCreators(user.follows, caps.followed + watched.size);
-  take(annRaw, 'embedding', total - caps.followed - caps.fresh - caps.popular);
   take(followed, 'followed', caps.followed);
   take(backends.fresh, 'fresh', caps.fresh);
   take(backends.popular, 'popular', caps.popular);
-  take(annRaw, 'embedding', total);
+  // The ANN fills the rest; the margin covers watched videos and overlap with the other sources.
+  const wanted = total - ids.length;
+  let annRaw = backends.ann(user.embedding, Math.min(backends.catalogueSize, wanted + watched.size + Math.ceil(wanted * 0.05)));
+  take(annRaw, 'embedding', wanted);
+  if (ids.length < total && annRaw.length < backends.catalogueSize) {
+    annRaw = backends.ann(user.embedding, Math.min(backends.catalogueSize, 2 * (total + watched.size)));
+    take(annRaw, 'embedding', total - ids.length);
+  }
   return { ids, source, perSource, annRaw };
 }

@@ -1,4 +1,4 @@
-import { exactTopK } from './ann.js';
+import { exactTopK, plainExactTopK } from './ann.js';
 import type { Source } from './candidates.js';
 import { intraListDiversity, median, ndcg, summarize, type Percentiles } from './metrics.js';
 import { createRng } from './random.js';
@@ -8,6 +8,8 @@ import type { World } from './world.js';
 
 /** NDCG is reported at 10 whatever the feed length, so runs with different --feed compare. */
 const NDCG_K = 10;
+/** The plain-JavaScript scan is slow, so it is timed on a few users only: context, not the baseline. */
+const PLAIN_SCAN_USERS = 20;
 
 export interface RunParams extends FunnelConfig {
   requests: number;
@@ -39,6 +41,8 @@ export interface RunReport {
   total: Percentiles;
   withinBudget: boolean;
   exactRetrieval: Percentiles & { k: number };
+  /** The same exact scan written in plain JavaScript (no SIMD), on a few users. */
+  exactRetrievalPlainJs: Percentiles & { users: number };
   quality: Quality;
   perSource: Record<Source, number>;
 }
@@ -101,6 +105,7 @@ export function runRequests(system: ServingSystem, world: World, params: RunPara
   const items = world.itemTopic.length;
   const truth = utilityMatrix(world);
   const exactMs: number[] = [];
+  const plainMs: number[] = [];
   let hits = 0;
   let wanted = 0;
   const scores = { feed: [] as number[], plain: [] as number[], popularity: [] as number[], random: [] as number[] };
@@ -111,6 +116,11 @@ export function runRequests(system: ServingSystem, world: World, params: RunPara
     const t0 = clock();
     const exact = exactTopK(world.itemEmbedding, dim, s.user.embedding, s.candidates.annRaw.length);
     exactMs.push(clock() - t0);
+    if (plainMs.length < PLAIN_SCAN_USERS) {
+      const t1 = clock();
+      plainExactTopK(world.itemEmbedding, dim, s.user.embedding, s.candidates.annRaw.length);
+      plainMs.push(clock() - t1);
+    }
     const returned = new Set(s.candidates.annRaw);
     hits += exact.filter((i) => returned.has(i)).length;
     wanted += exact.length;
@@ -148,7 +158,8 @@ export function runRequests(system: ServingSystem, world: World, params: RunPara
     })),
     total,
     withinBudget: total.p99Ms <= params.budgetMs,
-    exactRetrieval: { ...summarize(exactMs), k: served[0]?.candidates.annRaw.length ?? 0 },
+    exactRetrieval: { ...summarize(exactMs), k: Math.round(median(served.map((s) => s.candidates.annRaw.length))) },
+    exactRetrievalPlainJs: { ...summarize(plainMs), users: plainMs.length },
     quality: {
       retrievalRecall: wanted ? hits / wanted : 0,
       ndcgAt10: mean(scores.feed),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { InterruptedError, UserError } from '../errors.js';
-import type { Asker, TextRequest, TextResult } from '../interview/asker.js';
+import type { Asker, Choice, TextRequest, TextResult } from '../interview/asker.js';
 import { addLine, joinLines, LINE_COMMANDS } from '../interview/lines.js';
 import type { StepId } from '../interview/types.js';
 
@@ -124,14 +124,9 @@ export function editText(initial: string, step: StepId, env: Record<string, stri
 export function terminalAsker(env: Record<string, string | undefined>): Asker {
   return {
     text: (request) => readText(request),
+    choose: chooseOne,
     editor: async (initial, step) => editText(initial, step, env),
   };
-}
-
-export interface Choice {
-  value: string;
-  name: string;
-  description?: string;
 }
 
 /** A searchable list; Ctrl-C exits with 130 like everywhere else. */

@@ -1,10 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import { stripVTControlCharacters } from 'node:util';
-
-/** A chalk that colours only when this output may be coloured (NO_COLOR, pipes). */
-export function paint(color: boolean): ChalkInstance {
-  return new Chalk({ level: color ? 1 : 0 });
-}
 
 export function visibleLength(text: string): number {
   return stripVTControlCharacters(text).length;

@@ -40,8 +40,8 @@ describe('normalising', () => {
 describe('chooseProbe', () => {
   it('asks about the heaviest missed criterion at or below the level', () => {
     const grade = gradeOf([
-      criterion('funnel', { weight: 2, level: 'mid' }),
-      criterion('cold-start', { weight: 3, level: 'senior' }),
+      criterion('funnel', { weight: 3, level: 'mid' }),
+      criterion('cold-start', { weight: 4, level: 'senior' }),
       criterion('multi-task', { weight: 5, level: 'staff' }),
     ]);
     expect(chooseProbe(prompt.probes, grade, 'models', 'senior')?.criterion).toBe('cold-start');
@@ -51,7 +51,7 @@ describe('chooseProbe', () => {
 
   it.each([
     ['everything met', [criterion('cold-start', { met: true })]],
-    ['only light criteria missed', [criterion('cold-start', { weight: 1 })]],
+    ['only light criteria missed', [criterion('cold-start', { weight: 2 })]],
     ['missed criteria of another phase', [criterion('drift', { phase: 'monitoring' })]],
     ['missed criteria without a probe', [criterion('position-bias', {})]],
   ])('asks nothing when %s', (_name, criteria) => {

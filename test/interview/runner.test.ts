@@ -25,6 +25,7 @@ function scripted(clock: { t: number }, steps: Array<[advanceMs: number, Script]
     async editor(initial) {
       return `${initial}\nedited`;
     },
+    choose: async () => 'tiny-recs',
   };
   return { asker, requests, left: () => steps.length };
 }

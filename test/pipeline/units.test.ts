@@ -35,12 +35,20 @@ describe('candidate generation', () => {
     for (const id of c.ids) expect(c.source.get(id)).toBeDefined();
   });
 
-  it('does not count a popular video twice when the ANN already returned it', () => {
+  it('does not count a video twice when two sources return it, and still fills every slot', () => {
     const c = generateCandidates(user([]), 200, backends);
-    const popular = c.ids.filter((id) => c.source.get(id) === 'popular');
-    expect(popular.every((id) => id >= 7000)).toBe(true);
+    expect(c.ids.filter((id) => id < 20).every((id) => c.source.get(id) === 'popular')).toBe(true);
     expect(c.perSource.followed).toBe(0);
+    expect(c.perSource.embedding).toBe(160);
     expect(c.ids).toHaveLength(200);
+  });
+
+  it('asks the ANN again for more when overlap leaves slots empty', () => {
+    const calls: number[] = [];
+    const overlapping = { ...backends, popular: range(0, 100), ann: (_q: Float32Array, k: number) => (calls.push(k), range(0, k)) };
+    const c = generateCandidates(user([]), 200, overlapping);
+    expect(c.ids).toHaveLength(200);
+    expect(calls).toHaveLength(2);
   });
 });
 

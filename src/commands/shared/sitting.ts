@@ -14,7 +14,7 @@ import { terminalAsker } from '../../ui/ask.js';
 import { planView, stepTitle, timeTable } from '../../ui/interview-view.js';
 import { renderMarkdown, terminalWidth } from '../../ui/markdown.js';
 import { paint } from '../../ui/paint.js';
-import { renderReport } from '../../ui/report.js';
+import { renderReport, type ReportOptions } from '../../ui/report.js';
 
 /** What a sitting needs from outside; tests replace the asker and the grader. */
 export interface SittingEdges {
@@ -57,7 +57,10 @@ export async function sitNew(spec: NewSitting, ctx: SittingCtx, edges: SittingEd
   const history = openHistory(spec.db, ctx.env);
   try {
     const width = terminalWidth();
-    ctx.out(await renderMarkdown(`# ${spec.prompt.title}\n\n${spec.prompt.statement}`, { color: ctx.color, width }));
+    const statement = /^\s*#/.test(spec.prompt.statement) ? spec.prompt.statement : `# ${spec.prompt.title}\n\n${spec.prompt.statement}`;
+    ctx.out(await renderMarkdown(statement, { color: ctx.color, width }));
+    const open = history.sessions.latestInProgress();
+    if (open) ctx.out(paint(ctx.color).dim(`(Session ${open.id} is still in progress; \`mlsd resume ${open.id}\` continues it later.)\n`));
     ctx.out(`\n${planView(spec.plan, spec.minutes, { color: ctx.color, timer: spec.timer })}`);
     const session = history.sessions.create({
       promptId: spec.prompt.id,
@@ -112,7 +115,9 @@ export function outcomeReport(
   options: { color: boolean; width: number },
 ): string {
   const c = paint(options.color);
-  const parts = [renderReport(grade, prompt, content.framework, { ...options, level: session.targetLevel })];
+  // The drill printed below knows a practice session was graded on one phase only.
+  const reportOptions: ReportOptions & { nextDrill?: boolean } = { ...options, level: session.targetLevel, nextDrill: false };
+  const parts = [renderReport(grade, prompt, content.framework, reportOptions)];
   if (session.timer) parts.push(timeTable(timeSpent(session.plan, history.sessions.entries(session.id)), options));
   const weakest = weakestInGrade(grade, gradedPhases(session.plan));
   if (weakest) parts.push(`${c.bold('Next drill:')} ${nextDrill(prompt.id, weakest)}\n`);

@@ -1,0 +1,126 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run, Terminal } from './e2e-pty.js';
+
+const terminals: Terminal[] = [];
+afterEach(() => {
+  for (const t of terminals.splice(0)) t.kill();
+});
+
+function home() {
+  const dir = mkdtempSync(join(tmpdir(), 'mlsd-e2e-'));
+  return { MLSD_HOME: dir, db: join(dir, 'coach.db') };
+}
+
+function open(args: string[], env: Record<string, string>): Terminal {
+  const t = new Terminal(args, env);
+  terminals.push(t);
+  return t;
+}
+
+const PHASES = ['Requirements', 'Metrics', 'Data and features', 'Models', 'Serving', 'Monitoring'] as const;
+
+const ANSWERS: Record<(typeof PHASES)[number], string[]> = {
+  // Deliberately thin, so the interviewer has a follow-up to ask.
+  Requirements: ['We recommend videos on the home feed.'],
+  Metrics: ['Offline: recall@k for retrieval and NDCG@10 for ranking.', 'Online: an A/B test on watch time and retention, with latency and dislike rate as guardrails.'],
+  'Data and features': ['Positives are watches over 30 seconds; negatives are impressions that were skipped.', 'We log the position to correct position bias.'],
+  Models: ['A funnel: a two-tower model retrieves 500 candidates with ANN, a multi-task ranker scores them, then re-ranking adds diversity.'],
+  Serving: ['Item embeddings live in an ANN index; retrieval 20 ms, ranking 40 ms, within the 100 ms p99 budget.'],
+  Monitoring: ['We watch feature drift and engagement by segment and retrain daily.'],
+};
+
+describe('mlsd interview in a real terminal', () => {
+  it('takes a whole short interview: a clarifying question, each phase, a probe reply, the report, then history', async () => {
+    const env = home();
+    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    await t.waitFor('The plan: 5 minutes');
+    await t.waitFor('an empty line moves on');
+    t.type('How many daily active users are there?\r');
+    await t.waitFor(/Interviewer: We have about 200 million daily active users/);
+    t.type('\r');
+    let probes = 0;
+    for (const phase of PHASES) {
+      await t.waitFor(`── ${phase} `);
+      await t.waitFor('Finish with an empty line twice');
+      t.answer(...ANSWERS[phase]);
+      const next = await t.waitForAny({ probe: /Interviewer: [^\n]*\?/, next: /── [A-Z]|Total|Saved as session/ });
+      if (next === 'probe') {
+        await t.waitFor(/Interviewer: [^\n]*\?/);
+        probes++;
+        t.answer('We would optimise for satisfaction and retention, not raw clicks, and watch for clickbait.');
+      }
+    }
+    await t.waitFor('Time per step');
+    await t.waitFor(/Next drill: mlsd practice video-recommendations --phase \w+/);
+    await t.waitFor(/Saved as session 1/);
+    expect(await t.exited).toBe(0);
+    expect(probes).toBeGreaterThanOrEqual(1);
+
+    const h = run(['history', '--json', '--db', env.db], env);
+    expect(h.status).toBe(0);
+    const [session] = JSON.parse(h.stdout) as Array<Record<string, unknown>>;
+    expect(session).toMatchObject({ id: 1, promptId: 'video-recommendations', mode: 'interview', status: 'completed' });
+    expect(typeof session!.total).toBe('number');
+
+    const r = JSON.parse(run(['review', 'last', '--json', '--db', env.db], env).stdout);
+    expect(r.questions[0]).toMatchObject({ factId: 'daily-active-users' });
+    expect(r.answers.filter((a: { kind: string }) => a.kind === 'answer')).toHaveLength(6);
+    expect(r.answers.filter((a: { kind: string }) => a.kind === 'reply')).toHaveLength(probes);
+  }, 60_000);
+
+  it('Ctrl-C mid-phase exits 130 with the text saved; resume restores it at that phase', async () => {
+    const env = home();
+    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    await t.waitFor('an empty line moves on');
+    t.type('\r');
+    await t.waitFor('── Requirements ');
+    await t.waitFor('Finish with an empty line twice');
+    t.type('We optimise for long-term satisfaction.\rand half a secon');
+    await t.waitFor('half a secon');
+    t.type('\x03');
+    expect(await t.exited).toBe(130);
+    expect(t.screen).toMatch(/what you were typing is saved\. Continue with `mlsd resume 1`/);
+
+    const h = JSON.parse(run(['history', '--json', '--db', env.db], env).stdout);
+    expect(h[0]).toMatchObject({ id: 1, status: 'in-progress', total: null });
+
+    const again = open(['resume', '--db', env.db], env);
+    await again.waitFor('Resuming session 1');
+    await again.waitFor('── Requirements ');
+    await again.waitFor('Restored what you were typing');
+    await again.waitFor('We optimise for long-term satisfaction.');
+    await again.waitFor('and half a secon');
+    again.type('\x03');
+    expect(await again.exited).toBe(130);
+  }, 60_000);
+
+  it('--answers --json saves the session and prints the score object plus sessionId', () => {
+    const env = home();
+    const file = join(env.MLSD_HOME, 'answer.md');
+    writeFileSync(file, Object.entries(ANSWERS).map(([phase, lines]) => `## ${phase}\n\n${lines.join('\n')}\n`).join('\n'));
+    const r = run(['interview', 'video-recommendations', '--answers', file, '--json', '--db', env.db], env);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.sessionId).toBe(1);
+    const score = run(['score', 'video-recommendations', file, '--json'], env);
+    expect({ ...JSON.parse(score.stdout), sessionId: 1 }).toEqual(out);
+    const review = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    expect(review.grade).toEqual(JSON.parse(score.stdout));
+    expect(review.answers.map((a: { phase: string }) => a.phase)).toEqual(['requirements', 'metrics', 'data', 'models', 'serving', 'monitoring']);
+  });
+
+  it('practice --answers grades one phase and is saved with mode practice', () => {
+    const env = home();
+    const file = join(env.MLSD_HOME, 'serving.md');
+    writeFileSync(file, `## Serving\n\n${ANSWERS.Serving.join('\n')}\n`);
+    const r = run(['practice', 'video-recommendations', '--phase', 'serving', '--answers', file, '--json', '--db', env.db], env);
+    expect(r.status).toBe(0);
+    const h = JSON.parse(run(['history', '--json', '--db', env.db], env).stdout);
+    expect(h[0]).toMatchObject({ mode: 'practice', status: 'completed' });
+  });
+
+});

@@ -1,0 +1,146 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { interview } from '../../src/commands/interview.js';
+import { practice } from '../../src/commands/practice.js';
+import { resume } from '../../src/commands/resume.js';
+import type { Content } from '../../src/content/load.js';
+import type { Ctx } from '../../src/context.js';
+import { InterruptedError } from '../../src/errors.js';
+import type { Asker, TextRequest, TextResult } from '../../src/interview/asker.js';
+import { openHistory } from '../../src/store/history.js';
+import { fakeGrader, tinyContent, tinyPrompt } from './fake-content.js';
+
+/** Replies in order; anything not scripted ends the input (an empty answer). */
+function asker(replies: TextResult[], choice = 'tiny-recs'): Asker & { asked: number; lists: string[][] } {
+  const a = {
+    asked: 0,
+    lists: [] as string[][],
+    async choose(_message: string, choices: readonly { value: string }[]) {
+      a.lists.push(choices.map((c) => c.value));
+      return choice;
+    },
+    async text(req: TextRequest): Promise<TextResult> {
+      a.asked++;
+      return replies.shift() ?? (req.multiline ? { kind: 'done', text: '' } : { kind: 'end' });
+    },
+    async editor(initial: string) {
+      return initial;
+    },
+  };
+  return a;
+}
+
+function interactiveCtx(db: string) {
+  const out: string[] = [];
+  let t = Date.UTC(2026, 10, 26, 12);
+  const ctx: Ctx = {
+    out: (s) => void out.push(s),
+    err: () => {},
+    now: () => (t += 1000),
+    env: { MLSD_HOME: join(db, '..') },
+    interactive: true,
+    color: false,
+    readStdin: async () => Buffer.from(''),
+    setExitCode: () => {},
+  };
+  return { ctx, text: () => out.join('') };
+}
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'mlsd-int-')), 'coach.db');
+
+/** A second prompt whose rubric leans on serving, for --weakest. */
+const servingHeavy = {
+  ...tinyPrompt,
+  id: 'serving-heavy',
+  title: 'Serving heavy',
+  rubric: { criteria: tinyPrompt.rubric.criteria.map((c) => (c.phase === 'serving' ? { ...c, weight: 5 } : c)) },
+};
+const content: Content = { ...tinyContent, prompts: [tinyPrompt, servingHeavy] };
+
+describe('interactive commands with a scripted terminal', () => {
+  it('interview: statement, plan, the round, the report; the session is saved completed', async () => {
+    const db = tempDb();
+    const { ctx, text } = interactiveCtx(db);
+    const ask = asker([{ kind: 'done', text: 'How many users?' }, { kind: 'end' }, { kind: 'done', text: 'Maximise watch time.' }]);
+    await interview({ id: 'tiny-recs', minutes: 10, level: 'senior', timer: true, db }, ctx, { content, grader: fakeGrader(), ask });
+    const out = text();
+    expect(out).toContain('Design a recommender');
+    expect(out).toContain('The plan: 10 minutes');
+    expect(out).toContain('Interviewer: 50 million');
+    expect(out).toContain('Time per step');
+    expect(out).toMatch(/Next drill: mlsd practice tiny-recs --phase \w+/);
+    expect(out).toContain('Saved as session 1');
+    const h = openHistory(db, {});
+    expect(h.sessions.get(1)).toMatchObject({ status: 'completed', mode: 'interview', minutes: 10 });
+    h.db.close();
+  });
+
+  it('interview --weakest picks the prompt that drills the weakest phase in history', async () => {
+    const db = tempDb();
+    const first = interactiveCtx(db);
+    // Every phase answered with the right words except serving: serving becomes the weakest phase.
+    const words = ['watch time', 'a/b test', 'labels', 'candidates and cold start', 'nothing', 'drift'];
+    const replies: TextResult[] = [{ kind: 'end' }, ...words.map((text) => ({ kind: 'done' as const, text }))];
+    await interview({ id: 'tiny-recs', minutes: 10, level: 'senior', timer: true, db }, first.ctx, { content, grader: fakeGrader(), ask: asker(replies) });
+
+    const second = interactiveCtx(db);
+    await interview({ weakest: true, minutes: 10, level: 'senior', timer: true, db }, second.ctx, { content, grader: fakeGrader(), ask: asker([]) });
+    expect(second.text()).toContain('Your weakest phase is serving (avg 0): serving-heavy drills it most.');
+    const h = openHistory(db, {});
+    expect(h.sessions.get(2)?.promptId).toBe('serving-heavy');
+    h.db.close();
+  });
+
+  it('interview --weakest with no history says so and falls back to the list', async () => {
+    const db = tempDb();
+    const { ctx, text } = interactiveCtx(db);
+    const ask = asker([], 'serving-heavy');
+    await interview({ weakest: true, minutes: 10, level: 'senior', timer: true, db }, ctx, { content, grader: fakeGrader(), ask });
+    expect(ask.lists).toEqual([['tiny-recs', 'serving-heavy']]);
+    expect(text()).toContain('No graded sessions yet, so there is no weakest phase to drill; choose a prompt instead.');
+  });
+
+  it('practice: one phase, saved with mode practice, graded on that phase only', async () => {
+    const db = tempDb();
+    const { ctx, text } = interactiveCtx(db);
+    const grader = fakeGrader();
+    await practice({ id: 'tiny-recs', phase: 'serving', minutes: 5, level: 'senior', timer: true, db }, ctx, { content, grader, ask: asker([{ kind: 'done', text: 'ANN index.' }]) });
+    expect(grader.calls.at(-1)!.phases).toEqual(['serving']);
+    expect(text()).toContain('Next drill: mlsd practice tiny-recs --phase serving');
+    const h = openHistory(db, {});
+    expect(h.sessions.get(1)).toMatchObject({ mode: 'practice', status: 'completed' });
+    h.db.close();
+  });
+
+  it('resume: continues the latest in-progress session; a completed one is refused with a pointer to review', async () => {
+    const db = tempDb();
+    const first = interactiveCtx(db);
+    const stop = asker([{ kind: 'end' }, { kind: 'interrupted', text: 'Maximise' }]);
+    await expect(
+      interview({ id: 'tiny-recs', minutes: 10, level: 'senior', timer: true, db }, first.ctx, { content, grader: fakeGrader(), ask: stop }),
+    ).rejects.toBeInstanceOf(InterruptedError);
+
+    const second = interactiveCtx(db);
+    let initial: string | undefined;
+    const go: Asker = {
+      async text(req) {
+        initial ??= req.initial;
+        return { kind: 'done', text: `${req.initial ?? ''} watch time.` };
+      },
+      async editor(i) {
+        return i;
+      },
+      choose: async () => 'tiny-recs',
+    };
+    await resume({ db }, second.ctx, { content, grader: fakeGrader(), ask: go });
+    expect(initial).toBe('Maximise');
+    expect(second.text()).toContain('Resuming session 1');
+    expect(second.text()).toContain('Picking up at requirements');
+
+    const third = interactiveCtx(db);
+    await expect(resume({ id: '1', db }, third.ctx, { content, grader: fakeGrader(), ask: go })).rejects.toThrow(/session 1 is completed/);
+    await expect(resume({ db }, third.ctx, { content, grader: fakeGrader(), ask: go })).rejects.toThrow(/no session is in progress/);
+  });
+});
