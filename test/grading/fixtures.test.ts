@@ -121,6 +121,17 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
     }
   });
 
+  it('is deterministic: a fresh grader gives the identical JSON', async () => {
+    const { createGrader } = await import('../../src/grading/index.js');
+    const { loadVocabulary } = await import('../../src/content/vocabulary.js');
+    const { nlp } = await tools();
+    const fresh = createGrader(nlp, loadVocabulary());
+    for (const name of ['staff-strong', 'negated', 'senior-plain-typos']) {
+      const md = readFileSync(join(dir, `${name}.md`), 'utf8');
+      expect(JSON.stringify(fresh.grade(prompt, framework, { sections: parseAnswerMarkdown(md) }))).toBe(JSON.stringify(g(name)));
+    }
+  });
+
   it('reports six phases in order, scores in range', () => {
     for (const grade of grades.values()) {
       expect(grade.phases.map((p) => p.id)).toEqual(['requirements', 'metrics', 'data', 'models', 'serving', 'monitoring']);
