@@ -2,6 +2,8 @@ import type { RawToken } from './nlp.js';
 
 export interface ProseCheck {
   words: number;
+  /** Over RUN_ON_WORDS words with hardly any punctuation: terms chained with "and", not sentences. */
+  runOn: boolean;
   /** A clause with a verb (or a long phrase held together by prepositions) and enough words to explain. */
   prose: boolean;
   /** Mostly short verbless items between commas, slashes or "and": a list of terms, not an explanation. */
@@ -12,6 +14,9 @@ const SEGMENT_BREAKS = new Set([',', ';', '/', '+', '(', ')', '|', '·', '•', 
 /** Function words glue explanations together; lists of terms have none. */
 const FUNCTION_POS = new Set(['DET', 'ADP', 'SCONJ', 'PRON', 'AUX', 'PART']);
 export const MIN_PROSE_WORDS = 5;
+export const RUN_ON_WORDS = 60;
+/** A real long sentence breaks at a comma, semicolon or colon at least this often (in words). */
+const WORDS_PER_BREAK = 25;
 
 /**
  * A verb that makes a clause: auxiliaries and verbs, except a bare "-ing" form with no auxiliary before it
@@ -49,5 +54,7 @@ export function checkProse(tokens: readonly RawToken[]): ProseCheck {
   const hasVerb = tokens.some((t, i) => isClauseVerb(t, tokens[i - 1]));
   const linked = words >= 7 && functionWords >= 2;
   const quantified = words >= 6 && tokens.filter((t) => t.type === 'number').length >= 3;
-  return { words, listLike, prose: !listLike && words >= MIN_PROSE_WORDS && (hasVerb || linked || quantified) };
+  const breaks = tokens.filter((t) => t.type === 'punctuation' && /^[,;:()—–]$/.test(t.text)).length;
+  const runOn = words > RUN_ON_WORDS && breaks < words / WORDS_PER_BREAK;
+  return { words, listLike, runOn, prose: !listLike && !runOn && words >= MIN_PROSE_WORDS && (hasVerb || linked || quantified) };
 }

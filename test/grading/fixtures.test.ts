@@ -12,8 +12,8 @@ const hasContent = existsSync(join(promptsDir(), 'video-recommendations.yaml'));
 
 /**
  * Answers as candidates would write them; see the files for their intent. The first twelve were written before
- * the rubric was read; ads-ctr-design, notes-style-senior, prose-no-headings-senior and keyword-stuffed were
- * added afterwards to probe neighbouring-domain answers, terse notes, an answer without headings and stuffing.
+ * the rubric was read; ads-ctr-design, notes-style-senior, prose-no-headings-senior, keyword-stuffed and
+ * run-on-stuffed were added afterwards to probe a neighbouring domain, terse notes, unheaded prose and stuffing.
  */
 describe.skipIf(!hasContent)('graded fixture answers for video-recommendations', () => {
   const grades = new Map<string, Grade>();
@@ -35,7 +35,7 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
   it('has the fixture set the brief asks for', () => {
     expect([...grades.keys()].sort()).toEqual([
       'ads-ctr-design', 'buzzwords', 'empty-headings', 'fraud-detection', 'keyword-stuffed', 'mid', 'negated',
-      'notes-style-senior', 'off-topic-url-shortener', 'prose-no-headings-senior', 'senior', 'senior-plain-typos',
+      'notes-style-senior', 'off-topic-url-shortener', 'prose-no-headings-senior', 'run-on-stuffed', 'senior', 'senior-plain-typos',
       'short-dense-strong', 'staff-strong', 'weak', 'weak-padded',
     ]);
   });
@@ -90,8 +90,9 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
     expect(g(name).relevance).toBeLessThan(1);
   });
 
-  it('does not reward sentences stuffed with terms', () => {
-    expect(g('keyword-stuffed').total).toBeLessThan(g('mid').total - 10);
+  it.each([['keyword-stuffed'], ['run-on-stuffed']])('does not reward %s text', (name) => {
+    expect(g(name).total).toBeLessThan(g('mid').total - 10);
+    expect(g(name).level).toBe('none');
   });
 
   it('grades terse notes and unheaded prose on their content', () => {

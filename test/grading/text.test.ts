@@ -205,6 +205,8 @@ describe('blocks and prose', () => {
     ['100M DAU, 100 ms p99 latency, high QPS', false],
     ['We use NDCG, MAP, AUC, MRR, CTR and calibration.', false],
     ['Position bias.', false],
+    [`we use candidate generation and ranking ${'and we use a two tower model and an ann index over video embeddings '.repeat(5)}`, false],
+    [`We retrieve candidates, ${'then we rank them with a model, '.repeat(8)}and we serve them.`, true],
   ])('"%s" is prose: %s', (sentence, expected) => {
     expect(prose(sentence).prose).toBe(expected);
   });
