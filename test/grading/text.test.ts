@@ -194,6 +194,12 @@ describe('blocks and prose', () => {
     expect(stripInline('see [the doc](http://x) and `code`')).toBe('see the doc and code');
   });
 
+  it('keeps short unpunctuated note lines apart but joins hard-wrapped prose', () => {
+    expect(splitBlocks('Two tower retrieval\nThen a DNN ranker\nCache the feed')).toHaveLength(3);
+    const wrapped = 'We retrieve about five hundred candidates with a two-tower model and\nthen rank them with a deep network that predicts watch time.';
+    expect(splitBlocks(wrapped)).toEqual([{ kind: 'paragraph', text: wrapped.replace('\n', ' ') }]);
+  });
+
   const prose = (sentence: string) => checkProse(nlp.sentences(sentence)[0]!.tokens);
   it.each([
     ['We retrieve about 500 candidates with a two-tower model and an ANN index.', true],
