@@ -12,8 +12,9 @@ const hasContent = existsSync(join(promptsDir(), 'video-recommendations.yaml'));
 
 /**
  * Answers as candidates would write them; see the files for their intent. The first twelve were written before
- * the rubric was read; ads-ctr-design, notes-style-senior, prose-no-headings-senior, keyword-stuffed and
- * run-on-stuffed were added afterwards to probe a neighbouring domain, terse notes, unheaded prose and stuffing.
+ * the rubric was read. The others were added afterwards, written as candidates would (not from the rubric's
+ * words), to probe a neighbouring domain, terse notes, unheaded prose, other headings and vocabulary, plain
+ * English, and stuffing.
  */
 describe.skipIf(!hasContent)('graded fixture answers for video-recommendations', () => {
   const grades = new Map<string, Grade>();
@@ -34,9 +35,10 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
 
   it('has the fixture set the brief asks for', () => {
     expect([...grades.keys()].sort()).toEqual([
-      'ads-ctr-design', 'buzzwords', 'empty-headings', 'fraud-detection', 'keyword-stuffed', 'mid', 'negated',
-      'notes-style-senior', 'off-topic-url-shortener', 'prose-no-headings-senior', 'run-on-stuffed', 'senior', 'senior-plain-typos',
-      'short-dense-strong', 'staff-strong', 'weak', 'weak-padded',
+      'ads-ctr-design', 'buzzwords', 'empty-headings', 'fraud-detection', 'keyword-stuffed', 'mid', 'mid-other-headings',
+      'mid-plain-english', 'negated', 'notes-style-senior', 'off-topic-url-shortener', 'prose-no-headings-senior',
+      'run-on-stuffed', 'senior', 'senior-other-vocabulary', 'senior-plain-typos', 'short-dense-strong', 'staff-strong',
+      'weak', 'weak-padded',
     ]);
   });
 
@@ -63,6 +65,9 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
     ['keyword-stuffed', ['none']],
     ['notes-style-senior', ['senior', 'staff']],
     ['prose-no-headings-senior', ['senior']],
+    ['mid-plain-english', ['mid']],
+    ['mid-other-headings', ['mid']],
+    ['senior-other-vocabulary', ['senior', 'staff']],
   ])('%s gets a verdict in %j', (name, levels) => {
     expect(levels).toContain(g(name).level);
   });
