@@ -46,9 +46,11 @@ describe('mlsd interview in a real terminal', () => {
       await t.waitFor(`── ${phase} `);
       await t.waitFor('Finish with an empty line twice');
       t.answer(...ANSWERS[phase]);
-      const next = await t.waitForAny({ probe: /Interviewer: [^\n]*\?/, next: /── [A-Z]|Total|Saved as session/ });
+      // A follow-up is a question, possibly wrapped over lines, then the input prompt.
+      const probe = /Interviewer: [^[]*\?\s*\n\[/;
+      const next = await t.waitForAny({ probe, next: /── [A-Z]|Total|Saved as session/ });
       if (next === 'probe') {
-        await t.waitFor(/Interviewer: [^\n]*\?/);
+        await t.waitFor(probe);
         probes++;
         t.answer('We would optimise for satisfaction and retention, not raw clicks, and watch for clickbait.');
       }

@@ -136,7 +136,11 @@ export async function chooseOne(message: string, choices: readonly Choice[]): Pr
       message,
       source: (term) => {
         const t = (term ?? '').toLowerCase().trim();
-        return choices.filter((c) => !t || `${c.name} ${c.value} ${c.description ?? ''}`.toLowerCase().includes(t));
+        if (!t) return choices;
+        // Matches in the title or id first, then those only in the description.
+        const inName = choices.filter((c) => `${c.name} ${c.value}`.toLowerCase().includes(t));
+        const inText = choices.filter((c) => !inName.includes(c) && (c.description ?? '').toLowerCase().includes(t));
+        return [...inName, ...inText];
       },
     });
   } catch (err) {
