@@ -55,8 +55,8 @@ describe('mlsd interview in a real terminal', () => {
         t.answer('We would optimise for satisfaction and retention, not raw clicks, and watch for clickbait.');
       }
     }
-    await t.waitFor('Time per step');
     await t.waitFor(/Next drill: mlsd practice video-recommendations --phase \w+/);
+    await t.waitFor('Time per step');
     await t.waitFor(/Saved as session 1/);
     expect(await t.exited).toBe(0);
     expect(probes).toBeGreaterThanOrEqual(1);
