@@ -113,6 +113,10 @@ describe('mlsd interview in a real terminal', () => {
     const review = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
     expect(review.grade).toEqual(JSON.parse(score.stdout));
     expect(review.answers.map((a: { phase: string }) => a.phase)).toEqual(['requirements', 'metrics', 'data', 'models', 'serving', 'monitoring']);
+    const md = run(['export', '1', '--db', env.db], env);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toMatch(/^# Video recommendations for the home feed\n/);
+    expect(md.stdout).toMatch(/- ✗ \*\*.+\*\* \(\w+ · \w+\)\n {2}- \*Why it matters:\* \S/);
   });
 
   it('practice --answers grades one phase and is saved with mode practice', () => {
