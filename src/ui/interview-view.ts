@@ -1,4 +1,4 @@
-import type { Prompt } from '../content/schema.js';
+import type { Fact, Prompt } from '../content/schema.js';
 import type { StepTime } from '../interview/session.js';
 import { formatClock, type ClockReading } from '../interview/timer.js';
 import type { PlanStep, StepId } from '../interview/types.js';
@@ -79,3 +79,12 @@ export function statementView(prompt: Pick<Prompt, 'id' | 'title'>, options: { c
   return `${c.bold(prompt.title)} ${c.dim(`· ${prompt.id}`)}\n`;
 }
 
+
+/** A drill skips the clarifying step, so it starts with the answers to the key questions. */
+export function keyFactsView(facts: readonly Pick<Fact, 'topic' | 'answer' | 'key'>[], options: { color: boolean; width: number }): string {
+  const c = paint(options.color);
+  const key = facts.filter((f) => f.key);
+  if (!key.length) return '';
+  const lines = key.map((f) => wrap(`${c.bold(`${f.topic}:`)} ${f.answer}`, options.width, '  • ', '    '));
+  return `${c.bold('What the interviewer would tell you')} ${c.dim('(no clarifying step in a drill)')}\n${lines.join('\n')}\n`;
+}

@@ -11,7 +11,7 @@ import { nextAction, timeSpent } from '../../interview/session.js';
 import type { Mode, PlanStep, Session } from '../../interview/types.js';
 import { openHistory, type History } from '../../store/history.js';
 import { terminalAsker } from '../../ui/ask.js';
-import { planView, stepTitle, timeTable } from '../../ui/interview-view.js';
+import { keyFactsView, planView, stepTitle, timeTable } from '../../ui/interview-view.js';
 import { renderMarkdown, terminalWidth } from '../../ui/markdown.js';
 import { paint } from '../../ui/paint.js';
 import { renderReport } from '../../ui/report.js';
@@ -61,6 +61,7 @@ export async function sitNew(spec: NewSitting, ctx: SittingCtx, edges: SittingEd
     ctx.out(await renderMarkdown(statement, { color: ctx.color, width }));
     const open = history.sessions.latestInProgress();
     if (open) ctx.out(paint(ctx.color).dim(`(Session ${open.id} is still in progress; \`mlsd resume ${open.id}\` continues it later.)\n`));
+    if (spec.mode === 'practice') ctx.out(`\n${keyFactsView(spec.prompt.facts, { color: ctx.color, width })}`);
     ctx.out(`\n${planView(spec.plan, spec.minutes, { color: ctx.color, timer: spec.timer })}`);
     const session = history.sessions.create({
       promptId: spec.prompt.id,
