@@ -1,4 +1,3 @@
-import { findPrompt, loadContent } from '../content/load.js';
 import type { Ctx } from '../context.js';
 import { answersOf, reviewJson } from '../interview/summary.js';
 import type { Entry, Session } from '../interview/types.js';
@@ -7,7 +6,6 @@ import { stepTitle } from '../ui/interview-view.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
 import { wrap } from '../ui/text.js';
-import { outcomeReport } from './shared/sitting.js';
 
 export interface ReviewOptions {
   id: string;
@@ -32,6 +30,8 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env
       ctx.out(`\n${c.dim(`Session ${session.id} is ${session.status} and not graded yet.${next}`)}\n`);
       return;
     }
+    // Content and the report cost ~250 ms to load; --json and ungraded sessions don't need them.
+    const [{ findPrompt, loadContent }, { outcomeReport }] = await Promise.all([import('../content/load.js'), import('./shared/sitting.js')]);
     const content = loadContent();
     const prompt = findPrompt(content, session.promptId);
     ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: terminalWidth() })}`);
