@@ -109,8 +109,14 @@ interface StepCtx {
 async function perform(action: Exclude<NextAction, { kind: 'finish' }>, deps: RunnerDeps, s: StepCtx): Promise<boolean> {
   switch (action.kind) {
     case 'clarify': {
-      const result = await deps.ask.text(textRequest(deps, s, action.step, false));
-      if (result.kind === 'interrupted') throw new InterruptedError('Interrupted; your questions are saved. Continue with `mlsd resume`.');
+      const draft = deps.store.draft(s.id);
+      const initial = draft?.kind === 'question' ? draft.text : undefined;
+      const result = await deps.ask.text(textRequest(deps, s, action.step, false, initial));
+      if (result.kind === 'interrupted') {
+        if (result.text) deps.store.saveDraft(s.id, { step: 'clarifying', kind: 'question', text: result.text, savedAt: deps.now() });
+        throw new InterruptedError(`Interrupted; your questions are saved. Continue with \`mlsd resume ${s.id}\`.`);
+      }
+      if (initial) deps.store.clearDraft(s.id);
       if (result.kind === 'done' && result.text.trim()) {
         const match = matchFact(result.text, deps.prompt.facts);
         const response = match ? match.fact.answer : UNKNOWN_FACT_REPLY;
