@@ -80,8 +80,8 @@ try {
     rmSync(h, { recursive: true, force: true });
     return [items, out];
   });
-  rows.push([Number(values.items), { ...first, total: r.total, stages: r.stages, exactRetrieval: r.exactRetrieval, quality: r.quality }]);
-  console.log('\nscaling (first runs; latencies from the timed requests):');
+  rows.push([Number(values.items), first]);
+  console.log('\nscaling (each row is a first run from nothing; latencies from its timed requests):');
   console.log('  videos      build s  index s  store s   e2e p50  e2e p99  cand p50  exact p50  recall  NDCG@10  peak RSS MB');
   for (const [items, o] of rows) {
     console.log(`  ${items.toLocaleString('en-US').padEnd(10)} ${f(o.build.buildSeconds).padStart(7)} ${f(o.build.steps.index).padStart(8)} ${f(o.build.steps.featureStore).padStart(8)} ${f(o.total.p50Ms, 2).padStart(9)} ${f(o.total.p99Ms, 2).padStart(8)} ${f(stage(o, 'candidate-generation').p50Ms, 2).padStart(9)} ${f(o.exactRetrieval.p50Ms, 2).padStart(10)} ${f(o.quality.retrievalRecall, 3).padStart(7)} ${f(o.quality.ndcgAt10, 3).padStart(8)} ${f(o.process.peakRssMb, 0).padStart(12)}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import type { Criterion } from '../src/content/schema.js';
+import { STOPWORDS } from '../src/grading/lexicon.js';
 
 /** Words every answer contains; as a whole phrasing they would match any design, so they prove nothing. */
 const GENERIC = new Set([
@@ -21,7 +22,9 @@ function lint(where: string, criteria: readonly Criterion[]): string[] {
       for (const raw of group) {
         const phrase = raw.trim().toLowerCase();
         const at = `${where} ${c.id} group ${g + 1} "${raw}"`;
+        const kept = phrase.split(/\s+/).filter((w) => !STOPWORDS.has(w));
         if (GENERIC.has(phrase)) problems.push(`${at}: a lone generic word`);
+        else if (kept.length === 1 && GENERIC.has(kept[0]!)) problems.push(`${at}: only "${kept[0]}" once the grader drops stopwords`);
         if (NEGATING.test(phrase)) problems.push(`${at}: contains a negation word`);
         if (phrase.split(/\s+/).length > 5) problems.push(`${at}: longer than 5 words`);
         if (seen.has(phrase)) problems.push(`${at}: duplicated within the criterion`);
@@ -57,10 +60,11 @@ describe('concept phrasings', () => {
   it('catches the problems it is meant to catch', () => {
     const bad: Criterion = {
       id: 'x', phase: 'data', title: 't', weight: 1, level: 'mid', why: 'w', strong: 's',
-      concepts: [['model', 'no drift', 'label leakage', 'Label leakage']],
+      concepts: [['model', 'as a feature', 'no drift', 'label leakage', 'Label leakage']],
     };
     expect(lint('t', [bad])).toEqual([
       't x group 1 "model": a lone generic word',
+      't x group 1 "as a feature": only "feature" once the grader drops stopwords',
       't x group 1 "no drift": contains a negation word',
       't x group 1 "Label leakage": duplicated within the criterion',
     ]);

@@ -32,7 +32,7 @@ describe.skipIf(!hasContent)('mlsd score', () => {
     expect(r.stdout).toContain('Strengths');
     expect(r.stdout).toMatch(/✓ .+\n {3}"/);
     expect(r.stdout).toMatch(/✗ .+\n( {3}seen: .+\n)? {3}why: /);
-    expect(r.stdout).toMatch(/Work on first: 1\) .+ 2\) .+ 3\) /);
+    expect(r.stdout).toMatch(/Work on first:\s+1\) [\s\S]+2\) [\s\S]+3\) /);
     expect(r.stdout).toMatch(/Next drill: mlsd practice video-recommendations --phase (requirements|metrics|data|models|serving|monitoring)/);
     expect(r.stdout.split('\n').every((line) => line.length <= 100)).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { applicableCriteria } from '../grading/rubric.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import { LEVELS, type Criterion, type Framework, type Level, type Prompt } from './schema.js';
 
@@ -6,13 +7,9 @@ export interface RubricCriterion extends Criterion {
   framework: boolean;
 }
 
-/** The prompt's own criteria plus the framework criteria it does not skip. */
+/** The criteria the grader applies to a prompt, flattened for listing (`mlsd rubric`, `mlsd prompts`). */
 export function rubricFor(prompt: Prompt, framework: Framework): RubricCriterion[] {
-  const skipped = new Set(prompt.skipFramework);
-  return [
-    ...prompt.rubric.criteria.map((c) => ({ ...c, framework: false })),
-    ...framework.criteria.filter((c) => !skipped.has(c.id)).map((c) => ({ ...c, framework: true })),
-  ];
+  return applicableCriteria(prompt, framework).map(({ criterion, framework: shared }) => ({ ...criterion, framework: shared }));
 }
 
 /** True when a criterion at `level` is expected of someone aiming at `target` (mid ⊂ senior ⊂ staff). */

@@ -10,7 +10,10 @@ import type { AnswerSection } from './types.js';
 export interface Sentence {
   /** The candidate's own words (inline Markdown removed). */
   text: string;
+  /** Normalised terms, synonym groups collapsed ("approximate nearest neighbour" → one term). */
   terms: Term[];
+  /** Normalised terms one per word, groups not collapsed. */
+  plain: Term[];
   phase: PhaseId | null;
   section: number;
   kind: Block['kind'];
@@ -42,13 +45,14 @@ export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexi
       if (block.kind === 'code') continue;
       for (const raw of nlp.sentences(block.text)) {
         const check = checkProse(raw.tokens);
-        const terms = lexicon.terms(raw.tokens, negatedTokens(raw.tokens), correct);
+        const { terms, words: plainTerms } = lexicon.terms(raw.tokens, negatedTokens(raw.tokens), correct);
         const prose = check.prose && block.kind !== 'table';
         words += check.words;
         if (prose) proseWords += check.words;
         sentences.push({
           text: raw.text,
           terms,
+          plain: plainTerms,
           phase: section.phase,
           section: sectionIndex,
           kind: block.kind,
@@ -63,7 +67,7 @@ export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexi
   });
   const index = new Map<string, number[]>();
   sentences.forEach((s, i) => {
-    for (const t of s.terms) {
+    for (const t of [...s.terms, ...s.plain]) {
       for (const key of t.alt ? [t.norm, t.alt] : [t.norm]) {
         const list = index.get(key);
         if (!list) index.set(key, [i]);

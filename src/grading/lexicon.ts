@@ -81,16 +81,20 @@ export class Lexicon {
     });
   }
 
-  /** Terms of a tokenised sentence, with negation flags carried from the tokens. */
-  terms(tokens: readonly RawToken[], negated: readonly boolean[], correct?: (lower: string, norm: string) => string | undefined): Term[] {
-    const out: Term[] = [];
+  /**
+   * Terms of a tokenised sentence, with negation flags carried from the tokens: `words` one per word, and
+   * `terms` with synonym groups collapsed. Both are kept so that a rubric phrase naming a group ("ANN") and
+   * one naming a plain word inside a group's variant ("streaming" in "streaming pipeline") both match.
+   */
+  terms(tokens: readonly RawToken[], negated: readonly boolean[], correct?: (lower: string, norm: string) => string | undefined): { words: Term[]; terms: Term[] } {
+    const words: Term[] = [];
     tokens.forEach((token, i) => {
       for (const term of this.tokenTerms(token, negated[i] ?? false)) {
         const fixed = correct && !term.num ? correct(term.lower, term.norm) : undefined;
-        out.push(fixed ? { ...term, norm: fixed } : term);
+        words.push(fixed ? { ...term, norm: fixed } : term);
       }
     });
-    return this.collapse(out);
+    return { words, terms: this.collapse(words) };
   }
 
   /** Normalises one word as written (no lemma): used for typo candidates and joined forms. */

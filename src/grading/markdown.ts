@@ -14,7 +14,23 @@ export function normaliseHeading(heading: string): string {
     .trim();
 }
 
-const HEADING_TERMS = PHASES.flatMap((p) => p.headings.map((term) => ({ phase: p.id, term })));
+/** Headings real write-ups use for a phase beyond the shared list in src/phases.ts. */
+const MORE_HEADINGS: Record<PhaseId, readonly string[]> = {
+  requirements: [
+    'use cases', 'product requirements', 'functional requirements', 'non functional requirements', 'capacity estimation',
+    'back of the envelope', 'estimates', 'scale estimation', 'problem definition', 'business goals', 'questions',
+  ],
+  metrics: ['offline evaluation', 'online evaluation', 'a/b testing', 'ab testing', 'experimentation', 'success criteria', 'measurement'],
+  data: ['feature store', 'label generation', 'data collection', 'training data generation', 'negative sampling', 'feature pipeline'],
+  models: [
+    'candidate generation', 'retrieval', 'ranking', 're ranking', 'reranking', 'model training', 'high level design',
+    'modeling approach', 'modelling approach', 'cold start', 'funnel', 'model design',
+  ],
+  serving: ['online serving', 'latency budget', 'caching', 'scalability', 'serving infrastructure', 'system architecture'],
+  monitoring: ['feedback loops', 'feedback loop', 'continuous training', 'model updates', 'alerting', 'post launch', 'maintenance and monitoring'],
+};
+
+const HEADING_TERMS = PHASES.flatMap((p) => [...p.headings, ...MORE_HEADINGS[p.id]].map((term) => ({ phase: p.id, term })));
 
 /**
  * The phase a heading names: an exact heading term first, else the term that appears earliest in the heading

@@ -8,9 +8,14 @@ export const WINDOW_SLACK = 3;
 /** A rubric phrase that itself says "not", "instead of"… ("not just clicks") is matched as written, negation and all. */
 const NEGATION_TERMS = new Set(['not', 'no', 'never', 'without', 'instead', 'rather', 'beyond']);
 
-function positionsOf(sentence: Sentence, norm: string): number[] {
+/** A phrase naming a synonym group is matched on collapsed terms; a phrase of plain words, word by word. */
+function termsFor(sentence: Sentence, phrase: readonly string[]) {
+  return phrase.some((p) => p.startsWith('~')) ? sentence.terms : sentence.plain;
+}
+
+function positionsOf(terms: Sentence['terms'], norm: string): number[] {
   const out: number[] = [];
-  sentence.terms.forEach((t, i) => {
+  terms.forEach((t, i) => {
     if (t.norm === norm || t.alt === norm) out.push(i);
   });
   return out;
@@ -21,9 +26,9 @@ function positionsOf(sentence: Sentence, norm: string): number[] {
  * a little slack. 'negated' when it is only there with a negated or rejected term.
  */
 export function findPhrase(sentence: Sentence, phrase: readonly string[]): Hit | null {
-  const positions = phrase.map((p) => positionsOf(sentence, p));
+  const terms = termsFor(sentence, phrase);
+  const positions = phrase.map((p) => positionsOf(terms, p));
   if (positions.some((p) => p.length === 0)) return null;
-  const terms = sentence.terms;
   const asWritten = phrase.some((p) => NEGATION_TERMS.has(p));
   let found: Hit | null = null;
   for (const anchor of positions[0]!) {

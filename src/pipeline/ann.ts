@@ -67,36 +67,42 @@ export function loadAnnIndex(path: string, dim: number): AnnIndex {
   return wrap(index);
 }
 
-/** The k best rows by inner product, best first, in plain JavaScript: what a scan costs without SIMD. */
+/** The k best rows by inner product, best first, in plain JavaScript (a bounded min-heap): a scan without SIMD. */
 export function plainExactTopK(vectors: Float32Array, dim: number, query: Float32Array, k: number): number[] {
   const rows = vectors.length / dim;
   const ids = new Int32Array(k);
-  const scores = new Float64Array(k).fill(-Infinity);
+  const scores = new Float64Array(k);
   let size = 0;
-  let floor = -Infinity;
-  let floorAt = 0;
   for (let i = 0; i < rows; i++) {
     let s = 0;
     const o = i * dim;
     for (let d = 0; d < dim; d++) s += vectors[o + d]! * query[d]!;
     if (size < k) {
-      ids[size] = i;
-      scores[size++] = s;
-      if (size === k) floorAt = minAt(scores), floor = scores[floorAt]!;
-    } else if (s > floor) {
-      ids[floorAt] = i;
-      scores[floorAt] = s;
-      floorAt = minAt(scores);
-      floor = scores[floorAt]!;
+      let c = size++;
+      while (c > 0 && scores[(c - 1) >> 1]! > s) {
+        const p = (c - 1) >> 1;
+        ids[c] = ids[p]!;
+        scores[c] = scores[p]!;
+        c = p;
+      }
+      ids[c] = i;
+      scores[c] = s;
+    } else if (s > scores[0]!) {
+      let c = 0;
+      for (;;) {
+        let child = 2 * c + 1;
+        if (child >= size) break;
+        if (child + 1 < size && scores[child + 1]! < scores[child]!) child++;
+        if (scores[child]! >= s) break;
+        ids[c] = ids[child]!;
+        scores[c] = scores[child]!;
+        c = child;
+      }
+      ids[c] = i;
+      scores[c] = s;
     }
   }
-  return Array.from(ids.subarray(0, size)).map((id, j) => [id, scores[j]!] as const).sort((a, b) => b[1] - a[1]).map(([id]) => id);
-}
-
-function minAt(a: Float64Array): number {
-  let at = 0;
-  for (let i = 1; i < a.length; i++) if (a[i]! < a[at]!) at = i;
-  return at;
+  return Array.from(ids.subarray(0, size), (id, j) => [id, scores[j]!] as const).sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
 /** Exact top-k by inner product over every row (SIMD brute force, one thread): the baseline the ANN must beat. */

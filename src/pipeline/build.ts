@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { UserError } from '../errors.js';
 import { buildAnnIndex, loadAnnIndex } from './ann.js';
 import {
   cacheFiles, loadWorldArrays, readCacheMeta, resetCacheDir, saveWorldArrays, worldCacheDir, writeCacheMeta, CACHE_FORMAT,
@@ -81,6 +82,17 @@ function build(params: WorldParams, dir: string, options: PrepareOptions): { wor
   return { world, meta };
 }
 
+function openServing(files: ReturnType<typeof cacheFiles>, dim: number, dir: string) {
+  try {
+    const store = openFeatureStore(files.store);
+    return { store, index: loadAnnIndex(files.index, dim) };
+  } catch (err) {
+    throw new UserError(`the cached pipeline world in ${dir} could not be opened (${(err as Error).message}).`, {
+      hint: 'Run again with --no-cache to rebuild it.',
+    });
+  }
+}
+
 /** Loads the world, store, model and index from the cache, building (and caching) them first when needed. */
 export function prepare(params: WorldParams, options: PrepareOptions): Prepared {
   const dir = worldCacheDir(options.cacheRoot, params);
@@ -90,13 +102,18 @@ export function prepare(params: WorldParams, options: PrepareOptions): Prepared 
   let world: World;
   if (meta) {
     options.progress.start('loading the cached world');
-    world = loadWorldArrays(dir, meta);
+    try {
+      world = loadWorldArrays(dir, meta);
+    } catch (err) {
+      throw new UserError(`the cached pipeline world in ${dir} is incomplete (${(err as Error).message}).`, {
+        hint: 'Run again with --no-cache to rebuild it.',
+      });
+    }
   } else {
     ({ world, meta } = build(params, dir, options));
   }
   const files = cacheFiles(dir);
-  const store = openFeatureStore(files.store);
-  const index = loadAnnIndex(files.index, world.dim);
+  const { store, index } = openServing(files, world.dim, dir);
   const system: ServingSystem = {
     store,
     index,

@@ -73,5 +73,9 @@ function readArray<T extends keyof typeof ARRAY_TYPES>(dir: string, name: T): In
 
 export function loadWorldArrays(dir: string, meta: CacheMeta): World {
   const arrays = Object.fromEntries(WORLD_ARRAYS.map((name) => [name, readArray(dir, name)])) as Pick<World, (typeof WORLD_ARRAYS)[number]>;
+  const { items, users } = meta.params;
+  if (arrays.itemEmbedding.length !== items * DIM || arrays.itemViews.length !== items || arrays.userTaste.length !== users * DIM) {
+    throw new Error('array files do not match the catalogue size');
+  }
   return { params: meta.params, dim: DIM, topics: TOPICS, creators: meta.creators, ...arrays };
 }

@@ -10,7 +10,9 @@ function blob(a: Float32Array | Int32Array): Buffer {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }
 
+/** A view when the blob is 4-byte aligned (better-sqlite3 gives each blob its own buffer), else a copy. */
 function floats(b: Buffer): Float32Array {
+  if (b.byteOffset % 4 === 0) return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
   return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
@@ -66,9 +68,7 @@ export function writeFeatureStore(file: string, world: World, onProgress?: (done
   }
 }
 
-interface VideoRow {
-  id: number; topic: number; creator: number; age_days: number; duration_sec: number; views: number; rating: number; embedding: Buffer;
-}
+type VideoRow = [id: number, topic: number, creator: number, ageDays: number, durationSec: number, views: number, rating: number, embedding: Buffer];
 interface UserRow {
   embedding: Buffer; history: Buffer; follows: Buffer; topic_share: Buffer;
 }
@@ -88,7 +88,12 @@ export function openFeatureStore(file: string): FeatureStore {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('mmap_size = 1073741824');
   const userStmt = db.prepare<[number], UserRow>('SELECT embedding, history, follows, topic_share FROM users WHERE id = ?');
-  const videosStmt = db.prepare<[string], VideoRow>('SELECT * FROM videos WHERE id IN (SELECT value FROM json_each(?))');
+  // Raw rows (arrays) skip building an object per row: a third faster for 500 candidates.
+  const videosStmt = db
+    .prepare<[string], VideoRow>(
+      'SELECT id, topic, creator, age_days, duration_sec, views, rating, embedding FROM videos WHERE id IN (SELECT value FROM json_each(?))',
+    )
+    .raw(true);
   const recentStmt = db.prepare<[string, number], { id: number }>(
     'SELECT id FROM videos WHERE creator IN (SELECT value FROM json_each(?)) ORDER BY age_days LIMIT ?',
   );
@@ -101,11 +106,8 @@ export function openFeatureStore(file: string): FeatureStore {
     },
     videos(ids) {
       const byId = new Map<number, VideoFeatures>();
-      for (const r of videosStmt.all(JSON.stringify(ids))) {
-        byId.set(r.id, {
-          id: r.id, topic: r.topic, creator: r.creator, ageDays: r.age_days, durationSec: r.duration_sec, views: r.views,
-          rating: r.rating, embedding: floats(r.embedding),
-        });
+      for (const [id, topic, creator, ageDays, durationSec, views, rating, embedding] of videosStmt.all(JSON.stringify(ids))) {
+        byId.set(id, { id, topic, creator, ageDays, durationSec, views, rating, embedding: floats(embedding) });
       }
       return ids.flatMap((id) => byId.get(id) ?? []);
     },

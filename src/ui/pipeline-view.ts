@@ -66,8 +66,11 @@ export function renderPipeline(r: PipelineReport, options: ViewOptions): string 
   const q = r.quality;
   lines.push(` exact scan of ${fmt(r.params.items)} (SIMD brute force, 1 thread): p50 ${ms(r.exactRetrieval.p50Ms)} ms, p99 ${ms(r.exactRetrieval.p99Ms)} ms`);
   const plain = r.exactRetrievalPlainJs;
-  lines.push(c.dim(`   the same scan in plain JavaScript: p50 ${ms(plain.p50Ms)} ms (${plain.users} users), ${(cg.p50Ms > 0 ? plain.p50Ms / cg.p50Ms : 0).toFixed(0)}× candidate generation`));
-  lines.push(`   → candidate generation is ${c.bold(`${speedup.toFixed(1)}×`)} faster at p50, and its ANN finds ${c.bold(q.retrievalRecall.toFixed(3))} of the exact top ${fmt(r.exactRetrieval.k)}`);
+  lines.push(c.dim(`   the same scan in plain JavaScript: p50 ${ms(plain.p50Ms)} ms (${plain.users} users), ${(cg.p50Ms > 0 ? plain.p50Ms / cg.p50Ms : 0).toFixed(1)}× candidate generation's p50`));
+  const versus = speedup >= 1
+    ? `candidate generation is ${c.bold(`${speedup.toFixed(1)}×`)} faster at p50`
+    : `the exact scan is still faster at this size (candidate generation p50 ${ms(cg.p50Ms)} ms)`;
+  lines.push(`   → ${versus}; its ANN finds ${c.bold(q.retrievalRecall.toFixed(3))} of the exact top ${fmt(r.exactRetrieval.k)}`);
   const src = r.perSource;
   lines.push(c.dim(`   candidates per request: embedding ${fmt(src.embedding)} · followed creators ${fmt(src.followed)} · fresh ${fmt(src.fresh)} · popular ${fmt(src.popular)}`));
   lines.push('');
@@ -76,17 +79,27 @@ export function renderPipeline(r: PipelineReport, options: ViewOptions): string 
   const cost = q.beforeReranking.ndcgAt10 > 0 ? 1 - q.ndcgAt10 / q.beforeReranking.ndcgAt10 : 0;
   lines.push(` re-ranking (λ ${r.params.diversity}): diversity ${q.beforeReranking.intraListDiversity.toFixed(3)} → ${q.intraListDiversity.toFixed(3)} for ${cost >= 0 ? '−' : '+'}${(Math.abs(cost) * 100).toFixed(1)}% NDCG · coverage ${pct(q.beforeReranking.coverage)} → ${pct(q.coverage)} of the catalogue`);
   lines.push(` ranker on held-out logs: AUC ${r.ranker.rankerAuc.toFixed(3)} · popularity ${r.ranker.popularityAuc.toFixed(3)} · random ${r.ranker.randomAuc.toFixed(3)}`);
-  lines.push('');
-  const e2eOk = r.total.p99Ms <= r.params.budgetMs / 4;
-  lines.push(' targets  ' + [
-    check(c, e2eOk, `p99 ≤ ¼ budget`),
-    check(c, q.retrievalRecall >= 0.95, 'recall ≥ 0.95'),
-    check(c, speedup >= 20, `exact ≥ 20× slower (${speedup.toFixed(0)}×)`),
-    check(c, popRatio >= 2, `NDCG ≥ 2× popularity (${popRatio.toFixed(1)}×)`),
-    check(c, q.intraListDiversity > q.beforeReranking.intraListDiversity && cost <= 0.05, 'diversity up for ≤ 5% NDCG'),
-  ].join('  '));
+  if (isDefaultFunnel(r)) lines.push('', targetsLine(r, c, speedup, popRatio, cost));
   lines.push(c.dim(' try: --candidates 2000 (a wider funnel) · --diversity 0.5 · --explain (one request traced) · --json'));
   return `${lines.join('\n')}\n`;
+}
+
+/** The benchmark targets apply to the default world and funnel; what-if runs are free to miss them. */
+function isDefaultFunnel(r: PipelineReport): boolean {
+  const p = r.params;
+  return p.items === 1_000_000 && p.users === 100_000 && p.candidates === 500 && p.ranked === 50 && p.feed === 10 && p.diversity === 0.8;
+}
+
+function targetsLine(r: PipelineReport, c: InstanceType<typeof Chalk>, speedup: number, popRatio: number, cost: number): string {
+  const q = r.quality;
+  const e2eOk = r.total.p99Ms <= r.params.budgetMs / 4;
+  return ' targets  ' + [
+    check(c, e2eOk, `p99 ≤ ¼ budget`),
+    check(c, q.retrievalRecall >= 0.95, 'recall ≥ 0.95'),
+    check(c, speedup >= 20, `exact ≥ 20× slower (${speedup.toFixed(1)}×)`),
+    check(c, popRatio >= 2, `NDCG ≥ 2× popularity (${popRatio.toFixed(1)}×)`),
+    check(c, q.intraListDiversity > q.beforeReranking.intraListDiversity && cost <= 0.05, 'diversity up for ≤ 5% NDCG'),
+  ].join('  ');
 }
 
 function topInterests(served: Served, n: number): Array<{ topic: number; share: number }> {

@@ -9,10 +9,13 @@ export interface ReportOptions {
   width?: number;
   /** The level the candidate aims for: misses at or below it are listed first. */
   level?: Level;
+  /** Print the "Next drill" line (default true); callers that print their own turn it off. */
+  nextDrill?: boolean;
 }
 
 const BAR_CELLS = 20;
 const MAX_WIDTH = 100;
+const MIN_WIDTH = 60;
 const STRENGTHS_SHOWN = 5;
 const MISSES_SHOWN = 6;
 
@@ -70,6 +73,34 @@ function indented(text: string, width: number, first: string, rest: string, pain
   return wrap(text, width - rest.length)
     .split('\n')
     .map((line, i) => (i ? rest : first) + paint(line));
+}
+
+/** A painted piece of a line and its visible length. */
+interface Piece {
+  plain: string;
+  painted: string;
+}
+const piece = (plain: string, paint: Paint = (x) => x): Piece => ({ plain, painted: paint(plain) });
+
+/** Lays pieces out in lines no wider than `width`, by their visible length (colour codes do not count). */
+function flow(pieces: readonly Piece[], width: number, first: string, rest: string, sep = ' '): string[] {
+  const lines: string[] = [];
+  let plain = first;
+  let painted = first;
+  let empty = true;
+  for (const item of pieces) {
+    if (!empty && plain.length + sep.length + item.plain.length > width) {
+      lines.push(painted);
+      plain = rest;
+      painted = rest;
+      empty = true;
+    }
+    plain += (empty ? '' : sep) + item.plain;
+    painted += (empty ? '' : sep) + item.painted;
+    empty = false;
+  }
+  if (!empty) lines.push(painted);
+  return lines;
 }
 
 function rubricCriterion(id: string, prompt: Prompt, framework: Framework): Pick<Criterion, 'why' | 'strong'> | undefined {
@@ -140,22 +171,25 @@ function phaseLine(phase: PhaseResult, grade: Grade, p: Palette, width: number):
   return head + out.join('  ');
 }
 
-function header(left: string, right: string, width: number, p: Palette, mark: string): string {
-  const space = Math.max(2, width - 1 - 2 - left.length - right.length);
-  return ` ${mark} ${p.bold(left)}${' '.repeat(space)}${p.dim(right)}`;
+/** " ✓ Title            phase · level", the right part on its own line when both do not fit. */
+function header(left: string, right: string, width: number, p: Palette, mark: string): string[] {
+  const space = width - 3 - left.length - right.length;
+  if (space >= 2) return [` ${mark} ${p.bold(left)}${' '.repeat(space)}${p.dim(right)}`];
+  return [...indented(left, width, ` ${mark} `, '   ', p.bold), `   ${p.dim(right)}`];
 }
 
 /** The feedback report for the terminal: total, verdict, phase bars, signals, strengths, misses, next steps. */
 export function renderReport(grade: Grade, prompt: Prompt, framework: Framework, options: ReportOptions): string {
   const p = palette(options.color);
-  const width = Math.max(50, Math.min(options.width ?? 80, MAX_WIDTH));
+  const width = Math.max(MIN_WIDTH, Math.min(options.width ?? 80, MAX_WIDTH));
   const lines: string[] = [];
-  lines.push(` ${p.bold(prompt.id)} · ${prompt.title}`, '');
+  lines.push(...flow([piece(prompt.id, p.bold), piece(`· ${prompt.title}`)], width, ' ', ' '), '');
   lines.push(...verdictLines(grade, p, width), '');
   for (const phase of grade.phases) lines.push(phaseLine(phase, grade, p, width));
   const s = grade.signals;
-  const signal = (name: string, v: number) => `${name} ${p[band(v)](String(Math.round(v)))}`;
-  lines.push('', ` signals  ${[signal('structure', s.structure), signal('trade-offs', s.tradeoffs), signal('numbers', s.quantitative), signal('depth', s.depth)].join(' · ')}`);
+  const signal = (name: string, v: number) => ({ plain: `${name} ${Math.round(v)}`, painted: `${name} ${p[band(v)](String(Math.round(v)))}` });
+  const signals = [signal('structure', s.structure), signal('trade-offs', s.tradeoffs), signal('numbers', s.quantitative), signal('depth', s.depth)];
+  lines.push('', ...flow(signals, width, ' signals  ', '          ', ' · '));
   const relevance = grade.relevance ?? 1;
   if (relevance < 1) {
     lines.push(...indented(`Generic credit scaled to ${Math.round(relevance * 100)}%: little of this prompt's own rubric is met, so shared framework points count for less.`, width, ' ', ' ', p.dim));
@@ -168,7 +202,7 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
   if (strengths.length) {
     lines.push('', ` ${p.bold('Strengths')}`);
     for (const c of strengths) {
-      lines.push(header(c.title, `${c.phase} · ${c.level}`, width, p, p.good('✓')));
+      lines.push(...header(c.title, `${c.phase} · ${c.level}`, width, p, p.good('✓')));
       lines.push(...indented(`"${trimQuote(c.evidence!, (width - 6) * 2)}"`, width, '   ', '    ', p.dim));
     }
   }
@@ -178,7 +212,7 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
   if (misses.length) {
     lines.push('', ` ${p.bold(`Misses`)} ${p.dim(`(${aim} and below first)`)}`);
     for (const c of misses.slice(0, MISSES_SHOWN)) {
-      lines.push(header(c.title, `${c.phase} · ${c.level}`, width, p, p.bad('✗')));
+      lines.push(...header(c.title, `${c.phase} · ${c.level}`, width, p, p.bad('✗')));
       const source = rubricCriterion(c.id, prompt, framework);
       if (c.note) lines.push(...indented(`seen: ${c.note}`, width, '   ', '         ', p.fair));
       if (source) {
@@ -187,17 +221,18 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
       }
     }
     if (misses.length > MISSES_SHOWN) {
-      lines.push(p.dim(`   …and ${misses.length - MISSES_SHOWN} more: mlsd rubric ${prompt.id} shows every criterion.`));
+      lines.push(...indented(`…and ${misses.length - MISSES_SHOWN} more: mlsd rubric ${prompt.id} shows every criterion.`, width, '   ', '    ', p.dim));
     }
-    const first = misses.slice(0, 3).map((c, i) => `${i + 1}) ${shortName(c)}`);
-    lines.push('', ...indented(`Work on first: ${first.join('  ')}`, width, ' ', '   ', p.bold));
+    const first = misses.slice(0, 3).map((c, i) => piece(`${i + 1}) ${shortName(c)}`));
+    lines.push('', ...flow([piece('Work on first:', p.bold), ...first], width, ' ', '   ', '  '));
   }
 
   const graded = grade.phases.filter((ph) => ph.graded);
   const weakest = [...graded].sort((a, b) => a.score - b.score)[0];
-  if (weakest) {
-    lines.push(` ${p.bold('Next drill:')} mlsd practice ${prompt.id} --phase ${weakest.id} ${p.dim(`(weakest phase, ${Math.round(weakest.score)})`)}`);
+  if (weakest && options.nextDrill !== false) {
+    const drill = [piece('Next drill:', p.bold), piece(`mlsd practice ${prompt.id} --phase ${weakest.id}`), piece(`(weakest phase, ${Math.round(weakest.score)})`, p.dim)];
+    lines.push(...flow(drill, width, ' ', '   '));
   }
   if (prompt.seeAlso) lines.push('', ...indented(prompt.seeAlso, width, ' ', ' ', p.dim));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((l) => l.trimEnd()).join('\n')}\n`;
 }

@@ -15,14 +15,26 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The candidates closest to `input`: substring matches first, then by edit distance, at most `limit`. */
+const words = (s: string) => s.toLowerCase().split(/[-_\s./]+/).filter(Boolean);
+
+/** True when every word typed starts a word of the candidate, as "video-recs" does "video-recommendations". */
+function abbreviates(input: string, candidate: string): boolean {
+  const typed = words(input);
+  const target = words(candidate);
+  return typed.length > 0 && typed.every((w) => {
+    const stem = w.length > 3 ? w.replace(/s$/, '') : w;
+    return target.some((t) => t.startsWith(stem));
+  });
+}
+
+/** The candidates closest to `input`: substrings and abbreviations first, then by edit distance, at most `limit`. */
 export function closest(input: string, candidates: readonly string[], limit = 3): string[] {
   const needle = input.toLowerCase();
   return candidates
     .map((c) => {
       const hay = c.toLowerCase();
-      const contains = hay.includes(needle) || needle.includes(hay);
-      return { c, d: contains ? 0 : editDistance(needle, hay) };
+      const near = hay.includes(needle) || needle.includes(hay) || abbreviates(needle, hay);
+      return { c, d: near ? 0 : editDistance(needle, hay) };
     })
     .filter(({ c, d }) => d <= Math.max(3, Math.floor(c.length / 2)))
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))

@@ -127,6 +127,9 @@ describe('headings', () => {
     ['IV. Monitoring & iteration', 'monitoring'],
     ['**Evaluation**', 'metrics'],
     ['Deployment:', 'serving'],
+    ['Candidate generation', 'models'],
+    ['Capacity estimation', 'requirements'],
+    ['Offline and online evaluation', 'metrics'],
     ['Appendix', null],
     ['Video recommendations', null],
   ])('%s → %s', (heading, phase) => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,7 +56,8 @@ describe('mlsd pipeline (the built executable)', () => {
     expect(r.stdout).toMatch(/candidate-generation\s+20,000 → 500/);
     expect(r.stdout).toMatch(/reranking\s+50 → 8/);
     expect(r.stdout).toMatch(/end to end .*(within|over) budget/);
-    expect(r.stdout).toMatch(/candidate generation is [\d.]+× faster at p50/);
+    expect(r.stdout).toMatch(/candidate generation is [\d.]+× faster at p50|the exact scan is still faster at this size/);
+    expect(r.stdout).toMatch(/its ANN finds [\d.]+ of the exact top [\d,]+/);
     expect(r.stdout).toMatch(/NDCG@10 [\d.]+ · popularity [\d.]+ · random [\d.]+/);
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
@@ -82,5 +83,19 @@ describe('mlsd pipeline (the built executable)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('a damaged cache', () => {
+  it('exits 1 with one line pointing at --no-cache, and --no-cache repairs it', () => {
+    const dir = readdirSync(join(home, 'cache')).find((d) => d.startsWith('pipeline-'))!;
+    truncateSync(join(home, 'cache', dir, 'itemEmbedding.bin'), 1000);
+    const broken = run(...small, '--requests', '5');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/cached pipeline world .* is incomplete/);
+    expect(broken.stderr).toMatch(/--no-cache/);
+    const repaired = run(...small, '--requests', '5', '--no-cache', '--json');
+    expect(repaired.status).toBe(0);
+    expect(JSON.parse(repaired.stdout).build.cached).toBe(false);
   });
 });

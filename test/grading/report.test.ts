@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAnswerMarkdown, type Grade } from '../../src/grading/index.js';
+import { aimLevel, band, orderedMisses, renderReport, scoreBar, trimQuote, wrap } from '../../src/ui/report.js';
+import { framework, prompt, tools } from './helpers.js';
+
+const P = prompt(
+  [
+    { id: 'funnel', phase: 'models', level: 'mid', weight: 4, short: 'funnel', concepts: [['candidate generation'], ['ranking']] },
+    { id: 'position-bias', phase: 'data', level: 'senior', weight: 3, short: 'position bias', concepts: [['position bias'], ['position as a feature']], why: 'Top slots get clicked regardless of quality.', strong: 'Log the slot, train with it, fix it at serving.' },
+    { id: 'exploration', phase: 'models', level: 'staff', weight: 2, short: 'exploration', concepts: [['exploration']] },
+    { id: 'ab', phase: 'metrics', level: 'mid', weight: 2, short: 'A/B test', concepts: [['a/b test']] },
+  ],
+  { seeAlso: 'Try `mlsd pipeline` to watch the funnel run.' },
+);
+const F = framework();
+let grade: Grade;
+
+beforeAll(async () => {
+  const { grader } = await tools();
+  grade = grader.grade(P, F, {
+    sections: parseAnswerMarkdown('## Models\nCandidate generation returns 500 videos, and a ranking model orders them by predicted watch time.\n\n## Metrics\nEvery change ships behind an A/B test on 5% of traffic for two weeks.'),
+  });
+});
+
+describe('the feedback report', () => {
+  it('reads fully without colour and stays within the width', () => {
+    const text = renderReport(grade, P, F, { color: false, width: 72 });
+    expect(text).not.toMatch(/\u001b\[/);
+    expect(text.split('\n').every((l) => l.length <= 72)).toBe(true);
+    expect(text).toMatch(/^ test-prompt · A test prompt\n/);
+    expect(text).toContain(`Total ${grade.total}/100 · verdict: ${grade.level}`);
+    expect(text).toMatch(/next: senior bar: 0 of 1 senior criteria met/);
+    expect(text).toMatch(/ models +█+░+ +\d+ +funnel ✓ {2}exploration ✗/);
+    expect(text).toMatch(/ data +░{20} +0 +position bias ✗/);
+    expect(text).toContain('"Candidate generation returns 500 videos, and a ranking model');
+    expect(text).toMatch(/✗ position-bias +data · senior\n {3}why: Top slots get clicked regardless of quality\.\n {3}strong: Log the slot/);
+    expect(text).toMatch(/Work on first: {2}1\) position bias {2}2\) exploration/);
+    expect(text).toContain('Next drill: mlsd practice test-prompt --phase requirements');
+    expect(text.trimEnd().endsWith('Try `mlsd pipeline` to watch the funnel run.')).toBe(true);
+  });
+
+  it('colours meaning when colour is on', () => {
+    const text = renderReport(grade, P, F, { color: true, width: 90 });
+    expect(text).toContain('\u001b[32m✓\u001b[39m');
+    expect(text).toContain('\u001b[31m✗\u001b[39m');
+  });
+
+  it('lists misses for the level aimed at first', () => {
+    expect(aimLevel(grade)).toBe('senior');
+    expect(orderedMisses(grade, 'mid').map((c) => c.id)[0]).not.toBe('exploration');
+    expect(orderedMisses(grade, 'staff').map((c) => c.id)).toEqual(['position-bias', 'exploration']);
+    expect(renderReport(grade, P, F, { color: false, level: 'staff' })).toContain('Misses (staff and below first)');
+  });
+
+  it('can leave the next-drill line to the caller', () => {
+    expect(renderReport(grade, P, F, { color: false, nextDrill: false })).not.toContain('Next drill');
+  });
+
+  it('marks phases left out of a drill', async () => {
+    const { grader } = await tools();
+    const drill = grader.grade(P, F, { sections: parseAnswerMarkdown('Candidate generation then ranking of the candidates by a model.'), phases: ['models'] });
+    expect(renderReport(drill, P, F, { color: false })).toMatch(/ data +·{20} +– +not graded in this drill/);
+  });
+
+  it.each([
+    [85, 'good'],
+    [70, 'good'],
+    [55, 'fair'],
+    [39.9, 'bad'],
+  ] as const)('bands %d as %s', (score, expected) => {
+    expect(band(score)).toBe(expected);
+  });
+
+  it('draws bars, wraps and trims quotes', () => {
+    expect(scoreBar(50, 10)).toBe('█████░░░░░');
+    expect(scoreBar(0, 4)).toBe('░░░░');
+    expect(wrap('one two three four', 9, '  ')).toBe('one two\n  three\n  four');
+    expect(trimQuote('a '.repeat(100), 20).length).toBeLessThanOrEqual(20);
+    expect(trimQuote('short', 20)).toBe('short');
+  });
+});
