@@ -32,6 +32,11 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 export function processContext(): Ctx {
+  // The reader went away (`mlsd history | head`): everything it wanted was written; that is not a failure.
+  process.stdout.once('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),

@@ -46,15 +46,17 @@ describe('mlsd interview in a real terminal', () => {
       await t.waitFor(`── ${phase} `);
       await t.waitFor('Finish with an empty line twice');
       t.answer(...ANSWERS[phase]);
-      const next = await t.waitForAny({ probe: /Interviewer: [^\n]*\?/, next: /── [A-Z]|Total|Saved as session/ });
+      // A follow-up is a question, possibly wrapped over lines, then the input prompt.
+      const probe = /Interviewer: [^[]*\?\s*\n\[/;
+      const next = await t.waitForAny({ probe, next: /── [A-Z]|Total|Saved as session/ });
       if (next === 'probe') {
-        await t.waitFor(/Interviewer: [^\n]*\?/);
+        await t.waitFor(probe);
         probes++;
         t.answer('We would optimise for satisfaction and retention, not raw clicks, and watch for clickbait.');
       }
     }
-    await t.waitFor('Time per step');
     await t.waitFor(/Next drill: mlsd practice video-recommendations --phase \w+/);
+    await t.waitFor('Time per step');
     await t.waitFor(/Saved as session 1/);
     expect(await t.exited).toBe(0);
     expect(probes).toBeGreaterThanOrEqual(1);
@@ -111,6 +113,10 @@ describe('mlsd interview in a real terminal', () => {
     const review = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
     expect(review.grade).toEqual(JSON.parse(score.stdout));
     expect(review.answers.map((a: { phase: string }) => a.phase)).toEqual(['requirements', 'metrics', 'data', 'models', 'serving', 'monitoring']);
+    const md = run(['export', '1', '--db', env.db], env);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toMatch(/^# Video recommendations for the home feed\n/);
+    expect(md.stdout).toMatch(/- ✗ \*\*.+\*\* \(\w+ · \w+\)\n {2}- \*Why it matters:\* \S/);
   });
 
   it('practice --answers grades one phase and is saved with mode practice', () => {

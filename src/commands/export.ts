@@ -4,7 +4,7 @@ import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import { reviewJson } from '../interview/summary.js';
 import { openHistory, resolveSession } from '../store/history.js';
-import { sessionMarkdown } from '../ui/session-markdown.js';
+import { sessionMarkdown, type CriterionNotes } from '../ui/session-markdown.js';
 
 export interface ExportOptions {
   id: string;
@@ -20,7 +20,8 @@ export async function exportSession(options: ExportOptions, ctx: Pick<Ctx, 'out'
   try {
     const session = resolveSession(history.sessions, options.id);
     const review = reviewJson(session, history.sessions.entries(session.id));
-    text = options.format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : sessionMarkdown(review, promptTitle(session.promptId));
+    const about = options.format === 'md' ? promptInfo(session.promptId) : undefined;
+    text = options.format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : sessionMarkdown(review, about?.title ?? session.promptId, about?.notes);
   } finally {
     history.db.close();
   }
@@ -36,11 +37,19 @@ export async function exportSession(options: ExportOptions, ctx: Pick<Ctx, 'out'
   ctx.out(`Wrote ${options.output}\n`);
 }
 
-/** The prompt's title when the content still has it; the id otherwise (a report must not fail on that). */
-function promptTitle(promptId: string): string {
+/**
+ * The prompt's title and what its rubric says about each criterion, when the content still has the prompt;
+ * a saved report must not fail because content changed since.
+ */
+function promptInfo(promptId: string): { title: string; notes: Map<string, CriterionNotes> } | undefined {
+  let content;
   try {
-    return loadContent().prompts.find((p) => p.id === promptId)?.title ?? promptId;
+    content = loadContent();
   } catch {
-    return promptId;
+    return undefined;
   }
+  const prompt = content.prompts.find((p) => p.id === promptId);
+  if (!prompt) return undefined;
+  const notes = new Map([...content.framework.criteria, ...prompt.rubric.criteria].map((c) => [c.id, { why: c.why, strong: c.strong }]));
+  return { title: prompt.title, notes };
 }

@@ -1,4 +1,3 @@
-import { findPrompt, loadContent } from '../content/load.js';
 import type { Ctx } from '../context.js';
 import { answersOf, reviewJson } from '../interview/summary.js';
 import type { Entry, Session } from '../interview/types.js';
@@ -6,7 +5,7 @@ import { openHistory, resolveSession } from '../store/history.js';
 import { stepTitle } from '../ui/interview-view.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
-import { outcomeReport } from './shared/sitting.js';
+import { wrap } from '../ui/text.js';
 
 export interface ReviewOptions {
   id: string;
@@ -25,12 +24,14 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env
       return;
     }
     const c = paint(ctx.color);
-    ctx.out(answersView(session, entries, ctx.color));
+    ctx.out(answersView(session, entries, ctx.color, terminalWidth()));
     if (!session.grade) {
       const next = session.status === 'in-progress' ? ` Continue it with \`mlsd resume ${session.id}\`.` : '';
       ctx.out(`\n${c.dim(`Session ${session.id} is ${session.status} and not graded yet.${next}`)}\n`);
       return;
     }
+    // Content and the report cost ~250 ms to load; --json and ungraded sessions don't need them.
+    const [{ findPrompt, loadContent }, { outcomeReport }] = await Promise.all([import('../content/load.js'), import('./shared/sitting.js')]);
     const content = loadContent();
     const prompt = findPrompt(content, session.promptId);
     ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: terminalWidth() })}`);
@@ -39,20 +40,22 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env
   }
 }
 
-function answersView(session: Session, entries: readonly Entry[], color: boolean): string {
+function answersView(session: Session, entries: readonly Entry[], color: boolean, width: number): string {
   const c = paint(color);
+  const bar = c.dim('│');
+  const quoted = (text: string) => text.split('\n').map((l) => (l.trim() ? wrap(l, width, `${bar} `, `${bar} `) : bar)).join('\n');
   const when = new Date(session.startedAt).toISOString().slice(0, 16).replace('T', ' ');
   const out = [c.bold(`Session ${session.id} · ${session.promptId} · ${session.mode} · ${when} UTC`)];
   const questions = entries.filter((e) => e.kind === 'question');
   if (questions.length) {
     out.push('', c.bold('Clarifying questions'));
-    for (const q of questions) out.push(`  ${c.dim('Q')} ${q.text}`, `  ${c.dim('A')} ${q.response ?? ''}`);
+    for (const q of questions) out.push(wrap(q.text, width, `  ${c.dim('Q')} `, '    '), wrap(q.response ?? '', width, `  ${c.dim('A')} `, '    '));
   }
   for (const a of answersOf(entries)) {
     const title = a.phase === 'other' ? 'Other notes' : stepTitle(a.phase as Parameters<typeof stepTitle>[0]);
     out.push('', c.bold(a.kind === 'reply' ? `${title} — follow-up` : title));
-    if (a.question) out.push(`${c.cyan('Interviewer:')} ${a.question}`);
-    out.push(a.text.trim() ? a.text.split('\n').map((l) => `${c.dim('│')} ${l}`).join('\n') : c.dim('(no answer)'));
+    if (a.question) out.push(wrap(a.question, width, `${c.cyan('Interviewer:')} `, '             '));
+    out.push(a.text.trim() ? quoted(a.text) : c.dim('(no answer)'));
   }
   return `${out.join('\n')}\n`;
 }

@@ -9,13 +9,6 @@ export function gradedPhases(plan: readonly PlanStep[]): PhaseId[] {
   return phases.length ? phases : [...PHASE_IDS];
 }
 
-/** The lowest-scoring phase among those graded. */
-export function weakestInGrade(grade: Pick<Grade, 'phases'>, phases: readonly PhaseId[] = PHASE_IDS): PhaseId | null {
-  const scored = grade.phases.filter((p) => phases.includes(p.id));
-  if (!scored.length) return null;
-  return scored.reduce((low, p) => (p.score < low.score ? p : low)).id;
-}
-
 export interface PhaseAverage {
   phase: PhaseId;
   average: number;

@@ -11,7 +11,9 @@ import {
   linePrompt,
   overrunWarning,
   stepHeader,
+  stepIntro,
 } from '../ui/interview-view.js';
+import { wrap } from '../ui/text.js';
 import type { Asker, TextResult } from './asker.js';
 import { matchFact, UNKNOWN_FACT_REPLY } from './facts.js';
 import { planTotalMs } from './plan.js';
@@ -80,8 +82,9 @@ export async function runSession(start: Session, deps: RunnerDeps): Promise<RunR
       const budget = start.plan.find((s) => s.step === step)!.budgetMs;
       clock = startStep(clock, start.timer ? budget : Infinity, deps.now());
       deps.out(stepHeader(action.step, reading(), view));
-      if (action.kind === 'clarify') deps.out(`${prompt.guidance.clarifying}\n${clarifyInstructions(view)}`);
-      else if (action.kind === 'answer') deps.out(`${deps.framework.guide[action.step].focus}\n${answerInstructions(view)}`);
+      // The prompt's own guidance would give the answers away; it stays behind :hint.
+      if (action.kind === 'clarify') deps.out(stepIntro(deps.framework.guide.clarifying.focus, view) + clarifyInstructions(view));
+      else if (action.kind === 'answer') deps.out(stepIntro(deps.framework.guide[action.step].focus, view) + answerInstructions(view));
     }
     timeUp = await perform(action, deps, { id, level: start.targetLevel, record, reading, clock: () => clock, view, entries });
     entries = store.entries(id);
@@ -106,8 +109,14 @@ interface StepCtx {
 async function perform(action: Exclude<NextAction, { kind: 'finish' }>, deps: RunnerDeps, s: StepCtx): Promise<boolean> {
   switch (action.kind) {
     case 'clarify': {
-      const result = await deps.ask.text(textRequest(deps, s, action.step, false));
-      if (result.kind === 'interrupted') throw new InterruptedError('Interrupted; your questions are saved. Continue with `mlsd resume`.');
+      const draft = deps.store.draft(s.id);
+      const initial = draft?.kind === 'question' ? draft.text : undefined;
+      const result = await deps.ask.text(textRequest(deps, s, action.step, false, initial));
+      if (result.kind === 'interrupted') {
+        if (result.text) deps.store.saveDraft(s.id, { step: 'clarifying', kind: 'question', text: result.text, savedAt: deps.now() });
+        throw new InterruptedError(`Interrupted; your questions are saved. Continue with \`mlsd resume ${s.id}\`.`);
+      }
+      if (initial) deps.store.clearDraft(s.id);
       if (result.kind === 'done' && result.text.trim()) {
         const match = matchFact(result.text, deps.prompt.facts);
         const response = match ? match.fact.answer : UNKNOWN_FACT_REPLY;
@@ -144,16 +153,16 @@ function textRequest(deps: RunnerDeps, s: StepCtx, step: StepId, multiline: bool
     multiline,
     prompt: () => linePrompt(s.reading(), s.view),
     initial,
-    hint: step === 'clarifying' ? deps.prompt.guidance.clarifying : hintFor(deps, step),
+    hint: hintFor(deps, step),
     timeLeftMs: r ? r.totalLeftMs : Infinity,
     stepLeftMs: r ? r.stepLeftMs : Infinity,
     overrunWarning: r ? overrunWarning(step, s.view) : undefined,
   };
 }
 
-function hintFor(deps: RunnerDeps, phase: PhaseId): string {
-  const guide = deps.framework.guide[phase];
-  return [deps.prompt.guidance[phase], ...guide.checklist.map((item) => `  • ${item}`)].join('\n');
+function hintFor(deps: RunnerDeps, step: StepId): string {
+  const guide = deps.framework.guide[step];
+  return [wrap(deps.prompt.guidance[step], deps.width), ...guide.checklist.map((item) => wrap(item, deps.width, '  • ', '    '))].join('\n');
 }
 
 /** Gets a phase answer or probe reply, saving a draft on Ctrl-C. */

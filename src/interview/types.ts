@@ -36,7 +36,8 @@ export interface Entry {
 
 export interface Draft {
   step: StepId;
-  kind: 'answer' | 'reply';
+  /** A clarifying question half typed, a phase answer, or a follow-up reply. */
+  kind: 'question' | 'answer' | 'reply';
   text: string;
   savedAt: number;
 }

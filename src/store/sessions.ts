@@ -107,7 +107,7 @@ export function sessionStore(db: Db) {
   const addEntry = db.transaction((sessionId: number, entry: Entry) => {
     insertEntry.run({ sessionId, ...entry });
     // Submitting text supersedes whatever draft was kept for it.
-    if (entry.kind === 'answer' || entry.kind === 'reply') deleteDraft.run(sessionId);
+    if (entry.kind === 'answer' || entry.kind === 'reply' || entry.kind === 'question') deleteDraft.run(sessionId);
   });
 
   return {

@@ -20,7 +20,8 @@ const processIo = (): Io => ({ input: process.stdin, output: process.stdout });
 export function readText(request: TextRequest, io: Io = processIo()): Promise<TextResult> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 0 });
-    let lines = request.initial ? request.initial.split('\n') : [];
+    // A restored answer comes back as lines already entered; a restored question as the line being edited.
+    let lines = request.initial && request.multiline ? request.initial.split('\n') : [];
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
     // Readline closes on Ctrl-D only when the line is empty; a finished thought should not need an extra key.
@@ -92,6 +93,7 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
     if (lines.length) io.output.write(`${lines.map((l) => `${request.prompt()}${l}`).join('\n')}\n`);
     rl.setPrompt(request.prompt());
     rl.prompt();
+    if (request.initial && !request.multiline) rl.write(request.initial);
   });
 }
 
@@ -136,7 +138,11 @@ export async function chooseOne(message: string, choices: readonly Choice[]): Pr
       message,
       source: (term) => {
         const t = (term ?? '').toLowerCase().trim();
-        return choices.filter((c) => !t || `${c.name} ${c.value} ${c.description ?? ''}`.toLowerCase().includes(t));
+        if (!t) return choices;
+        // Matches in the title or id first, then those only in the description.
+        const inName = choices.filter((c) => `${c.name} ${c.value}`.toLowerCase().includes(t));
+        const inText = choices.filter((c) => !inName.includes(c) && (c.description ?? '').toLowerCase().includes(t));
+        return [...inName, ...inText];
       },
     });
   } catch (err) {

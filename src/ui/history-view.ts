@@ -2,6 +2,7 @@ import type { PhaseAverage } from '../interview/progress.js';
 import type { Session } from '../interview/types.js';
 import { phaseInfo } from '../phases.js';
 import { paint } from './paint.js';
+import { band, scoreBar } from './report.js';
 
 const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -24,7 +25,7 @@ export function sessionTable(sessions: readonly Session[], options: { color: boo
 }
 
 function scoreColor(c: ReturnType<typeof paint>, score: number) {
-  return score >= 70 ? c.green : score >= 40 ? c.yellow : c.red;
+  return { good: c.green, fair: c.yellow, bad: c.red }[band(score)];
 }
 
 const CHART_COLUMNS = 48;
@@ -44,8 +45,7 @@ export async function totalChart(sessions: readonly Session[], options: { color:
 export function averagesView(averages: readonly PhaseAverage[], weakest: PhaseAverage | null, options: { color: boolean }): string {
   const c = paint(options.color);
   const rows = averages.map((a) => {
-    const filled = Math.round(a.average / 5);
-    const bar = scoreColor(c, a.average)('█'.repeat(filled)) + c.dim('░'.repeat(20 - filled));
+    const bar = scoreColor(c, a.average)(scoreBar(a.average));
     const mark = weakest && a.phase === weakest.phase ? c.red(' ← weakest') : '';
     return `  ${pad(phaseInfo(a.phase).title, 18)} ${bar} ${pad(String(Math.round(a.average)), 3, true)} ${c.dim(`(${a.sessions})`)}${mark}`;
   });

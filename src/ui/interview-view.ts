@@ -1,9 +1,10 @@
-import type { Prompt } from '../content/schema.js';
+import type { Fact, Prompt } from '../content/schema.js';
 import type { StepTime } from '../interview/session.js';
 import { formatClock, type ClockReading } from '../interview/timer.js';
 import type { PlanStep, StepId } from '../interview/types.js';
 import { isPhaseId, phaseInfo } from '../phases.js';
 import { paint } from './paint.js';
+import { rule, wrap } from './text.js';
 
 export function stepTitle(step: StepId): string {
   return isPhaseId(step) ? phaseInfo(step).title : 'Clarifying questions';
@@ -22,12 +23,15 @@ export function planView(plan: readonly PlanStep[], minutes: number, options: { 
 /** The rule that opens a step: its title and the clock. */
 export function stepHeader(step: StepId, reading: ClockReading | null, options: { color: boolean; width: number }): string {
   const c = paint(options.color);
-  const title = ` ${stepTitle(step)} `;
   const clock = reading
-    ? ` step ${mmss(Math.max(0, reading.stepLeftMs))} left · total ${mmss(Math.max(0, reading.totalLeftMs))} left `
+    ? `step ${mmss(Math.max(0, reading.stepLeftMs))} left · total ${mmss(Math.max(0, reading.totalLeftMs))} left`
     : '';
-  const fill = Math.max(3, options.width - title.length - clock.length - 4);
-  return `\n${c.dim('──')}${c.bold(title)}${c.dim('─'.repeat(fill))}${clock}${c.dim('──')}\n`;
+  return `\n${rule(c.bold(stepTitle(step)), options.width, clock)}\n`;
+}
+
+/** What to do in a step, wrapped to the width. */
+export function stepIntro(text: string, options: { width: number }): string {
+  return `${wrap(text, options.width)}\n`;
 }
 
 /** The prompt before each typed line: the time left in the step and overall, or a plain marker. */
@@ -38,19 +42,21 @@ export function linePrompt(reading: ClockReading | null, options: { color: boole
   return c.dim('[') + step + c.dim(' | ') + mmss(Math.max(0, reading.totalLeftMs)) + c.dim('] › ');
 }
 
-export function answerInstructions(options: { color: boolean; timer: boolean }): string {
-  const c = paint(options.color);
+export function answerInstructions(options: { color: boolean; timer: boolean; width: number }): string {
   const clock = options.timer ? ' The prompt shows [step left | total left].' : '';
-  return c.dim(`Finish with an empty line twice (or Ctrl-D). Type :editor for $EDITOR, :hint for a hint.${clock}`) + '\n';
+  const text = `Finish with an empty line twice (or Ctrl-D). Type :editor for $EDITOR, :hint for a hint.${clock}`;
+  return `${paint(options.color).dim(wrap(text, options.width))}\n`;
 }
 
-export function clarifyInstructions(options: { color: boolean }): string {
-  return paint(options.color).dim('Ask one question per line; an empty line moves on to the design.') + '\n';
+export function clarifyInstructions(options: { color: boolean; width: number }): string {
+  const text = 'Ask one question per line; an empty line moves on to the design. :hint suggests what to ask.';
+  return `${paint(options.color).dim(wrap(text, options.width))}\n`;
 }
 
-export function interviewerSays(text: string, options: { color: boolean }): string {
+export function interviewerSays(text: string, options: { color: boolean; width: number }): string {
   const c = paint(options.color);
-  return `${c.cyan.bold('Interviewer:')} ${text}\n`;
+  const label = 'Interviewer:';
+  return `${wrap(text, options.width, `${c.cyan.bold(label)} `, ' '.repeat(label.length + 1))}\n`;
 }
 
 export function overrunWarning(step: StepId, options: { color: boolean }): string {
@@ -73,3 +79,12 @@ export function statementView(prompt: Pick<Prompt, 'id' | 'title'>, options: { c
   return `${c.bold(prompt.title)} ${c.dim(`· ${prompt.id}`)}\n`;
 }
 
+
+/** A drill skips the clarifying step, so it starts with the answers to the key questions. */
+export function keyFactsView(facts: readonly Pick<Fact, 'topic' | 'answer' | 'key'>[], options: { color: boolean; width: number }): string {
+  const c = paint(options.color);
+  const key = facts.filter((f) => f.key);
+  if (!key.length) return '';
+  const lines = key.map((f) => wrap(`${c.bold(`${f.topic}:`)} ${f.answer}`, options.width, '  • ', '    '));
+  return `${c.bold('What the interviewer would tell you')} ${c.dim('(no clarifying step in a drill)')}\n${lines.join('\n')}\n`;
+}

@@ -6,17 +6,28 @@ import { stepTitle } from './interview-view.js';
 const phaseTitle = (id: string) => (isPhaseId(id) ? phaseInfo(id).title : 'Other notes');
 const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
 
+/** What the rubric says about a criterion, for the misses. */
+export interface CriterionNotes {
+  why: string;
+  strong: string;
+}
+
 /** A plain Markdown report of a session (no terminal colour), to keep or share. */
-export function sessionMarkdown(review: ReviewJson, title: string): string {
+export function sessionMarkdown(review: ReviewJson, title: string, notes: ReadonlyMap<string, CriterionNotes> = new Map()): string {
   const out: string[] = [`# ${title}`, ''];
   const when = review.startedAt.slice(0, 16).replace('T', ' ');
   out.push(`Session ${review.id} · ${review.mode} · ${review.promptId} · ${when} UTC · ${review.minutes} min · aiming for ${review.targetLevel}`, '');
   const grade = review.grade;
   if (grade) {
     out.push(`**Total ${Math.round(grade.total)}/100 · level reached: ${grade.level}**`, '');
-    out.push('| phase | score | covered | missed |', '|---|---:|---|---|');
-    for (const p of grade.phases) out.push(`| ${phaseInfo(p.id).title} | ${Math.round(p.score)} | ${p.covered.join(', ') || '—'} | ${p.missed.join(', ') || '—'} |`);
-    out.push('', `Signals: structure ${grade.signals.structure} · trade-offs ${grade.signals.tradeoffs} · numbers ${grade.signals.quantitative} · depth ${grade.signals.depth}`, '');
+    out.push('| phase | score | criteria met |', '|---|---:|---:|');
+    for (const p of grade.phases) {
+      if (p.graded === false) continue;
+      out.push(`| ${phaseInfo(p.id).title} | ${Math.round(p.score)} | ${p.covered.length} of ${p.covered.length + p.missed.length} |`);
+    }
+    const sig = grade.signals;
+    const r = Math.round;
+    out.push('', `Signals: structure ${r(sig.structure)} · trade-offs ${r(sig.tradeoffs)} · numbers ${r(sig.quantitative)} · depth ${r(sig.depth)}`, '');
     const met = grade.criteria.filter((c) => c.met);
     const missed = grade.criteria.filter((c) => !c.met);
     if (met.length) {
@@ -26,7 +37,11 @@ export function sessionMarkdown(review: ReviewJson, title: string): string {
     }
     if (missed.length) {
       out.push('## What was missing', '');
-      for (const c of missed) out.push(`- ✗ **${c.title}** (${c.phase} · ${c.level})${c.note ? ` — ${c.note}` : ''}`);
+      for (const c of missed) {
+        out.push(`- ✗ **${c.title}** (${c.phase} · ${c.level})${c.note ? ` — ${c.note}` : ''}`);
+        const n = notes.get(c.id);
+        if (n) out.push(`  - *Why it matters:* ${n.why}`, `  - *A strong answer:* ${n.strong}`);
+      }
       out.push('');
     }
   } else {

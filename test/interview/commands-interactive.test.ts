@@ -109,6 +109,8 @@ describe('interactive commands with a scripted terminal', () => {
     await practice({ id: 'tiny-recs', phase: 'serving', minutes: 5, level: 'senior', timer: true, db }, ctx, { content, grader, ask: asker([{ kind: 'done', text: 'ANN index.' }]) });
     expect(grader.calls.at(-1)!.phases).toEqual(['serving']);
     expect(text()).toContain('Next drill: mlsd practice tiny-recs --phase serving');
+    expect(text()).toContain('What the interviewer would tell you');
+    expect(text()).toMatch(/Daily active users: 50 million/);
     const h = openHistory(db, {});
     expect(h.sessions.get(1)).toMatchObject({ mode: 'practice', status: 'completed' });
     h.db.close();

@@ -137,7 +137,7 @@ describe('mlsd review and export', () => {
     expect(md).not.toMatch(/\u001b\[/);
     expect(md).toMatch(/^# tiny-recs\n/);
     expect(md).toMatch(/\*\*Total \d+\/100 · level reached: mid\*\*/);
-    expect(md).toContain('| Data and features | 0 |');
+    expect(md).toContain('| Data and features | 0 | 0 of 1 |');
     expect(md).toContain('- ✗ **Mentions labels** (data · mid)');
     expect(md).toContain('*Interviewer:* And a brand-new video?');
     expect(md).toContain('> Maximise watch time.');

@@ -75,7 +75,7 @@ export function fakeGrader(): Grader & { calls: GradeInput[] } {
       const phaseResults = PHASE_IDS.map((id) => {
         const mine = criteria.filter((c) => c.phase === id);
         const covered = mine.filter((c) => c.met).map((c) => c.id);
-        return { id, score: mine.length ? Math.round((100 * covered.length) / mine.length) : 0, covered, missed: mine.filter((c) => !c.met).map((c) => c.id) };
+        return { id, graded: phases.includes(id), score: mine.length ? Math.round((100 * covered.length) / mine.length) : 0, covered, missed: mine.filter((c) => !c.met).map((c) => c.id) };
       });
       const graded = phaseResults.filter((p) => phases.includes(p.id));
       const total = graded.reduce((a, p) => a + p.score, 0) / graded.length;

@@ -161,6 +161,27 @@ describe('runSession: interrupted and resumed', () => {
     expect(metrics.text).toBe('Offline recall and an A/B test.');
   });
 
+  it('keeps a half-typed clarifying question and offers it again on resume', async () => {
+    const { store, clock, session, deps } = setup(interviewPlan(tinyPrompt, 10));
+    const first = scripted(clock, [
+      [5_000, say('How many users?')],
+      [5_000, () => ({ kind: 'interrupted', text: 'What is the lat' })],
+    ]);
+    await expect(runSession(session, deps(first.asker))).rejects.toThrow(/questions are saved.*mlsd resume 1/);
+    expect(store.draft(session.id)).toMatchObject({ step: 'clarifying', kind: 'question', text: 'What is the lat' });
+
+    const second = scripted(clock, [[1_000, (req) => ({ kind: 'done', text: `${req.initial}ency budget?` })], [0, end]]);
+    second.asker.text = ((orig) => async (req: TextRequest) => (req.multiline ? { kind: 'done', text: '' } : orig(req)))(second.asker.text);
+    await runSession(store.get(session.id)!, deps(second.asker));
+    expect(second.requests[0]).toMatchObject({ multiline: false, initial: 'What is the lat' });
+    const questions = store.entries(session.id).filter((e) => e.kind === 'question');
+    expect(questions.map((q) => [q.text, q.factId])).toEqual([
+      ['How many users?', 'daily-users'],
+      ['What is the latency budget?', 'latency'],
+    ]);
+    expect(store.draft(session.id)).toBeUndefined();
+  });
+
   it('resumes a pending probe reply rather than asking the phase again', async () => {
     const { store, clock, session, deps } = setup(practicePlan('models', 5), 'practice');
     const first = scripted(clock, [

@@ -58,7 +58,16 @@ describe('openStore', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+  });
+
+  it('migrates an existing empty file from scratch', () => {
+    const file = tempFile();
+    writeFileSync(file, '');
+    const db = open(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(sessionStore(db).list()).toEqual([]);
   });
 
   it('migrates a database at the previous schema version and keeps its sessions', () => {

@@ -5,16 +5,16 @@ import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../grading/index.js';
 import type { Asker } from '../../interview/asker.js';
-import { gradedPhases, nextDrill, weakestInGrade } from '../../interview/progress.js';
+import { gradedPhases } from '../../interview/progress.js';
 import { runSession } from '../../interview/runner.js';
 import { nextAction, timeSpent } from '../../interview/session.js';
 import type { Mode, PlanStep, Session } from '../../interview/types.js';
 import { openHistory, type History } from '../../store/history.js';
 import { terminalAsker } from '../../ui/ask.js';
-import { planView, stepTitle, timeTable } from '../../ui/interview-view.js';
+import { keyFactsView, planView, stepTitle, timeTable } from '../../ui/interview-view.js';
 import { renderMarkdown, terminalWidth } from '../../ui/markdown.js';
 import { paint } from '../../ui/paint.js';
-import { renderReport, type ReportOptions } from '../../ui/report.js';
+import { renderReport } from '../../ui/report.js';
 
 /** What a sitting needs from outside; tests replace the asker and the grader. */
 export interface SittingEdges {
@@ -61,6 +61,7 @@ export async function sitNew(spec: NewSitting, ctx: SittingCtx, edges: SittingEd
     ctx.out(await renderMarkdown(statement, { color: ctx.color, width }));
     const open = history.sessions.latestInProgress();
     if (open) ctx.out(paint(ctx.color).dim(`(Session ${open.id} is still in progress; \`mlsd resume ${open.id}\` continues it later.)\n`));
+    if (spec.mode === 'practice') ctx.out(`\n${keyFactsView(spec.prompt.facts, { color: ctx.color, width })}`);
     ctx.out(`\n${planView(spec.plan, spec.minutes, { color: ctx.color, timer: spec.timer })}`);
     const session = history.sessions.create({
       promptId: spec.prompt.id,
@@ -105,7 +106,7 @@ async function sit(session: Session, prompt: Prompt, editor: boolean, history: H
   ctx.out(outcomeReport(result.session, result.grade, prompt, edges.content, history, { color: ctx.color, width }));
 }
 
-/** The grade report, time per step, the next drill and where the session is kept. */
+/** The grade report (it ends with the next drill), time per step, and where the session is kept. */
 export function outcomeReport(
   session: Session,
   grade: Grade,
@@ -115,12 +116,8 @@ export function outcomeReport(
   options: { color: boolean; width: number },
 ): string {
   const c = paint(options.color);
-  // The drill printed below knows a practice session was graded on one phase only.
-  const reportOptions: ReportOptions & { nextDrill?: boolean } = { ...options, level: session.targetLevel, nextDrill: false };
-  const parts = [renderReport(grade, prompt, content.framework, reportOptions)];
+  const parts = [renderReport(grade, prompt, content.framework, { ...options, level: session.targetLevel })];
   if (session.timer) parts.push(timeTable(timeSpent(session.plan, history.sessions.entries(session.id)), options));
-  const weakest = weakestInGrade(grade, gradedPhases(session.plan));
-  if (weakest) parts.push(`${c.bold('Next drill:')} ${nextDrill(prompt.id, weakest)}\n`);
   parts.push(c.dim(`Saved as session ${session.id} · review it with \`mlsd review ${session.id}\`\n`));
   return parts.join('\n');
 }
