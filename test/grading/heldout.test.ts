@@ -45,10 +45,7 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     expect(g('weak').total).toBeLessThan(5);
   });
 
-  // Known gap since the grader stopped reading bare -ing forms as verbs: video's terse notes fall below 20.
-  // it.fails turns green-to-red when the grader is fixed, so the expectation then returns to a plain `it`.
-  const bulletsGap = promptId === 'video-recommendations' ? it.fails : it;
-  bulletsGap('scores genuine bullet notes well above a weak answer, at least as high as the plain mid answer', () => {
+  it('scores genuine bullet notes well above a weak answer, at least as high as the plain mid answer', () => {
     expect(g('bullets').total).toBeGreaterThanOrEqual(20);
     expect(g('bullets').total).toBeGreaterThan(g('weak').total + 15);
     expect(g('bullets').total).toBeGreaterThanOrEqual(g('mid').total);
@@ -59,8 +56,9 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     expect(g('gamed').level).toBe('none');
   });
 
-  // Holds for video-recommendations only; for the other two the gamed answer ties or beats the mid one.
-  it.runIf(promptId === 'video-recommendations')('scores the gamed answer below the plain mid answer', () => {
+  // Not yet for ads-click-prediction: its plain mid answer earns almost nothing (rubric phrasing, see
+  // docs/heldout-evaluation.md), so the gamed answer's few points tie it.
+  it.runIf(promptId !== 'ads-click-prediction')('scores the gamed answer below the plain mid answer', () => {
     expect(g('gamed').total).toBeLessThan(g('mid').total);
   });
 });
