@@ -178,6 +178,15 @@ describe('headings', () => {
     ]);
   });
 
+  it('reads a bare line that is exactly a phase name as a note-taker\'s heading', () => {
+    const sections = parseAnswerMarkdown('reqs\n- 50M DAU\n\nmetrics\n- recall@500 offline\n\nWe rank the metrics later.');
+    expect(sections.map((s) => [s.heading, s.phase])).toEqual([
+      ['reqs', 'requirements'],
+      ['metrics', 'metrics'],
+    ]);
+    expect(sections[1]!.text).toContain('We rank the metrics later.');
+  });
+
   it('keeps text before the first heading and treats an answer without headings as one section', () => {
     expect(parseAnswerMarkdown('Just prose.\nMore prose.')).toEqual([{ phase: null, text: 'Just prose.\nMore prose.' }]);
   });
