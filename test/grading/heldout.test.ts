@@ -56,6 +56,11 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     expect(g('gamed').level).toBe('none');
   });
 
+  // Not yet for ads and harmful content: their plain mid answers miss the rubric's phrasing (docs/heldout-evaluation.md).
+  it.runIf(promptId === 'video-recommendations')('gives the plain mid answer a mid verdict', () => {
+    expect(g('mid').level).toBe('mid');
+  });
+
   // Not yet for ads-click-prediction: its plain mid answer earns almost nothing (rubric phrasing, see
   // docs/heldout-evaluation.md), so the gamed answer's few points tie it.
   it.runIf(promptId !== 'ads-click-prediction')('scores the gamed answer below the plain mid answer', () => {
