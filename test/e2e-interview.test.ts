@@ -60,6 +60,7 @@ describe('mlsd interview in a real terminal', () => {
     await t.waitFor(/Saved as session 1/);
     expect(await t.exited).toBe(0);
     expect(probes).toBeGreaterThanOrEqual(1);
+    expect(t.screen).not.toMatch(/Warning|Error|\bat .+\.js:\d+/);
 
     const h = run(['history', '--json', '--db', env.db], env);
     expect(h.status).toBe(0);
