@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { promptsDir } from '../src/paths.js';
+import { Terminal } from './e2e-pty.js';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'mlsd.js');
 const answers = join(import.meta.dirname, 'fixtures', 'answers', 'video-recommendations');
@@ -76,6 +77,22 @@ describe.skipIf(!hasContent)('mlsd score', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+  });
+
+  it('refuses "-" at once when stdin is a terminal (nothing piped)', async () => {
+    const term = new Terminal(['score', 'video-recommendations', '-'], {});
+    expect(await term.exited).toBe(1);
+    expect(term.screen).toMatch(/nothing is piped to stdin/);
+  });
+
+  it('colours meaning when colour is forced (green met, red missed)', () => {
+    const r = spawnSync(process.execPath, [bin, 'score', 'video-recommendations', join(answers, 'senior.md')], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\u001b[32m✓');
+    expect(r.stdout).toContain('\u001b[31m✗');
   });
 
   it('exits 1 for empty stdin', () => {

@@ -7,7 +7,7 @@ import { evaluateCriterion, groupHits, type GroupHits } from './evaluate.js';
 import { Lexicon } from './lexicon.js';
 import { loadNlp, type Nlp } from './nlp.js';
 import { compileRubric, criteriaOfPhases, type CompiledCriterion, type CompiledRubric } from './rubric.js';
-import { depthSignal, levelBars, phaseResults, relevanceOf, round1, totalScore, verdict } from './score.js';
+import { depthSignal, gateOf, levelBars, phaseResults, round1, totalScore, verdict } from './score.js';
 import { quantitativeSignal, structureSignal, tradeoffSignal } from './signals.js';
 import type { CriterionResult, Grade, GradeInput } from './types.js';
 
@@ -41,8 +41,8 @@ function packedSentences(compiled: readonly CompiledCriterion[], hits: readonly 
 }
 
 class RubricGrader implements Grader {
-  /** Compiled rubrics, per prompt object and framework object: phrases are normalised once per grader. */
-  private readonly compiled = new Map<Prompt, { framework: Framework; rubric: CompiledRubric }>();
+  /** Compiled rubrics by prompt id: phrases are normalised once per grader (again if the content objects change). */
+  private readonly compiled = new Map<string, { prompt: Prompt; framework: Framework; rubric: CompiledRubric }>();
 
   constructor(
     private readonly nlp: Nlp,
@@ -50,10 +50,10 @@ class RubricGrader implements Grader {
   ) {}
 
   private rubricFor(prompt: Prompt, framework: Framework): CompiledRubric {
-    const cached = this.compiled.get(prompt);
-    if (cached && cached.framework === framework) return cached.rubric;
+    const cached = this.compiled.get(prompt.id);
+    if (cached && cached.prompt === prompt && cached.framework === framework) return cached.rubric;
     const rubric = compileRubric(prompt, framework, this.lexicon);
-    this.compiled.set(prompt, { framework, rubric });
+    this.compiled.set(prompt.id, { prompt, framework, rubric });
     return rubric;
   }
 
@@ -89,24 +89,24 @@ class RubricGrader implements Grader {
     }
     criteria.sort((a, b) => PHASE_IDS.indexOf(a.phase) - PHASE_IDS.indexOf(b.phase));
 
-    const relevance = relevanceOf(criteria);
+    const gate = gateOf(criteria, graded.length < PHASE_IDS.length);
     const covered = new Set(criteria.filter((c) => c.met).map((c) => c.phase));
     const signals = {
       structure: round1(structureSignal(answer, graded, covered)),
       tradeoffs: round1(tradeoffSignal(answer, graded)),
       quantitative: round1(quantitativeSignal(answer)),
-      depth: round1(depthSignal(criteria, relevance)),
+      depth: round1(depthSignal(criteria, gate)),
     };
-    const bars = levelBars(criteria, relevance);
+    const bars = levelBars(criteria, gate);
     return {
       promptId: prompt.id,
-      total: totalScore(criteria, relevance, signals),
+      total: totalScore(criteria, gate, signals),
       level: verdict(bars),
-      phases: phaseResults(criteria, graded, relevance),
+      phases: phaseResults(criteria, graded, gate),
       signals,
       criteria,
       bars,
-      relevance: Math.round(relevance * 100) / 100,
+      relevance: Math.round(gate.relevance * 100) / 100,
       words: answer.words,
     };
   }

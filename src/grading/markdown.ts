@@ -54,13 +54,21 @@ const SETEXT = /^ {0,3}(=+|-+)\s*$/;
 /** A line that is only a label, "**Metrics**" or "Metrics:", counts as a heading when it names a phase. */
 const LABEL = /^\s*(?:\*\*|__)?\s*([A-Za-z0-9][^*_:]{0,60}?)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/;
 
+/** Bold labels rank below every Markdown heading level. */
+const LABEL_LEVEL = 7;
+
 interface RawHeading {
   line: number;
   level: number;
   text: string;
   /** Lines the heading occupies (2 for setext). */
   span: number;
+  /** Text after an inline label on the same line ("**Metrics:** we use NDCG…"). */
+  rest?: string;
 }
+
+/** A paragraph that opens with a bold label naming a phase: "**Metrics:** we use NDCG…". */
+const INLINE_LABEL = /^\s*(?:\*\*|__)([^*_]{2,40}?)\s*:?\s*(?:\*\*|__)\s*:?\s+(\S.*)$/;
 
 function findHeadings(lines: string[]): RawHeading[] {
   const found: RawHeading[] = [];
@@ -80,11 +88,17 @@ function findHeadings(lines: string[]): RawHeading[] {
       i++;
       continue;
     }
+    const inline = INLINE_LABEL.exec(line);
+    const startsParagraph = i === 0 || (lines[i - 1] ?? '').trim() === '';
+    if (inline && startsParagraph && /:\s*(\*\*|__)|(\*\*|__)\s*:/.test(line) && headingPhase(inline[1]!)) {
+      found.push({ line: i, level: LABEL_LEVEL, text: inline[1]!, span: 1, rest: inline[2]! });
+      continue;
+    }
     const label = LABEL.exec(line);
     const bold = /^\s*(\*\*|__).*(\*\*|__)\s*:?\s*$/.test(line);
     const standalone = bold || i === 0 || (lines[i - 1] ?? '').trim() === '';
     if (label && standalone && headingPhase(label[1]!) && (bold || /:\s*$/.test(line))) {
-      found.push({ line: i, level: 7, text: label[1]!, span: 1 });
+      found.push({ line: i, level: LABEL_LEVEL, text: label[1]!, span: 1 });
     }
   }
   return found;
@@ -108,10 +122,12 @@ export function parseAnswerMarkdown(markdown: string): AnswerSection[] {
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
     const own = isTitle ? null : headingPhase(h.text);
     const inherited = [...stack].reverse().find((s) => s.phase !== null)?.phase ?? null;
-    const phase = own ?? inherited;
-    stack.push({ level: h.level, phase: own ?? inherited });
+    // An inline label inside a phase's section ("**Latency:** 100 ms" under Requirements) is a point of that phase.
+    const phase = h.rest !== undefined ? (inherited ?? own) : (own ?? inherited);
+    stack.push({ level: h.level, phase });
     const end = headings[i + 1]?.line ?? lines.length;
-    sections.push({ phase, heading: h.text.replace(/[*_`]/g, '').trim(), text: lines.slice(h.line + h.span, end).join('\n').trim() });
+    const body = [...(h.rest ? [h.rest] : []), ...lines.slice(h.line + h.span, end)];
+    sections.push({ phase, heading: h.text.replace(/[*_`]/g, '').trim(), text: body.join('\n').trim() });
   });
   return sections;
 }

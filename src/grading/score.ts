@@ -2,8 +2,8 @@ import { LEVELS, type Level } from '../content/schema.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import type { CriterionResult, LevelBar, PhaseResult, Signals } from './types.js';
 
-/** Share of the prompt's own rubric weight at which framework criteria earn full credit. */
-export const RELEVANCE_FULL = 0.3;
+/** Share of the prompt's own mid-level (core) weight at which everything else earns full credit. */
+export const RELEVANCE_FULL = 0.35;
 /** Share of the total that comes from the signals (scaled by relevance); the rest is rubric criteria. */
 export const SIGNAL_SHARE = 0.15;
 /** Depth reaches 100 at this share of senior and staff weight. */
@@ -12,8 +12,8 @@ export const DEPTH_FULL = 0.7;
 /** What each level needs: for each level of criteria, the share of their weight that must be earned. */
 export const LEVEL_BARS: Record<Level, Partial<Record<Level, number>>> = {
   mid: { mid: 0.45 },
-  senior: { mid: 0.55, senior: 0.4 },
-  staff: { mid: 0.6, senior: 0.55, staff: 0.4 },
+  senior: { mid: 0.5, senior: 0.4 },
+  staff: { mid: 0.55, senior: 0.55, staff: 0.4 },
 };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -23,33 +23,56 @@ export function creditOf(c: CriterionResult): number {
   return c.credit ?? (c.met ? 1 : 0);
 }
 
-/** Relevance: the prompt's own share, scaled so that RELEVANCE_FULL of it unlocks all framework credit. */
-export function relevanceOf(criteria: readonly CriterionResult[]): number {
-  const own = criteria.filter((c) => !c.framework);
+/** The prompt's core: its own mid-level criteria, the basics any answer to *this* question covers. */
+const isCore = (c: CriterionResult) => !c.framework && c.level === 'mid';
+
+/**
+ * How relevance applies. A whole answer: to everything outside the prompt's core. A drill of some phases: to
+ * framework criteria only, since a phase may have one or two core criteria and a drill is on this prompt by design.
+ */
+export interface Gate {
+  relevance: number;
+  drill: boolean;
+}
+
+/**
+ * Relevance: the share of the prompt's core weight met (in a drill, of its own weight in the drilled phases),
+ * scaled so that RELEVANCE_FULL of it unlocks full credit for the rest. An answer to another question meets
+ * generic and advanced ideas, not this one's basics.
+ */
+export function gateOf(criteria: readonly CriterionResult[], drill: boolean): Gate {
+  return { relevance: relevanceOf(criteria.filter(drill ? (c) => !c.framework : isCore)), drill };
+}
+
+function relevanceOf(own: readonly CriterionResult[]): number {
   const weight = own.reduce((n, c) => n + c.weight, 0);
   if (weight === 0) return 1;
   const earned = own.reduce((n, c) => n + c.weight * creditOf(c), 0);
   return Math.min(1, earned / weight / RELEVANCE_FULL);
 }
 
-/** The weight a criterion earns: framework criteria are scaled by relevance, so generic ML talk cannot carry an off-topic answer. */
-export function earned(c: CriterionResult, relevance: number): number {
-  return c.weight * creditOf(c) * (c.framework ? relevance : 1);
+/**
+ * The weight a criterion earns: all but the prompt's core are scaled by relevance, so generic or advanced ML
+ * talk cannot carry an answer that misses this prompt's basics.
+ */
+export function earned(c: CriterionResult, gate: Gate): number {
+  const scaled = gate.drill ? c.framework : !isCore(c);
+  return c.weight * creditOf(c) * (scaled ? gate.relevance : 1);
 }
 
-function share(criteria: readonly CriterionResult[], relevance: number): number | null {
+function share(criteria: readonly CriterionResult[], gate: Gate): number | null {
   const weight = criteria.reduce((n, c) => n + c.weight, 0);
-  return weight ? criteria.reduce((n, c) => n + earned(c, relevance), 0) / weight : null;
+  return weight ? criteria.reduce((n, c) => n + earned(c, gate), 0) / weight : null;
 }
 
-export function phaseResults(criteria: readonly CriterionResult[], graded: readonly PhaseId[], relevance: number): PhaseResult[] {
+export function phaseResults(criteria: readonly CriterionResult[], graded: readonly PhaseId[], gate: Gate): PhaseResult[] {
   return PHASE_IDS.map((id) => {
     const inPhase = criteria.filter((c) => c.phase === id);
     const isGraded = graded.includes(id);
     return {
       id,
       graded: isGraded,
-      score: isGraded ? round1(100 * (share(inPhase, relevance) ?? 0)) : 0,
+      score: isGraded ? round1(100 * (share(inPhase, gate) ?? 0)) : 0,
       covered: isGraded ? inPhase.filter((c) => c.met).map((c) => c.id) : [],
       missed: isGraded ? inPhase.filter((c) => !c.met).map((c) => c.id) : [],
     };
@@ -57,8 +80,8 @@ export function phaseResults(criteria: readonly CriterionResult[], graded: reado
 }
 
 /** Each level's bar, in order; a level is cleared when its own requirements and every lower level's are. */
-export function levelBars(criteria: readonly CriterionResult[], relevance: number): LevelBar[] {
-  const shares = new Map(LEVELS.map((l) => [l, share(criteria.filter((c) => c.level === l), relevance)] as const));
+export function levelBars(criteria: readonly CriterionResult[], gate: Gate): LevelBar[] {
+  const shares = new Map(LEVELS.map((l) => [l, share(criteria.filter((c) => c.level === l), gate)] as const));
   let lowerCleared = true;
   return LEVELS.map((level) => {
     const requirements = Object.entries(LEVEL_BARS[level]).map(([l, need]) => ({
@@ -78,16 +101,16 @@ export function verdict(bars: readonly LevelBar[]): Level | 'none' {
 }
 
 /** Depth: the share of senior and staff weight earned. */
-export function depthSignal(criteria: readonly CriterionResult[], relevance: number): number {
-  const s = share(criteria.filter((c) => c.level !== 'mid'), relevance) ?? 0;
+export function depthSignal(criteria: readonly CriterionResult[], gate: Gate): number {
+  const s = share(criteria.filter((c) => c.level !== 'mid'), gate) ?? 0;
   return Math.min(100, (100 * s) / DEPTH_FULL);
 }
 
 /** The total: mostly the earned share of rubric weight, plus a small, relevance-scaled share of the signals. */
-export function totalScore(criteria: readonly CriterionResult[], relevance: number, signals: Signals): number {
-  const rubric = 100 * (share(criteria, relevance) ?? 0);
+export function totalScore(criteria: readonly CriterionResult[], gate: Gate, signals: Signals): number {
+  const rubric = 100 * (share(criteria, gate) ?? 0);
   const signalMean = (signals.structure + signals.tradeoffs + signals.quantitative + signals.depth) / 4;
-  return round1((1 - SIGNAL_SHARE) * rubric + SIGNAL_SHARE * relevance * signalMean);
+  return round1((1 - SIGNAL_SHARE) * rubric + SIGNAL_SHARE * gate.relevance * signalMean);
 }
 
 export { round1 };

@@ -47,7 +47,7 @@ export interface RunReport {
   perSource: Record<Source, number>;
 }
 
-/** Request users drawn from the seed, distinct when the population allows. */
+/** Request users drawn uniformly (with replacement) from the seed, so runs are repeatable. */
 export function requestUsers(users: number, count: number, seed: number): number[] {
   const rng = createRng(seed ^ 0x0f00d);
   return Array.from({ length: count }, () => rng.int(users));

@@ -151,8 +151,9 @@ function phaseLine(phase: PhaseResult, grade: Grade, p: Palette, width: number):
   const title = phase.id.padEnd(13);
   if (!phase.graded) return ` ${p.dim(`${title}${'·'.repeat(BAR_CELLS)}   –   not graded in this drill`)}`;
   const paint = p[band(phase.score)];
-  const head = ` ${title}${paint(scoreBar(phase.score))}  ${String(Math.round(phase.score)).padStart(3)}   `;
-  const room = width - (1 + 13 + BAR_CELLS + 2 + 3 + 3);
+  const count = `${phase.covered.length}/${phase.covered.length + phase.missed.length}`.padStart(5);
+  const head = ` ${title}${paint(scoreBar(phase.score))}  ${String(Math.round(phase.score)).padStart(3)}  ${p.dim(count)}  `;
+  const room = width - (1 + 13 + BAR_CELLS + 2 + 3 + 2 + 5 + 2);
   const shortOf = (id: string) => shortName(grade.criteria.find((c) => c.id === id)) ?? id;
   const weightOf = (id: string) => grade.criteria.find((c) => c.id === id)?.weight ?? 0;
   const items = [...phase.covered.map((id) => ({ id, ok: true })), ...phase.missed.map((id) => ({ id, ok: false }))]
@@ -161,12 +162,13 @@ function phaseLine(phase: PhaseResult, grade: Grade, p: Palette, width: number):
   let used = 0;
   for (const item of items) {
     const plain = `${shortOf(item.id)} ${item.ok ? '✓' : '✗'}`;
-    if (used + plain.length + 2 > room) {
+    const more = item !== items[items.length - 1] ? 3 : 0;
+    if (used + (used ? 2 : 0) + plain.length + more > room) {
       out.push(p.dim('…'));
       break;
     }
     out.push(item.ok ? `${shortOf(item.id)} ${p.good('✓')}` : `${shortOf(item.id)} ${p.bad('✗')}`);
-    used += plain.length + 2;
+    used += (used ? 2 : 0) + plain.length;
   }
   return head + out.join('  ');
 }
@@ -192,7 +194,7 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
   lines.push('', ...flow(signals, width, ' signals  ', '          ', ' · '));
   const relevance = grade.relevance ?? 1;
   if (relevance < 1) {
-    lines.push(...indented(`Generic credit scaled to ${Math.round(relevance * 100)}%: little of this prompt's own rubric is met, so shared framework points count for less.`, width, ' ', ' ', p.dim));
+    lines.push(...indented(`Credit beyond this prompt's basics is scaled to ${Math.round(relevance * 100)}%: the answer covers little of what any answer to this question needs (its mid-level criteria), so generic and advanced points count for less.`, width, ' ', ' ', p.dim));
   }
 
   const strengths = grade.criteria

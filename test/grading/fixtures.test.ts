@@ -10,7 +10,11 @@ import { tools } from './helpers.js';
 const dir = join(import.meta.dirname, '..', 'fixtures', 'answers', 'video-recommendations');
 const hasContent = existsSync(join(promptsDir(), 'video-recommendations.yaml'));
 
-/** Answers written before the rubric was read, as candidates would write them; see the files for their intent. */
+/**
+ * Answers as candidates would write them; see the files for their intent. The first twelve were written before
+ * the rubric was read; ads-ctr-design, notes-style-senior, prose-no-headings-senior and keyword-stuffed were
+ * added afterwards to probe neighbouring-domain answers, terse notes, an answer without headings and stuffing.
+ */
 describe.skipIf(!hasContent)('graded fixture answers for video-recommendations', () => {
   const grades = new Map<string, Grade>();
   let prompt: Prompt;
@@ -30,8 +34,9 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
 
   it('has the fixture set the brief asks for', () => {
     expect([...grades.keys()].sort()).toEqual([
-      'buzzwords', 'empty-headings', 'fraud-detection', 'mid', 'negated', 'off-topic-url-shortener', 'senior',
-      'senior-plain-typos', 'short-dense-strong', 'staff-strong', 'weak', 'weak-padded',
+      'ads-ctr-design', 'buzzwords', 'empty-headings', 'fraud-detection', 'keyword-stuffed', 'mid', 'negated',
+      'notes-style-senior', 'off-topic-url-shortener', 'prose-no-headings-senior', 'senior', 'senior-plain-typos',
+      'short-dense-strong', 'staff-strong', 'weak', 'weak-padded',
     ]);
   });
 
@@ -54,6 +59,10 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
     ['empty-headings', ['none']],
     ['fraud-detection', ['none']],
     ['weak-padded', ['none']],
+    ['ads-ctr-design', ['none']],
+    ['keyword-stuffed', ['none']],
+    ['notes-style-senior', ['senior', 'staff']],
+    ['prose-no-headings-senior', ['senior']],
   ])('%s gets a verdict in %j', (name, levels) => {
     expect(levels).toContain(g(name).level);
   });
@@ -76,9 +85,19 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
     expect(g('negated').total).toBeLessThan(g('weak').total + 10);
   });
 
-  it('scores a good design for a different prompt below a mid answer to this one', () => {
-    expect(g('fraud-detection').total).toBeLessThan(g('mid').total);
-    expect(g('fraud-detection').relevance).toBeLessThan(1);
+  it.each([['fraud-detection'], ['ads-ctr-design']])('scores %s, a good design for another prompt, below a mid answer to this one', (name) => {
+    expect(g(name).total).toBeLessThan(g('mid').total);
+    expect(g(name).relevance).toBeLessThan(1);
+  });
+
+  it('does not reward sentences stuffed with terms', () => {
+    expect(g('keyword-stuffed').total).toBeLessThan(g('mid').total - 10);
+  });
+
+  it('grades terse notes and unheaded prose on their content', () => {
+    expect(g('notes-style-senior').total).toBeGreaterThan(g('mid').total + 20);
+    expect(g('prose-no-headings-senior').total).toBeGreaterThan(g('mid').total + 20);
+    expect(g('prose-no-headings-senior').signals.structure).toBeLessThanOrEqual(50);
   });
 
   it('does not pay for length: filler around a weak answer keeps it weak', () => {
@@ -99,6 +118,17 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
     for (const c of g('senior').criteria.filter((x) => x.met && x.id !== 'asked-key-facts')) {
       const first = c.evidence!.slice(0, 40);
       expect(md.replace(/\s+/g, ' ')).toContain(first.replace(/\s+/g, ' '));
+    }
+  });
+
+  it('is deterministic: a fresh grader gives the identical JSON', async () => {
+    const { createGrader } = await import('../../src/grading/index.js');
+    const { loadVocabulary } = await import('../../src/content/vocabulary.js');
+    const { nlp } = await tools();
+    const fresh = createGrader(nlp, loadVocabulary());
+    for (const name of ['staff-strong', 'negated', 'senior-plain-typos']) {
+      const md = readFileSync(join(dir, `${name}.md`), 'utf8');
+      expect(JSON.stringify(fresh.grade(prompt, framework, { sections: parseAnswerMarkdown(md) }))).toBe(JSON.stringify(g(name)));
     }
   });
 

@@ -102,23 +102,25 @@ describe('scoring arithmetic', () => {
     expect(models.score).toBeCloseTo((100 * 4) / 6, 1);
   });
 
-  it('scales framework credit by how much of the prompt’s own rubric is met', () => {
+  it('scales everything but the prompt’s core (its own mid criteria) by how much of the core is met', () => {
     const g = grade('We monitor feature drift daily and alert on large shifts in the score distribution.');
     expect(met(g)).toEqual(['drift']);
     expect(g.relevance).toBe(0);
     expect(g.phases.find((p) => p.id === 'monitoring')!.score).toBe(0);
-    const withFunnel = grade('Candidate generation returns 500 videos and a ranking model orders them.\n\nWe monitor feature drift daily and alert on large shifts.');
-    const ownShare = 4 / 14;
-    expect(withFunnel.relevance!).toBeCloseTo(Math.min(1, ownShare / RELEVANCE_FULL), 2);
-    expect(withFunnel.phases.find((p) => p.id === 'monitoring')!.score).toBeCloseTo(100 * withFunnel.relevance!, 0);
+    const partly = grade('Every change ships behind an A/B test on 5% of traffic.\n\nWe monitor feature drift daily and alert on large shifts.');
+    const coreShare = 2 / 8;
+    expect(partly.relevance).toBeCloseTo(Math.min(1, coreShare / RELEVANCE_FULL), 2);
+    expect(partly.phases.find((p) => p.id === 'monitoring')!.score).toBeCloseTo(100 * partly.relevance!, 0);
+    expect(partly.phases.find((p) => p.id === 'metrics')!.score).toBe(100);
   });
 
-  it('clears a level only with the level below it', () => {
+  it('clears a level only with the level below it, and gives advanced ideas nothing without the basics', () => {
     const g = grade('We reserve a few slots for exploration so new videos get impressions.');
     expect(met(g)).toEqual(['exploration']);
     expect(g.level).toBe('none');
+    expect(g.total).toBe(0);
     expect(g.bars!.map((b) => b.cleared)).toEqual([false, false, false]);
-    expect(g.bars![2]!.requirements.find((r) => r.level === 'staff')!.share).toBe(1);
+    expect(g.bars![2]!.requirements.find((r) => r.level === 'staff')!.share).toBe(0);
   });
 
   it('puts the mid bar at the configured share of mid weight', () => {
@@ -133,6 +135,13 @@ describe('scoring arithmetic', () => {
     expect(g.phases.filter((p) => p.graded).map((p) => p.id)).toEqual(['models']);
     expect(g.criteria.every((c) => c.phase === 'models')).toBe(true);
     expect(g.phases.find((p) => p.id === 'data')).toEqual({ id: 'data', graded: false, score: 0, covered: [], missed: [] });
+  });
+
+  it('in a drill, scales only framework credit: a phase may have few core criteria', () => {
+    const answer = 'We reserve a few slots for exploration so new videos get impressions.';
+    expect(grade(answer).phases.find((p) => p.id === 'models')!.score).toBe(0);
+    const drill = grade(answer, P, F, { phases: ['models'] });
+    expect(drill.phases.find((p) => p.id === 'models')!.score).toBeCloseTo((100 * 2) / 6, 1);
   });
 
   it('counts the key facts asked as a partial requirements criterion', () => {

@@ -30,8 +30,8 @@ describe('the feedback report', () => {
     expect(text).toMatch(/^ test-prompt · A test prompt\n/);
     expect(text).toContain(`Total ${grade.total}/100 · verdict: ${grade.level}`);
     expect(text).toMatch(/next: senior bar: 0 of 1 senior criteria met/);
-    expect(text).toMatch(/ models +█+░+ +\d+ +funnel ✓ {2}exploration ✗/);
-    expect(text).toMatch(/ data +░{20} +0 +position bias ✗/);
+    expect(text).toMatch(/ models +█+░+ +\d+ +1\/2 +funnel ✓ {2}exploration ✗/);
+    expect(text).toMatch(/ data +░{20} +0 +0\/1 +position bias ✗/);
     expect(text).toContain('"Candidate generation returns 500 videos, and a ranking model');
     expect(text).toMatch(/✗ position-bias +data · senior\n {3}why: Top slots get clicked regardless of quality\.\n {3}strong: Log the slot/);
     expect(text).toMatch(/Work on first: {2}1\) position bias {2}2\) exploration/);

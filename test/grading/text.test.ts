@@ -158,6 +158,23 @@ describe('headings', () => {
     expect(sections[5]!.text).toBe('Watch drift daily.');
   });
 
+  it('reads a bold inline label that names a phase as a heading, keeping the rest of the line', () => {
+    const sections = parseAnswerMarkdown('**Requirements:** 10M users, 100 ms.\n\n**Metrics**: NDCG offline.\nMore on metrics.\n\n**Note:** not a phase.');
+    expect(sections.map((s) => [s.heading, s.phase, s.text])).toEqual([
+      ['Requirements', 'requirements', '10M users, 100 ms.'],
+      ['Metrics', 'metrics', 'NDCG offline.\nMore on metrics.\n\n**Note:** not a phase.'],
+    ]);
+  });
+
+  it('keeps an inline bold label inside a phase section in that phase', () => {
+    const sections = parseAnswerMarkdown('## Requirements\nScope first.\n\n**Latency:** 100 ms at p99.\n\n## Serving\nCache.');
+    expect(sections.map((s) => [s.heading, s.phase])).toEqual([
+      ['Requirements', 'requirements'],
+      ['Latency', 'requirements'],
+      ['Serving', 'serving'],
+    ]);
+  });
+
   it('keeps text before the first heading and treats an answer without headings as one section', () => {
     expect(parseAnswerMarkdown('Just prose.\nMore prose.')).toEqual([{ phase: null, text: 'Just prose.\nMore prose.' }]);
   });
