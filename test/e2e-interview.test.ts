@@ -60,6 +60,7 @@ describe('mlsd interview in a real terminal', () => {
     await t.waitFor(/Saved as session 1/);
     expect(await t.exited).toBe(0);
     expect(probes).toBeGreaterThanOrEqual(1);
+    expect(t.screen).not.toMatch(/Warning|Error|\bat .+\.js:\d+/);
 
     const h = run(['history', '--json', '--db', env.db], env);
     expect(h.status).toBe(0);
@@ -113,6 +114,8 @@ describe('mlsd interview in a real terminal', () => {
     const review = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
     expect(review.grade).toEqual(JSON.parse(score.stdout));
     expect(review.answers.map((a: { phase: string }) => a.phase)).toEqual(['requirements', 'metrics', 'data', 'models', 'serving', 'monitoring']);
+    // Graded from a file: no clock, so no minutes in the table.
+    expect(run(['history', '--db', env.db], env).stdout).toMatch(/video-recommendations +interview +— +\d+ +\w+/);
     const md = run(['export', '1', '--db', env.db], env);
     expect(md.status).toBe(0);
     expect(md.stdout).toMatch(/^# Video recommendations for the home feed\n/);

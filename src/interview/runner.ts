@@ -13,6 +13,7 @@ import {
   stepHeader,
   stepIntro,
 } from '../ui/interview-view.js';
+import { paint } from '../ui/paint.js';
 import { wrap } from '../ui/text.js';
 import type { Asker, TextResult } from './asker.js';
 import { matchFact, UNKNOWN_FACT_REPLY } from './facts.js';
@@ -85,8 +86,10 @@ export async function runSession(start: Session, deps: RunnerDeps): Promise<RunR
       // The prompt's own guidance would give the answers away; it stays behind :hint.
       if (action.kind === 'clarify') deps.out(stepIntro(deps.framework.guide.clarifying.focus, view) + clarifyInstructions(view));
       else if (action.kind === 'answer') deps.out(stepIntro(deps.framework.guide[action.step].focus, view) + answerInstructions(view));
+      // Resumed while a follow-up was waiting for its reply: ask it again.
+      else if (action.kind === 'reply') deps.out(answerInstructions(view) + interviewerSays(action.question, view));
     }
-    timeUp = await perform(action, deps, { id, level: start.targetLevel, record, reading, clock: () => clock, view, entries });
+    timeUp = await perform(action, deps, { id, level: start.targetLevel, record, reading, view, entries });
     entries = store.entries(id);
     action = nextAction(start.plan, entries);
   }
@@ -100,7 +103,6 @@ interface StepCtx {
   level: Level;
   record: (step: StepId, kind: Entry['kind'], text: string, extra?: Partial<Entry>) => void;
   reading: () => ClockReading | null;
-  clock: () => Clock;
   view: { color: boolean; width: number; timer: boolean };
   entries: Entry[];
 }
@@ -169,7 +171,7 @@ function hintFor(deps: RunnerDeps, step: StepId): string {
 async function typeAnswer(deps: RunnerDeps, s: StepCtx, step: PhaseId, kind: 'answer' | 'reply'): Promise<{ text: string; timeUp: boolean }> {
   const draft = deps.store.draft(s.id);
   const initial = draft && draft.step === step && draft.kind === kind ? draft.text : undefined;
-  if (initial) deps.out(paintDim(deps, 'Restored what you were typing when you stopped:') + '\n');
+  if (initial) deps.out(`${paint(deps.color).dim('Restored what you were typing when you stopped:')}\n`);
   let result: TextResult = deps.editor
     ? { kind: 'editor', text: initial ?? '' }
     : await deps.ask.text(textRequest(deps, s, step, true, initial));
@@ -178,7 +180,7 @@ async function typeAnswer(deps: RunnerDeps, s: StepCtx, step: PhaseId, kind: 'an
     const edited = await deps.ask.editor(result.text, step);
     const r = s.reading();
     result = r?.timeUp ? { kind: 'time-up', text: edited } : { kind: 'done', text: edited };
-    if (edited) deps.out(`${edited.split('\n').map((l) => `${paintDim(deps, '│')} ${l}`).join('\n')}\n`);
+    if (edited) deps.out(`${edited.split('\n').map((l) => `${paint(deps.color).dim('│')} ${l}`).join('\n')}\n`);
   }
   if (result.kind === 'interrupted') {
     deps.store.saveDraft(s.id, { step, kind, text: result.text, savedAt: deps.now() });
@@ -188,10 +190,6 @@ async function typeAnswer(deps: RunnerDeps, s: StepCtx, step: PhaseId, kind: 'an
   }
   if (result.kind === 'end') return { text: '', timeUp: false };
   return { text: result.text, timeUp: result.kind === 'time-up' };
-}
-
-function paintDim(deps: RunnerDeps, text: string): string {
-  return deps.color ? `\u001b[2m${text}\u001b[22m` : text;
 }
 
 /** Grades one phase's answer on its own and picks the follow-up, if any. */

@@ -19,7 +19,7 @@ export function sessionTable(sessions: readonly Session[], options: { color: boo
   const rows = sessions.map((s) => {
     const total = s.total === null ? c.dim(pad(s.status === 'in-progress' ? 'open' : '—', 5, true)) : scoreColor(c, s.total)(pad(String(Math.round(s.total)), 5, true));
     const level = s.level ?? (s.status === 'in-progress' ? c.dim('in progress · mlsd resume ' + s.id) : c.dim(s.status));
-    return `${pad(String(s.id), idWidth, true)}  ${date(s.startedAt)}  ${pad(s.promptId, promptWidth)}  ${pad(s.mode, 9)}  ${pad(String(s.minutes), 3, true)}  ${total}  ${level}`;
+    return `${pad(String(s.id), idWidth, true)}  ${date(s.startedAt)}  ${pad(s.promptId, promptWidth)}  ${pad(s.mode, 9)}  ${pad(s.timer ? String(s.minutes) : '—', 3, true)}  ${total}  ${level}`;
   });
   return `${c.bold(head)}\n${rows.join('\n')}\n`;
 }

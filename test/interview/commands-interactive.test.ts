@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { interview } from '../../src/commands/interview.js';
 import { practice } from '../../src/commands/practice.js';
 import { resume } from '../../src/commands/resume.js';
@@ -100,6 +100,22 @@ describe('interactive commands with a scripted terminal', () => {
     await interview({ weakest: true, minutes: 10, level: 'senior', timer: true, db }, ctx, { content, grader: fakeGrader(), ask });
     expect(ask.lists).toEqual([['tiny-recs', 'serving-heavy']]);
     expect(text()).toContain('No graded sessions yet, so there is no weakest phase to drill; choose a prompt instead.');
+  });
+
+  it('interview --random takes the prompt the random draw lands on, without showing the list', async () => {
+    const db = tempDb();
+    const { ctx } = interactiveCtx(db);
+    const draw = vi.spyOn(Math, 'random').mockReturnValue(0.99);
+    const ask = asker([]);
+    try {
+      await interview({ random: true, minutes: 10, level: 'senior', timer: true, db }, ctx, { content, grader: fakeGrader(), ask });
+    } finally {
+      draw.mockRestore();
+    }
+    expect(ask.lists).toEqual([]);
+    const h = openHistory(db, {});
+    expect(h.sessions.get(1)?.promptId).toBe('serving-heavy');
+    h.db.close();
   });
 
   it('practice: one phase, saved with mode practice, graded on that phase only', async () => {

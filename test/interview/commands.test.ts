@@ -84,6 +84,7 @@ describe('mlsd history', () => {
     const out = text();
     expect(out).toMatch(/#\s+date\s+prompt\s+mode\s+min\s+total\s+level/);
     expect(out).toContain('in progress · mlsd resume 3');
+    expect(out).toMatch(/ 1 {2}2026-11-20 {2}tiny-recs {5}interview {3}45 /);
     expect(out).toContain('Total over time');
     expect(out).toMatch(/Data and features .* 50 \(2\)/);
     // The interview's serving answer ("A cache.") met nothing; the drill's data answer met everything.

@@ -183,7 +183,7 @@ describe('runSession: interrupted and resumed', () => {
   });
 
   it('resumes a pending probe reply rather than asking the phase again', async () => {
-    const { store, clock, session, deps } = setup(practicePlan('models', 5), 'practice');
+    const { store, clock, session, output, deps } = setup(practicePlan('models', 5), 'practice');
     const first = scripted(clock, [
       [10_000, say('Retrieve candidates.')],
       [5_000, () => ({ kind: 'interrupted', text: '' })],
@@ -192,6 +192,8 @@ describe('runSession: interrupted and resumed', () => {
     const second = scripted(clock, [[5_000, say('A cold start boost.')]]);
     const result = await runSession(store.get(session.id)!, deps(second.asker));
     expect(store.entries(session.id).map((e) => e.kind)).toEqual(['answer', 'probe', 'reply', 'step-end']);
+    // Asked when the answer came in, and again when the session came back to it.
+    expect(output.join('').split('Interviewer: How would you recommend a brand-new video?')).toHaveLength(3);
     expect(result.grade.phases.find((p) => p.id === 'models')?.score).toBe(100);
   });
 });
