@@ -34,7 +34,7 @@ describe('the feedback report', () => {
     expect(text).toMatch(/ data +░{20} +0 +0\/1 +position bias ✗/);
     expect(text).toContain('"Candidate generation returns 500 videos, and a ranking model');
     expect(text).toMatch(/✗ position-bias +data · senior\n {3}why: Top slots get clicked regardless of quality\.\n {3}strong: Log the slot/);
-    expect(text).toMatch(/Work on first: {2}1\) position bias {2}2\) exploration/);
+    expect(text).toMatch(/Work on first: 1\) position bias {2}2\) exploration/);
     expect(text).toContain('Next drill: mlsd practice test-prompt --phase requirements');
     expect(text.trimEnd().endsWith('Try `mlsd pipeline` to watch the funnel run.')).toBe(true);
   });
