@@ -52,6 +52,14 @@ describe('the feedback report', () => {
     expect(renderReport(grade, P, F, { color: false, level: 'staff' })).toContain('Misses (staff and below first)');
   });
 
+  it('quotes each passage once among the strengths', async () => {
+    const { grader } = await tools();
+    const sentence = 'Candidate generation feeds a ranking model, and every change ships behind an A/B test.';
+    const both = grader.grade(P, F, { sections: parseAnswerMarkdown(sentence) });
+    expect(both.criteria.filter((c) => c.met).map((c) => c.id).sort()).toEqual(['ab', 'funnel']);
+    expect(renderReport(both, P, F, { color: false, width: 100 }).split(sentence.slice(0, 40)).length - 1).toBe(1);
+  });
+
   it('can leave the next-drill line to the caller', () => {
     expect(renderReport(grade, P, F, { color: false, nextDrill: false })).not.toContain('Next drill');
   });
