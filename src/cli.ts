@@ -5,7 +5,7 @@ import { processContext, type Ctx } from './context.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
 import { PHASE_IDS } from './phases.js';
 import { packageRoot } from './paths.js';
-import { LEVELS } from './content/schema.js';
+import { LEVELS } from './levels.js';
 import { choiceOption, floatOption, intOption } from './util/numbers.js';
 
 function version(): string {

@@ -35,3 +35,22 @@ describe('mlsd executable', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('start-up cost', () => {
+  const heavy = ['zod', 'yaml', 'wink-nlp', 'better-sqlite3', 'marked', 'marked-terminal', 'ora', '@inquirer/prompts', 'usearch', 'chalk'];
+  const importsOf = (...args: string[]) => {
+    const hook = join(import.meta.dirname, 'helpers', 'trace-imports.mjs');
+    const r = spawnSync(process.execPath, ['--import', hook, bin, ...args], { encoding: 'utf8' });
+    return r.stderr.split('\n').filter((l) => l.startsWith('import: ')).map((l) => l.slice('import: '.length));
+  };
+
+  it.each([['--help'], ['--version'], ['score', '--help'], ['pipeline', '--help']])('%s loads only commander', (...args) => {
+    const packages = importsOf(...args);
+    expect(packages).toContain('commander');
+    expect(packages.filter((p) => heavy.includes(p))).toEqual([]);
+  });
+
+  it('the tracer does see the heavy modules of a real command', () => {
+    expect(importsOf('prompts', '--json')).toEqual(expect.arrayContaining(['zod', 'yaml']));
+  });
+});

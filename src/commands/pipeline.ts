@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
 import { cacheDir } from '../paths.js';
+import type { Prepared } from '../pipeline/build.js';
 
 export interface PipelineOptions {
   json?: boolean;
@@ -21,6 +22,7 @@ export interface PipelineOptions {
 /** Requests also scored against the exact scan and the ground truth (each costs two full scans). */
 const EVAL_USERS = 200;
 const WARMUP = 50;
+const EXPLAIN_WARMUP = 20;
 
 /**
  * Cross-flag checks commander cannot do alone; each failure is a usage error (exit 2). Returns the user to
@@ -60,11 +62,15 @@ export async function pipeline(
   const progress = await terminalProgress(!options.json && (ctx.stderrIsTTY ?? Boolean(process.stderr.isTTY)));
   const clock = () => performance.now();
   const worldParams = { items: options.items, users: options.users, seed: options.seed };
-  const prepared = prepare(worldParams, { cacheRoot: cacheDir(ctx.env), rebuild: !options.cache, progress, clock });
+  let prepared: Prepared | undefined;
   try {
+    prepared = prepare(worldParams, { cacheRoot: cacheDir(ctx.env), rebuild: !options.cache, progress, clock });
     const funnel = { candidates: options.candidates, ranked: options.ranked, feed: options.feed, lambda: options.diversity };
     if (explainUser !== undefined) {
-      const user = explainUser >= 0 ? explainUser : requestUsers(options.users, 1, options.seed)[0]!;
+      const [first, ...others] = requestUsers(options.users, EXPLAIN_WARMUP + 1, options.seed);
+      // Warm the caches and the JIT on other users so the traced timings are typical, not a cold start.
+      for (const u of others) serveRequest(prepared.system, u, funnel, clock);
+      const user = explainUser >= 0 ? explainUser : first!;
       const served = serveRequest(prepared.system, user, funnel, clock);
       if (options.json) ctx.out(`${JSON.stringify(view.explainJson(served), null, 2)}\n`);
       else ctx.out(view.renderExplain(served, prepared.world, { color: ctx.color }));
@@ -82,6 +88,6 @@ export async function pipeline(
     ctx.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : view.renderPipeline(report, { color: ctx.color }));
   } finally {
     progress.stop();
-    prepared.system.store.close();
+    prepared?.system.store.close();
   }
 }

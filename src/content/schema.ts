@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PHASE_IDS } from '../phases.js';
 
-export const LEVELS = ['mid', 'senior', 'staff'] as const;
-export type Level = (typeof LEVELS)[number];
+import { LEVELS } from '../levels.js';
+
+export { LEVELS, type Level } from '../levels.js';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "cold-start"');
 const text = z.string().trim().min(1, 'expected non-empty text');
