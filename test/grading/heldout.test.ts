@@ -48,8 +48,7 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     expect(g('mid-2').total).toBeLessThan(g('strong').total - 30);
   });
 
-  // Holds for ads only; the harmful mid-2 reaches 37% of the mid weight (the bar is 45%).
-  it.runIf(promptId === 'ads-click-prediction')('gives the second plain mid answer verdict mid', () => {
+  it.runIf(hasSecondMid(promptId))('gives the second plain mid answer verdict mid', () => {
     expect(g('mid-2').level).toBe('mid');
   });
 
