@@ -13,7 +13,10 @@ import { tools } from './helpers.js';
  */
 const PROMPT_IDS = ['video-recommendations', 'ads-click-prediction', 'harmful-content-detection'] as const;
 const LABELS = ['strong', 'senior', 'mid', 'weak', 'bullets', 'gamed'] as const;
-type Label = (typeof LABELS)[number];
+/** A second plain mid answer in another voice, written after the ads and harmful rubrics were recalibrated. */
+const SECOND_MID = ['mid-2'] as const;
+type Label = (typeof LABELS)[number] | (typeof SECOND_MID)[number];
+const hasSecondMid = (id: string) => existsSync(join(fixtures, id, 'mid-2.md'));
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'heldout');
 const hasContent = PROMPT_IDS.every((id) => existsSync(join(promptsDir(), `${id}.yaml`)));
@@ -26,8 +29,10 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     const { grader } = await tools();
     const content = loadContent();
     const prompt = content.prompts.find((p) => p.id === promptId)!;
-    for (const label of LABELS) {
-      const md = readFileSync(join(fixtures, promptId, `${label}.md`), 'utf8');
+    for (const label of [...LABELS, ...SECOND_MID]) {
+      const file = join(fixtures, promptId, `${label}.md`);
+      if (!existsSync(file)) continue;
+      const md = readFileSync(file, 'utf8');
       grades.set(label, grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(md) }));
     }
   });
@@ -35,7 +40,21 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
   it('orders quality: strong > senior > mid > weak', () => {
     expect(g('strong').total).toBeGreaterThan(g('senior').total + 10);
     expect(g('senior').total).toBeGreaterThan(g('mid').total + 10);
-    expect(g('mid').total).toBeGreaterThan(g('weak').total);
+    expect(g('mid').total).toBeGreaterThan(g('weak').total + 10);
+  });
+
+  it.runIf(hasSecondMid(promptId))('places the second plain mid answer well between weak and strong', () => {
+    expect(g('mid-2').total).toBeGreaterThan(g('weak').total + 15);
+    expect(g('mid-2').total).toBeLessThan(g('strong').total - 30);
+  });
+
+  it.runIf(hasSecondMid(promptId))('gives the second plain mid answer verdict mid', () => {
+    expect(g('mid-2').level).toBe('mid');
+  });
+
+  // Holds for video only; the ads and harmful mid answers reach about 40% of the mid weight.
+  it.runIf(promptId === 'video-recommendations')('gives the plain mid answer verdict mid', () => {
+    expect(g('mid').level).toBe('mid');
   });
 
   it('gives a strong answer a staff or senior verdict and a weak one none', () => {
@@ -56,13 +75,7 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     expect(g('gamed').level).toBe('none');
   });
 
-  // Not yet for ads and harmful content: their plain mid answers miss the rubric's phrasing (docs/heldout-evaluation.md).
-  it.runIf(promptId === 'video-recommendations')('gives the plain mid answer a mid verdict', () => {
-    expect(g('mid').level).toBe('mid');
-  });
-
-  // Not yet for ads-click-prediction: its plain mid answer earns almost nothing (rubric phrasing, see
-  // docs/heldout-evaluation.md), so the gamed answer's few points tie it.
+  // Does not hold for ads yet: its gamed answer's buzzword sentences still earn criteria (see the doc).
   it.runIf(promptId !== 'ads-click-prediction')('scores the gamed answer below the plain mid answer', () => {
     expect(g('gamed').total).toBeLessThan(g('mid').total);
   });
