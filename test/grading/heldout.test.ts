@@ -52,8 +52,7 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     expect(g('mid-2').level).toBe('mid');
   });
 
-  // Holds for video only; the ads and harmful mid answers reach about 40% of the mid weight.
-  it.runIf(promptId === 'video-recommendations')('gives the plain mid answer verdict mid', () => {
+  it('gives the plain mid answer verdict mid', () => {
     expect(g('mid').level).toBe('mid');
   });
 
@@ -75,8 +74,7 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     expect(g('gamed').level).toBe('none');
   });
 
-  // Does not hold for ads yet: its gamed answer's buzzword sentences still earn criteria (see the doc).
-  it.runIf(promptId !== 'ads-click-prediction')('scores the gamed answer below the plain mid answer', () => {
+  it('scores the gamed answer below the plain mid answer', () => {
     expect(g('gamed').total).toBeLessThan(g('mid').total);
   });
 });
