@@ -1,14 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import type { Framework, Prompt } from '../../src/content/schema.js';
 import { parseAnswerMarkdown, type Grade } from '../../src/grading/index.js';
-import { promptsDir } from '../../src/paths.js';
 import { tools } from './helpers.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'answers', 'video-recommendations');
-const hasContent = existsSync(join(promptsDir(), 'video-recommendations.yaml'));
 
 /**
  * Answers as candidates would write them; see the files for their intent. The first twelve were written before
@@ -16,7 +14,7 @@ const hasContent = existsSync(join(promptsDir(), 'video-recommendations.yaml'));
  * words), to probe a neighbouring domain, terse notes, unheaded prose, other headings and vocabulary, plain
  * English, and stuffing.
  */
-describe.skipIf(!hasContent)('graded fixture answers for video-recommendations', () => {
+describe('graded fixture answers for video-recommendations', () => {
   const grades = new Map<string, Grade>();
   let prompt: Prompt;
   let framework: Framework;
