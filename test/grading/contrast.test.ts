@@ -7,10 +7,10 @@ import { tools } from './helpers.js';
 describe('contrast phrasings on the real video rubric', () => {
   const content = loadContent();
   const prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
-  const met = async (answer: string) => {
+  const met = async (answer: string, id = 'vr-satisfaction-objective') => {
     const { grader } = await tools();
     const grade = grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(answer) });
-    return grade.criteria.find((c) => c.id === 'vr-satisfaction-objective')!.met;
+    return grade.criteria.find((c) => c.id === id)!.met;
   };
 
   it.each([
@@ -18,7 +18,16 @@ describe('contrast phrasings on the real video rubric', () => {
     ['The target is satisfaction and retention, not just clicks, because clicks reward clickbait.', true],
     ['Clicks are all we need; we do not care about satisfaction or watch time.', false],
     ['We maximise clicks.', false],
+    // Measuring CTR next to watch time is not arguing against clicks as the objective.
+    ['For online we use click-through rate and watch time, and we do an A/B test.', false],
   ])('%s → %s', async (sentence, expected) => {
     expect(await met(`## Requirements\n${sentence}\n`)).toBe(expected);
+  });
+
+  it.each([
+    ['We precompute the video embeddings and cache popular results so it is fast enough.', false],
+    ['If the ranker times out we fall back to the cached popular feed.', true],
+  ])('fallback: %s → %s', async (sentence, expected) => {
+    expect(await met(`## Serving\n${sentence}\n`, 'fallback-on-failure')).toBe(expected);
   });
 });
