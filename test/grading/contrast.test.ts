@@ -31,3 +31,22 @@ describe('contrast phrasings on the real video rubric', () => {
     expect(await met(`## Serving\n${sentence}\n`, 'fallback-on-failure')).toBe(expected);
   });
 });
+
+describe('framework criteria do not fire on look-alike phrases', () => {
+  const content = loadContent();
+  const prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
+  const met = async (section: string, sentence: string, id: string) => {
+    const { grader } = await tools();
+    const grade = grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(`## ${section}\n${sentence}\n`) });
+    return grade.criteria.find((c) => c.id === id)!.met;
+  };
+
+  it.each([
+    ['Data', 'Video features are age, duration, creator and view counts over the last hour and day.', 'time-based-split-leakage', false],
+    ['Data', 'We train on the past four weeks and evaluate on the following day, so nothing leaks from the future.', 'time-based-split-leakage', true],
+    ['Serving', 'The ranker reads user and video features from the feature store at request time.', 'training-serving-skew', false],
+    ['Serving', 'We log the features at serving time and train on those logged features to avoid training-serving skew.', 'training-serving-skew', true],
+  ])('%s: %s → %s %s', async (section, sentence, id, expected) => {
+    expect(await met(section, sentence, id)).toBe(expected);
+  });
+});
