@@ -43,9 +43,23 @@ function newIndex(dim: number): UsearchIndex {
   });
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Row numbers from usearch's 64-bit keys. Rows stay below 2³², so on little-endian machines the low word of each
+ * key is the row: reading it skips a BigInt per result, which cost ~0.07 ms of a 1 ms query at k ≈ 400.
+ */
+export function rowsOf(keys: BigUint64Array): number[] {
+  if (!LITTLE_ENDIAN) return Array.from(keys, Number);
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
+  const rows = new Array<number>(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[i] = words[2 * i]!;
+  return rows;
+}
+
 function wrap(index: UsearchIndex): AnnIndex {
   return {
-    search: (query, k) => Array.from(index.search(query, k, 1).keys, Number),
+    search: (query, k) => rowsOf(index.search(query, k, 1).keys),
     save: (path) => index.save(path),
     size: () => index.size(),
   };
@@ -109,5 +123,5 @@ export function plainExactTopK(vectors: Float32Array, dim: number, query: Float3
 export function exactTopK(vectors: Float32Array, dim: number, query: Float32Array, k: number): number[] {
   // usearch ignores a subarray's byteOffset, so the query must own its buffer.
   const own = query.byteOffset === 0 && query.length === query.buffer.byteLength / 4 ? query : query.slice();
-  return Array.from(usearch().exactSearch(vectors, own, dim, k, ANN_CONFIG.metric, 1).keys, Number);
+  return rowsOf(usearch().exactSearch(vectors, own, dim, k, ANN_CONFIG.metric, 1).keys);
 }
