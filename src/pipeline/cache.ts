@@ -5,7 +5,7 @@ import type { RankerModel } from './ranker.js';
 import { DIM, TOPICS, WORLD_ARRAYS, type World, type WorldParams } from './world.js';
 
 /** Bump when the world, store or index format changes, so old caches are rebuilt rather than misread. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 export interface CacheMeta {
   format: number;
