@@ -11,8 +11,12 @@ const GENERIC = new Set([
   'time', 'important', 'better', 'improve', 'problem', 'solution', 'database', 'server', 'request', 'score',
 ]);
 
-/** Negation words inside a phrasing collide with the grader's negation rule. */
+/**
+ * Negation words inside a phrasing collide with the grader's negation rule, except a contrast that opens with
+ * "not" ("not just clicks"), which the grader matches as written.
+ */
 const NEGATING = /\b(no|not|never|without|none|don't|doesn't|isn't|can't|cannot)\b/;
+const CONTRAST = /^not (just |only |merely )?\w+/;
 
 function lint(where: string, criteria: readonly Criterion[]): string[] {
   const problems: string[] = [];
@@ -25,7 +29,7 @@ function lint(where: string, criteria: readonly Criterion[]): string[] {
         const kept = phrase.split(/\s+/).filter((w) => !STOPWORDS.has(w));
         if (GENERIC.has(phrase)) problems.push(`${at}: a lone generic word`);
         else if (kept.length === 1 && GENERIC.has(kept[0]!)) problems.push(`${at}: only "${kept[0]}" once the grader drops stopwords`);
-        if (NEGATING.test(phrase)) problems.push(`${at}: contains a negation word`);
+        if (NEGATING.test(phrase) && !CONTRAST.test(phrase)) problems.push(`${at}: contains a negation word`);
         if (phrase.split(/\s+/).length > 5) problems.push(`${at}: longer than 5 words`);
         if (seen.has(phrase)) problems.push(`${at}: duplicated within the criterion`);
         seen.add(phrase);

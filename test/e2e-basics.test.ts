@@ -18,6 +18,20 @@ describe('mlsd history commands as a process', () => {
     expect(r.stderr).toMatch(/--answers <answer\.md>/);
   });
 
+  it.each([
+    ['empty', Buffer.from('  \n\n'), /is empty/],
+    ['binary', Buffer.from([0x23, 0x20, 0x00, 0xff, 0x10]), /binary/],
+    ['oversized', Buffer.alloc(1024 * 1024 + 10, 'a'), /over 1 MB/],
+  ])('interview --answers refuses an %s file with one line, saving no session', (_kind, bytes, message) => {
+    const env = home();
+    const file = join(env.MLSD_HOME, 'answer.md');
+    writeFileSync(file, bytes);
+    const r = run(['interview', 'video-recommendations', '--answers', file, '--db', env.db], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(JSON.parse(run(['history', '--json', '--db', env.db], env).stdout)).toEqual([]);
+  });
+
   it('a corrupt database: exit 1 naming the file, which is left untouched', () => {
     const env = home();
     writeFileSync(env.db, 'not a database at all\n'.repeat(100));

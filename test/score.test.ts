@@ -1,16 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { promptsDir } from '../src/paths.js';
 import { Terminal } from './e2e-pty.js';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'mlsd.js');
 const answers = join(import.meta.dirname, 'fixtures', 'answers', 'video-recommendations');
 const run = (args: string[], input?: string | Buffer) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
-const hasContent = existsSync(join(promptsDir(), 'video-recommendations.yaml'));
 const dir = mkdtempSync(join(tmpdir(), 'mlsd-score-'));
 const file = (name: string, data: string | Buffer) => {
   const path = join(dir, name);
@@ -18,7 +16,7 @@ const file = (name: string, data: string | Buffer) => {
   return path;
 };
 
-describe.skipIf(!hasContent)('mlsd score', () => {
+describe('mlsd score', () => {
   it('prints the feedback report without colour under NO_COLOR', () => {
     const r = run(['score', 'video-recommendations', join(answers, 'senior.md')]);
     expect(r.stderr).toBe('');

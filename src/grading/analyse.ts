@@ -21,6 +21,7 @@ export interface Sentence {
   /** Real prose, eligible as evidence (not a list of terms, not a table row or code). */
   prose: boolean;
   listLike: boolean;
+  chained: boolean;
   hasNumber: boolean;
 }
 
@@ -59,6 +60,7 @@ export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexi
           words: check.words,
           prose,
           listLike: check.listLike,
+          chained: check.chained,
           hasNumber: terms.some((t) => t.num),
         });
       }

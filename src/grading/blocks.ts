@@ -20,6 +20,15 @@ export function stripInline(text: string): string {
 const ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
+/**
+ * Short lines with no closing punctuation followed by a capitalised line are separate notes ("Two-tower
+ * retrieval" / "Then a DNN ranker"), not a sentence hard-wrapped by an editor (whose lines run long).
+ */
+const NOTE_LINE_MAX = 50;
+function startsNewLine(previous: string, next: string): boolean {
+  return previous.length > 0 && previous.length < NOTE_LINE_MAX && !/[.!?:;,)]$/.test(previous) && /^[A-Z0-9]/.test(next);
+}
+
 /** Splits a section's text into blocks; list items and table rows are blocks of their own. */
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -29,7 +38,10 @@ export function splitBlocks(text: string): Block[] {
     if (current && current.text.trim()) blocks.push({ kind: current.kind, text: stripInline(current.text) });
     current = null;
   };
+  let previous = '';
   for (const line of text.split('\n')) {
+    const last = previous;
+    previous = line.trim();
     if (fence) {
       if (/^\s*(```|~~~)/.test(line)) {
         blocks.push({ kind: 'code', text: fence.join('\n') });
@@ -62,9 +74,10 @@ export function splitBlocks(text: string): Block[] {
       current = { kind: 'item', text: item[1]! };
       continue;
     }
-    const body = line.replace(/^\s*>\s?/, '');
-    if (current) current.text += ` ${body.trim()}`;
-    else current = { kind: 'paragraph', text: body.trim() };
+    const body = line.replace(/^\s*>\s?/, '').trim();
+    if (current && startsNewLine(last, body)) flush();
+    if (current) current.text += ` ${body}`;
+    else current = { kind: 'paragraph', text: body };
   }
   if (fence) blocks.push({ kind: 'code', text: fence.join('\n') });
   flush();

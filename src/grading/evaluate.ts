@@ -100,7 +100,7 @@ function nearMiss(criterion: CompiledCriterion, hits: GroupHits, answer: Analyse
   }
   const seen = hits.map((m, g) => [...m.entries()].some(([s, h]) => h === 'yes' && eligible(s)) ? g : -1).filter((g) => g >= 0);
   const missing = criterion.criterion.concepts.filter((_, g) => !seen.includes(g)).map((group) => `"${group[0]}"`);
-  if (seen.length >= criterion.need) return 'partly: its ideas appear, but apart, never together in one passage';
-  if (seen.length && missing.length) return `partly: nothing on ${missing.slice(0, 2).join(' or ')} in the same passage`;
+  if (seen.length >= criterion.need) return 'its ideas appear, but apart, never together in one passage';
+  if (seen.length && missing.length) return `only in part, with nothing on ${missing.slice(0, 2).join(' or ')} in the same passage`;
   return undefined;
 }

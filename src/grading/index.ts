@@ -20,24 +20,27 @@ export interface Grader {
 }
 
 /**
- * A sentence that on its own satisfies this many criteria, at under PACKED_WORDS words each, is a list of
- * terms wearing a verb ("we use NDCG, ANN, MMR, A/B tests…"), not an explanation.
+ * A sentence that on its own satisfies PACKED_CRITERIA criteria at under PACKED_WORDS words each is a list of
+ * terms wearing a verb ("we use NDCG, ANN, MMR, A/B tests…"); a list-like sentence that satisfies
+ * LIST_CRITERIA is a buzzword list rather than a feature list. Neither is evidence.
  */
 const PACKED_CRITERIA = 5;
 const PACKED_WORDS = 4;
+const LIST_CRITERIA = 3;
 
-function packedSentences(compiled: readonly CompiledCriterion[], hits: readonly GroupHits[], answer: AnalysedAnswer): Set<number> {
+function listSentences(compiled: readonly CompiledCriterion[], hits: readonly GroupHits[], answer: AnalysedAnswer): Set<number> {
   const counts = new Map<number, number>();
   hits.forEach((groups, i) => {
     const perSentence = new Map<number, number>();
     for (const group of groups) for (const [s, h] of group) if (h === 'yes') perSentence.set(s, (perSentence.get(s) ?? 0) + 1);
     for (const [s, n] of perSentence) if (n >= compiled[i]!.need) counts.set(s, (counts.get(s) ?? 0) + 1);
   });
-  const packed = new Set<number>();
+  const lists = new Set<number>();
   for (const [s, n] of counts) {
-    if (n >= PACKED_CRITERIA && answer.sentences[s]!.words / n < PACKED_WORDS) packed.add(s);
+    const sentence = answer.sentences[s]!;
+    if ((n >= PACKED_CRITERIA && sentence.words / n < PACKED_WORDS) || (sentence.listLike && n >= LIST_CRITERIA)) lists.add(s);
   }
-  return packed;
+  return lists;
 }
 
 class RubricGrader implements Grader {
@@ -60,11 +63,13 @@ class RubricGrader implements Grader {
   grade(prompt: Prompt, framework: Framework, input: GradeInput): Grade {
     const graded: PhaseId[] = input.phases?.length ? PHASE_IDS.filter((p) => input.phases!.includes(p)) : [...PHASE_IDS];
     const rubric = this.rubricFor(prompt, framework);
-    const answer = analyseAnswer(input.sections, this.nlp, this.lexicon, (lower, norm) => rubric.typos.correct(lower, norm));
+    // Only words the English lexicon does not know are typo candidates: "appear" must not become "appeal".
+    const correct = (lower: string, norm: string) => (this.nlp.isKnownWord(lower) ? undefined : rubric.typos.correct(lower, norm));
+    const answer = analyseAnswer(input.sections, this.nlp, this.lexicon, correct);
     const compiled = criteriaOfPhases(rubric, graded);
     const hits = compiled.map((c) => groupHits(c, answer));
-    const packed = packedSentences(compiled, hits, answer);
-    const eligible = (s: number) => answer.sentences[s]!.prose && !packed.has(s);
+    const lists = listSentences(compiled, hits, answer);
+    const eligible = (s: number) => answer.sentences[s]!.prose && !answer.sentences[s]!.chained && !lists.has(s);
 
     const criteria: CriterionResult[] = compiled.map((c, i) => {
       const outcome = evaluateCriterion(c, hits[i]!, answer, eligible);

@@ -48,22 +48,19 @@ export class Lexicon {
   ) {
     this.words = new Map(Object.entries(vocabulary.words));
     this.notTypos = new Set(vocabulary.notTypos.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
-    const variants = vocabulary.synonyms.flat();
-    const tokenized = nlp.tokenizeMany(variants);
-    let v = 0;
-    for (const group of vocabulary.synonyms) {
-      const id = `~${group[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
-      for (const _variant of group) {
-        const raw = tokenized[v++]!.flatMap((t) => this.tokenTerms(t, false));
-        const norms = raw.map((t) => t.norm);
-        for (const t of raw) if (!t.num) this.vocabularyPairs.push([t.lower, t.norm]);
-        if (!norms.length) continue;
-        const list = this.synonyms.get(norms[0]!) ?? [];
-        if (!list.some((v) => v.norms.join(' ') === norms.join(' '))) list.push({ norms, id });
-        this.synonyms.set(norms[0]!, list);
-      }
-    }
+    const groupIds = vocabulary.synonyms.flatMap((group) => group.map(() => `~${group[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`));
+    nlp.tokenizeMany(vocabulary.synonyms.flat()).forEach((tokens, i) => this.addSynonym(groupIds[i]!, tokens));
     for (const list of this.synonyms.values()) list.sort((a, b) => b.norms.length - a.norms.length);
+  }
+
+  private addSynonym(id: string, tokens: readonly RawToken[]): void {
+    const raw = tokens.flatMap((t) => this.tokenTerms(t, false));
+    for (const t of raw) if (!t.num) this.vocabularyPairs.push([t.lower, t.norm]);
+    const norms = raw.map((t) => t.norm);
+    if (!norms.length) return;
+    const list = this.synonyms.get(norms[0]!) ?? [];
+    if (!list.some((known) => known.norms.join(' ') === norms.join(' '))) list.push({ norms, id });
+    this.synonyms.set(norms[0]!, list);
   }
 
   /** The terms of a short phrase, synonyms collapsed, stopwords dropped (kept when the phrase is only stopwords). */

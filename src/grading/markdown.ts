@@ -19,18 +19,21 @@ const MORE_HEADINGS: Record<PhaseId, readonly string[]> = {
   requirements: [
     'use cases', 'product requirements', 'functional requirements', 'non functional requirements', 'capacity estimation',
     'back of the envelope', 'estimates', 'scale estimation', 'problem definition', 'business goals', 'questions',
+    'reqs', 'req', 'clarify',
   ],
-  metrics: ['offline evaluation', 'online evaluation', 'a/b testing', 'ab testing', 'experimentation', 'success criteria', 'measurement'],
+  metrics: ['offline evaluation', 'online evaluation', 'a/b testing', 'ab testing', 'experimentation', 'success criteria', 'measurement', 'eval'],
   data: ['feature store', 'label generation', 'data collection', 'training data generation', 'negative sampling', 'feature pipeline'],
   models: [
     'candidate generation', 'retrieval', 'ranking', 're ranking', 'reranking', 'model training', 'high level design',
     'modeling approach', 'modelling approach', 'cold start', 'funnel', 'model design',
   ],
-  serving: ['online serving', 'latency budget', 'caching', 'scalability', 'serving infrastructure', 'system architecture'],
+  serving: ['online serving', 'latency budget', 'caching', 'scalability', 'serving infrastructure', 'system architecture', 'infra'],
   monitoring: ['feedback loops', 'feedback loop', 'continuous training', 'model updates', 'alerting', 'post launch', 'maintenance and monitoring'],
 };
 
 const HEADING_TERMS = PHASES.flatMap((p) => [...p.headings, ...MORE_HEADINGS[p.id]].map((term) => ({ phase: p.id, term })));
+/** A line that is exactly one of these ("metrics", "Data and features") is a note-taker's heading. */
+const HEADING_TERM_SET = new Set(HEADING_TERMS.map((h) => h.term));
 
 /**
  * The phase a heading names: an exact heading term first, else the term that appears earliest in the heading
@@ -97,7 +100,8 @@ function findHeadings(lines: string[]): RawHeading[] {
     const label = LABEL.exec(line);
     const bold = /^\s*(\*\*|__).*(\*\*|__)\s*:?\s*$/.test(line);
     const standalone = bold || i === 0 || (lines[i - 1] ?? '').trim() === '';
-    if (label && standalone && headingPhase(label[1]!) && (bold || /:\s*$/.test(line))) {
+    const bare = !bold && !/:\s*$/.test(line) && HEADING_TERM_SET.has(normaliseHeading(line));
+    if (label && standalone && headingPhase(label[1]!) && (bold || /:\s*$/.test(line) || bare)) {
       found.push({ line: i, level: LABEL_LEVEL, text: label[1]!, span: 1 });
     }
   }

@@ -13,6 +13,16 @@ const DISMISSED_AFTER_NOT = new Set([
   'need', 'needed', 'require', 'required', 'necessary', 'worth', 'useful', 'important', 'helpful', 'relevant',
   'matter', 'concern', 'priority', 'problem', 'issue', 'critical', 'essential', 'valuable', 'applicable',
 ]);
+/**
+ * Negated verbs of loss or harm protect what follows: "we don't lose diversity", "without hurting latency",
+ * "we never skip the A/B test" commit to the idea rather than reject it.
+ */
+const PROTECTIVE_VERBS = new Set([
+  'lose', 'hurt', 'harm', 'degrade', 'break', 'sacrifice', 'miss', 'drop', 'reduce', 'leak', 'overfit', 'ignore',
+  'forget', 'neglect', 'compromise', 'skip', 'exceed', 'violate', 'starve', 'bury', 'blow',
+]);
+const PROTECTIVE_REACH = 4;
+
 /** Words that dismiss the clause they stand in: "a feature store is overkill". */
 const DISMISSING_WORDS = new Set([
   'overkill', 'unnecessary', 'needless', 'pointless', 'overengineering', 'over-engineering', 'overengineered',
@@ -79,6 +89,9 @@ export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
         continue;
       }
       if (conditional || /^["“'‘]$/.test(tokens[i - 1]?.text ?? '')) continue;
+      if (CLAUSE_NEGATORS.has(t.lemma) || PHRASE_NEGATORS.has(t.lemma)) {
+        if (tokens.slice(i + 1, Math.min(end, i + 1 + PROTECTIVE_REACH)).some((n) => PROTECTIVE_VERBS.has(n.lemma))) continue;
+      }
       if (CLAUSE_NEGATORS.has(t.lemma)) {
         if (next && NOT_CONTRAST.has(next.lemma)) continue;
         const dismissed = tokens.slice(i + 1, Math.min(end, i + 4)).some((n) => DISMISSED_AFTER_NOT.has(n.lemma) || DISMISSED_AFTER_NOT.has(n.text.toLowerCase()));

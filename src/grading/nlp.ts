@@ -21,6 +21,8 @@ export interface Nlp {
   sentences(text: string): RawSentence[];
   /** Tokens of many short texts (rubric phrases) in one pass: one model call instead of one per phrase. */
   tokenizeMany(texts: readonly string[]): RawToken[][];
+  /** Whether the model's English lexicon knows the word ("appear": yes; "retreival": no). */
+  isKnownWord(word: string): boolean;
 }
 
 /** Separates short texts in one batched document; wink-nlp keeps it as a token of its own. */
@@ -41,7 +43,9 @@ export async function loadNlp(): Promise<Nlp> {
   const lemma = its.lemma as ItsFunction<string>;
   const pos = its.pos as ItsFunction<string>;
   const type = its.type as ItsFunction<string>;
+  const lexicon = nlp.readDoc('');
   return {
+    isKnownWord: (word: string) => !lexicon.isOOV(word),
     sentences(text: string): RawSentence[] {
       const out: RawSentence[] = [];
       nlp.readDoc(text).sentences().each((sentence: ItemSentence) => {

@@ -11,7 +11,7 @@ export const DEPTH_FULL = 0.7;
 
 /** What each level needs: for each level of criteria, the share of their weight that must be earned. */
 export const LEVEL_BARS: Record<Level, Partial<Record<Level, number>>> = {
-  mid: { mid: 0.45 },
+  mid: { mid: 0.35 },
   senior: { mid: 0.5, senior: 0.4 },
   staff: { mid: 0.55, senior: 0.55, staff: 0.4 },
 };

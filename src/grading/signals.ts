@@ -1,6 +1,5 @@
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import type { AnalysedAnswer } from './analyse.js';
-import type { Signals } from './types.js';
 
 /** Prose words a phase's sections need before the phase counts as present. */
 export const SUBSTANCE_WORDS = 20;
@@ -67,8 +66,4 @@ export function quantitativeSignal(answer: AnalysedAnswer): number {
   const all = texts.join('\n');
   const kinds = QUANT_CHECKS.filter((c) => texts.some((t) => c.test(t, all))).length;
   return clamp100((100 * kinds) / QUANT_CHECKS.length);
-}
-
-export function emptySignals(): Signals {
-  return { structure: 0, tradeoffs: 0, quantitative: 0, depth: 0 };
 }

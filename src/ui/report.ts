@@ -197,9 +197,12 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
     lines.push(...indented(`Credit beyond this prompt's basics is scaled to ${Math.round(relevance * 100)}%: the answer covers little of what any answer to this question needs (its mid-level criteria), so generic and advanced points count for less.`, width, ' ', ' ', p.dim));
   }
 
+  // Heaviest first, each quoting a different passage: one rich sentence should not fill the list.
+  const quoted = new Set<string>();
   const strengths = grade.criteria
     .filter((c) => c.met && c.evidence)
     .sort((a, b) => b.weight - a.weight || rank(b.level) - rank(a.level))
+    .filter((c) => !quoted.has(c.evidence!) && Boolean(quoted.add(c.evidence!)))
     .slice(0, STRENGTHS_SHOWN);
   if (strengths.length) {
     lines.push('', ` ${p.bold('Strengths')}`);
@@ -225,8 +228,9 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
     if (misses.length > MISSES_SHOWN) {
       lines.push(...indented(`…and ${misses.length - MISSES_SHOWN} more: mlsd rubric ${prompt.id} shows every criterion.`, width, '   ', '    ', p.dim));
     }
-    const first = misses.slice(0, 3).map((c, i) => piece(`${i + 1}) ${shortName(c)}`));
-    lines.push('', ...flow([piece('Work on first:', p.bold), ...first], width, ' ', '   ', '  '));
+    const [top, ...next] = misses.slice(0, 3).map((c, i) => `${i + 1}) ${shortName(c)}`);
+    const first = { plain: `Work on first: ${top}`, painted: `${p.bold('Work on first:')} ${top}` };
+    lines.push('', ...flow([first, ...next.map((n) => piece(n))], width, ' ', '   ', '  '));
   }
 
   const graded = grade.phases.filter((ph) => ph.graded);

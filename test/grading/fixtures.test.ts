@@ -1,21 +1,20 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import type { Framework, Prompt } from '../../src/content/schema.js';
 import { parseAnswerMarkdown, type Grade } from '../../src/grading/index.js';
-import { promptsDir } from '../../src/paths.js';
 import { tools } from './helpers.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'answers', 'video-recommendations');
-const hasContent = existsSync(join(promptsDir(), 'video-recommendations.yaml'));
 
 /**
  * Answers as candidates would write them; see the files for their intent. The first twelve were written before
- * the rubric was read; ads-ctr-design, notes-style-senior, prose-no-headings-senior and keyword-stuffed were
- * added afterwards to probe neighbouring-domain answers, terse notes, an answer without headings and stuffing.
+ * the rubric was read. The others were added afterwards, written as candidates would (not from the rubric's
+ * words), to probe a neighbouring domain, terse notes, unheaded prose, other headings and vocabulary, plain
+ * English, and stuffing.
  */
-describe.skipIf(!hasContent)('graded fixture answers for video-recommendations', () => {
+describe('graded fixture answers for video-recommendations', () => {
   const grades = new Map<string, Grade>();
   let prompt: Prompt;
   let framework: Framework;
@@ -34,9 +33,10 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
 
   it('has the fixture set the brief asks for', () => {
     expect([...grades.keys()].sort()).toEqual([
-      'ads-ctr-design', 'buzzwords', 'empty-headings', 'fraud-detection', 'keyword-stuffed', 'mid', 'negated',
-      'notes-style-senior', 'off-topic-url-shortener', 'prose-no-headings-senior', 'senior', 'senior-plain-typos',
-      'short-dense-strong', 'staff-strong', 'weak', 'weak-padded',
+      'ads-ctr-design', 'buzzwords', 'empty-headings', 'fraud-detection', 'keyword-stuffed', 'mid', 'mid-other-headings',
+      'mid-plain-english', 'negated', 'notes-style-senior', 'off-topic-url-shortener', 'prose-no-headings-senior',
+      'run-on-stuffed', 'senior', 'senior-other-vocabulary', 'senior-plain-typos', 'short-dense-strong', 'staff-strong',
+      'weak', 'weak-padded',
     ]);
   });
 
@@ -63,6 +63,9 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
     ['keyword-stuffed', ['none']],
     ['notes-style-senior', ['senior', 'staff']],
     ['prose-no-headings-senior', ['senior']],
+    ['mid-plain-english', ['mid']],
+    ['mid-other-headings', ['mid']],
+    ['senior-other-vocabulary', ['senior', 'staff']],
   ])('%s gets a verdict in %j', (name, levels) => {
     expect(levels).toContain(g(name).level);
   });
@@ -90,8 +93,9 @@ describe.skipIf(!hasContent)('graded fixture answers for video-recommendations',
     expect(g(name).relevance).toBeLessThan(1);
   });
 
-  it('does not reward sentences stuffed with terms', () => {
-    expect(g('keyword-stuffed').total).toBeLessThan(g('mid').total - 10);
+  it.each([['keyword-stuffed'], ['run-on-stuffed']])('does not reward %s text', (name) => {
+    expect(g(name).total).toBeLessThan(g('mid').total - 10);
+    expect(g(name).level).toBe('none');
   });
 
   it('grades terse notes and unheaded prose on their content', () => {

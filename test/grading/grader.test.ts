@@ -61,7 +61,7 @@ describe('criterion matching', () => {
   it('needs the groups in one passage, not scattered across the answer', () => {
     const g = grade('## Data\nClicks are shaped by position bias in the feed.\n\nWe also store user features.\n\nThe weather is nice.\n\n## Models\nWe learn a propensity model for the ads team.');
     expect(met(g)).not.toContain('position-bias');
-    expect(g.criteria.find((c) => c.id === 'position-bias')!.note).toMatch(/partly/);
+    expect(g.criteria.find((c) => c.id === 'position-bias')!.note).toMatch(/apart, never together/);
   });
 
   it('says why a criterion was close: negated, or only listed', () => {

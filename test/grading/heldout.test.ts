@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import { parseAnswerMarkdown, type Grade } from '../../src/grading/index.js';
-import { promptsDir } from '../../src/paths.js';
 import { tools } from './helpers.js';
 
 /**
@@ -13,12 +12,14 @@ import { tools } from './helpers.js';
  */
 const PROMPT_IDS = ['video-recommendations', 'ads-click-prediction', 'harmful-content-detection'] as const;
 const LABELS = ['strong', 'senior', 'mid', 'weak', 'bullets', 'gamed'] as const;
-type Label = (typeof LABELS)[number];
+/** A second plain mid answer in another voice, written after the ads and harmful rubrics were recalibrated. */
+const SECOND_MID = ['mid-2'] as const;
+type Label = (typeof LABELS)[number] | (typeof SECOND_MID)[number];
+const hasSecondMid = (id: string) => existsSync(join(fixtures, id, 'mid-2.md'));
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'heldout');
-const hasContent = PROMPT_IDS.every((id) => existsSync(join(promptsDir(), `${id}.yaml`)));
 
-describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (promptId) => {
+describe.each(PROMPT_IDS)('held-out answers for %s', (promptId) => {
   const grades = new Map<Label, Grade>();
   const g = (label: Label) => grades.get(label)!;
 
@@ -26,8 +27,10 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     const { grader } = await tools();
     const content = loadContent();
     const prompt = content.prompts.find((p) => p.id === promptId)!;
-    for (const label of LABELS) {
-      const md = readFileSync(join(fixtures, promptId, `${label}.md`), 'utf8');
+    for (const label of [...LABELS, ...SECOND_MID]) {
+      const file = join(fixtures, promptId, `${label}.md`);
+      if (!existsSync(file)) continue;
+      const md = readFileSync(file, 'utf8');
       grades.set(label, grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(md) }));
     }
   });
@@ -35,7 +38,20 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
   it('orders quality: strong > senior > mid > weak', () => {
     expect(g('strong').total).toBeGreaterThan(g('senior').total + 10);
     expect(g('senior').total).toBeGreaterThan(g('mid').total + 10);
-    expect(g('mid').total).toBeGreaterThan(g('weak').total);
+    expect(g('mid').total).toBeGreaterThan(g('weak').total + 10);
+  });
+
+  it.runIf(hasSecondMid(promptId))('places the second plain mid answer well between weak and strong', () => {
+    expect(g('mid-2').total).toBeGreaterThan(g('weak').total + 15);
+    expect(g('mid-2').total).toBeLessThan(g('strong').total - 30);
+  });
+
+  it.runIf(hasSecondMid(promptId))('gives the second plain mid answer verdict mid', () => {
+    expect(g('mid-2').level).toBe('mid');
+  });
+
+  it('gives the plain mid answer verdict mid', () => {
+    expect(g('mid').level).toBe('mid');
   });
 
   it('gives a strong answer a staff or senior verdict and a weak one none', () => {
@@ -45,10 +61,7 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     expect(g('weak').total).toBeLessThan(5);
   });
 
-  // Known gap since the grader stopped reading bare -ing forms as verbs: video's terse notes fall below 20.
-  // it.fails turns green-to-red when the grader is fixed, so the expectation then returns to a plain `it`.
-  const bulletsGap = promptId === 'video-recommendations' ? it.fails : it;
-  bulletsGap('scores genuine bullet notes well above a weak answer, at least as high as the plain mid answer', () => {
+  it('scores genuine bullet notes well above a weak answer, at least as high as the plain mid answer', () => {
     expect(g('bullets').total).toBeGreaterThanOrEqual(20);
     expect(g('bullets').total).toBeGreaterThan(g('weak').total + 15);
     expect(g('bullets').total).toBeGreaterThanOrEqual(g('mid').total);
@@ -59,8 +72,7 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('held-out answers for %s', (prompt
     expect(g('gamed').level).toBe('none');
   });
 
-  // Holds for video-recommendations only; for the other two the gamed answer ties or beats the mid one.
-  it.runIf(promptId === 'video-recommendations')('scores the gamed answer below the plain mid answer', () => {
+  it('scores the gamed answer below the plain mid answer', () => {
     expect(g('gamed').total).toBeLessThan(g('mid').total);
   });
 });

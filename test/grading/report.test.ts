@@ -34,7 +34,7 @@ describe('the feedback report', () => {
     expect(text).toMatch(/ data +░{20} +0 +0\/1 +position bias ✗/);
     expect(text).toContain('"Candidate generation returns 500 videos, and a ranking model');
     expect(text).toMatch(/✗ position-bias +data · senior\n {3}why: Top slots get clicked regardless of quality\.\n {3}strong: Log the slot/);
-    expect(text).toMatch(/Work on first: {2}1\) position bias {2}2\) exploration/);
+    expect(text).toMatch(/Work on first: 1\) position bias {2}2\) exploration/);
     expect(text).toContain('Next drill: mlsd practice test-prompt --phase requirements');
     expect(text.trimEnd().endsWith('Try `mlsd pipeline` to watch the funnel run.')).toBe(true);
   });
@@ -50,6 +50,14 @@ describe('the feedback report', () => {
     expect(orderedMisses(grade, 'mid').map((c) => c.id)[0]).not.toBe('exploration');
     expect(orderedMisses(grade, 'staff').map((c) => c.id)).toEqual(['position-bias', 'exploration']);
     expect(renderReport(grade, P, F, { color: false, level: 'staff' })).toContain('Misses (staff and below first)');
+  });
+
+  it('quotes each passage once among the strengths', async () => {
+    const { grader } = await tools();
+    const sentence = 'Candidate generation feeds a ranking model, and every change ships behind an A/B test.';
+    const both = grader.grade(P, F, { sections: parseAnswerMarkdown(sentence) });
+    expect(both.criteria.filter((c) => c.met).map((c) => c.id).sort()).toEqual(['ab', 'funnel']);
+    expect(renderReport(both, P, F, { color: false, width: 100 }).split(sentence.slice(0, 40)).length - 1).toBe(1);
   });
 
   it('can leave the next-drill line to the caller', () => {

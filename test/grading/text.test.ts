@@ -112,6 +112,9 @@ describe('negation', () => {
     ['We optimise not only clicks but watch time.', 'watch'],
     ['We track the "not interested" rate as a guardrail.', 'guardrail'],
     ['We use two-tower retrieval instead of matrix factorisation.', 'tower'],
+    ["I'd also watch that we don't lose diversity.", 'diversity'],
+    ['We re-rank without hurting latency.', 'latency'],
+    ['We never skip the A/B test before a launch.', 'test'],
   ])('"%s" keeps "%s" affirmative', (sentence, word) => {
     expect(negatedWords(sentence)).not.toContain(word);
   });
@@ -175,6 +178,15 @@ describe('headings', () => {
     ]);
   });
 
+  it('reads a bare line that is exactly a phase name as a note-taker\'s heading', () => {
+    const sections = parseAnswerMarkdown('reqs\n- 50M DAU\n\nmetrics\n- recall@500 offline\n\nWe rank the metrics later.');
+    expect(sections.map((s) => [s.heading, s.phase])).toEqual([
+      ['reqs', 'requirements'],
+      ['metrics', 'metrics'],
+    ]);
+    expect(sections[1]!.text).toContain('We rank the metrics later.');
+  });
+
   it('keeps text before the first heading and treats an answer without headings as one section', () => {
     expect(parseAnswerMarkdown('Just prose.\nMore prose.')).toEqual([{ phase: null, text: 'Just prose.\nMore prose.' }]);
   });
@@ -194,18 +206,32 @@ describe('blocks and prose', () => {
     expect(stripInline('see [the doc](http://x) and `code`')).toBe('see the doc and code');
   });
 
-  const prose = (sentence: string) => checkProse(nlp.sentences(sentence)[0]!.tokens);
+  it('keeps short unpunctuated note lines apart but joins hard-wrapped prose', () => {
+    expect(splitBlocks('Two tower retrieval\nThen a DNN ranker\nCache the feed')).toHaveLength(3);
+    const wrapped = 'We retrieve about five hundred candidates with a two-tower model and\nthen rank them with a deep network that predicts watch time.';
+    expect(splitBlocks(wrapped)).toEqual([{ kind: 'paragraph', text: wrapped.replace('\n', ' ') }]);
+  });
+
+  const check = (sentence: string) => checkProse(nlp.sentences(sentence)[0]!.tokens);
   it.each([
-    ['We retrieve about 500 candidates with a two-tower model and an ANN index.', true],
-    ['Clicks are position-biased, so we log the slot and train with position as a feature.', true],
-    ['Budget: features 10 ms, retrieval 20 ms, ranking 45 ms, re-rank 5 ms.', true],
-    ['A two-tower model: the user tower encodes history and context, the video tower encodes content.', true],
-    ['NDCG, recall@K, MAP, AUC, log loss, calibration', false],
-    ['two-tower, ANN, HNSW, FAISS, multi-stage funnel', false],
-    ['100M DAU, 100 ms p99 latency, high QPS', false],
-    ['We use NDCG, MAP, AUC, MRR, CTR and calibration.', false],
-    ['Position bias.', false],
-  ])('"%s" is prose: %s', (sentence, expected) => {
-    expect(prose(sentence).prose).toBe(expected);
+    ['We retrieve about 500 candidates with a two-tower model and an ANN index.', true, false],
+    ['Clicks are position-biased, so we log the slot and train with position as a feature.', true, false],
+    ['Budget: features 10 ms, retrieval 20 ms, ranking 45 ms, re-rank 5 ms.', true, false],
+    ['A two-tower model: the user tower encodes history and context, the video tower encodes content.', true, false],
+    ['Track feature drift, calibration and prediction distributions daily; retrain the ranker daily and roll out through shadow, canary and A/B.', true, false],
+    ['User features include watch history, subscriptions, language, country and device, and the video features are the title embedding, duration and upload age.', true, true],
+    ['NDCG, recall@K, MAP, AUC, log loss, calibration', false, true],
+    ['two-tower, ANN, HNSW, FAISS, multi-stage funnel', false, true],
+    ['100M DAU, 100 ms p99 latency, high QPS', false, false],
+    ['We use NDCG, MAP, AUC, MRR, CTR and calibration.', true, true],
+    ['We use logistic regression and DeepFM and DCN and embeddings and feature crosses and online learning to ensure accuracy.', true, true],
+    ['Position bias.', false, false],
+  ])('"%s": prose %s, list %s', (sentence, prose, list) => {
+    expect(check(sentence)).toMatchObject({ prose, listLike: list });
+  });
+
+  it('flags terms chained with "and" but not an ordinary list', () => {
+    expect(check('We use a feature store and sharding and pre-ranking and fallbacks to ensure low latency.').chained).toBe(true);
+    expect(check('We log clicks, likes and shares, and we treat long watches as positives.').chained).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readAnswer } from '../../content/answer-file.js';
 import { loadContent, type Content } from '../../content/load.js';
 import type { Level, Prompt } from '../../content/schema.js';
 import type { Ctx } from '../../context.js';
@@ -128,8 +128,9 @@ export async function sitFromFile(
   ctx: SittingCtx & Pick<Ctx, 'readStdin'>,
   edges: Pick<SittingEdges, 'grader' | 'content'>,
 ): Promise<void> {
-  const markdown = await readAnswerFile(spec.file, ctx);
-  const sections = parseAnswerMarkdown(markdown);
+  // The same checks as `mlsd score`: missing, empty, binary or oversized answers are refused with one line.
+  const answer = await readAnswer(spec.file, { readStdin: ctx.readStdin, stdinIsTTY: Boolean(process.stdin.isTTY) });
+  const sections = parseAnswerMarkdown(answer.text);
   if (!sections.some((s) => s.text.trim())) {
     throw new UserError(`${spec.file} has no answer text.`, { hint: 'Write your answer under headings such as "## Metrics" and try again.' });
   }
@@ -157,17 +158,5 @@ export async function sitFromFile(
     ctx.out(outcomeReport(done, grade, spec.prompt, edges.content as Content, history, { color: ctx.color, width: terminalWidth() }));
   } finally {
     history.db.close();
-  }
-}
-
-async function readAnswerFile(file: string, ctx: Pick<Ctx, 'readStdin'>): Promise<string> {
-  if (file === '-') return (await ctx.readStdin()).toString('utf8');
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read the answer file ${file}${code === 'ENOENT' ? ': no such file' : `: ${(err as Error).message}`}.`, {
-      hint: 'Pass the path of a Markdown answer, or - to read it from stdin.',
-    });
   }
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
+import { parseAnswerMarkdown } from '../../src/grading/index.js';
+import { tools } from './helpers.js';
+
+/** "X, not Y" names Y to set it against X: a rubric that asks for that contrast must still see it. */
+describe('contrast phrasings on the real video rubric', () => {
+  const content = loadContent();
+  const prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
+  const met = async (answer: string, id = 'vr-satisfaction-objective') => {
+    const { grader } = await tools();
+    const grade = grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(answer) });
+    return grade.criteria.find((c) => c.id === id)!.met;
+  };
+
+  it.each([
+    ['We optimise long-term satisfied watch time, not clicks.', true],
+    ['The target is satisfaction and retention, not just clicks, because clicks reward clickbait.', true],
+    ['Clicks are all we need; we do not care about satisfaction or watch time.', false],
+    ['We maximise clicks.', false],
+    // Measuring CTR next to watch time is not arguing against clicks as the objective.
+    ['For online we use click-through rate and watch time, and we do an A/B test.', false],
+  ])('%s → %s', async (sentence, expected) => {
+    expect(await met(`## Requirements\n${sentence}\n`)).toBe(expected);
+  });
+
+  it.each([
+    ['We precompute the video embeddings and cache popular results so it is fast enough.', false],
+    ['If the ranker times out we fall back to the cached popular feed.', true],
+  ])('fallback: %s → %s', async (sentence, expected) => {
+    expect(await met(`## Serving\n${sentence}\n`, 'fallback-on-failure')).toBe(expected);
+  });
+});
+
+describe('framework criteria do not fire on look-alike phrases', () => {
+  const content = loadContent();
+  const prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
+  const met = async (section: string, sentence: string, id: string) => {
+    const { grader } = await tools();
+    const grade = grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(`## ${section}\n${sentence}\n`) });
+    return grade.criteria.find((c) => c.id === id)!.met;
+  };
+
+  it.each([
+    ['Data', 'Video features are age, duration, creator and view counts over the last hour and day.', 'time-based-split-leakage', false],
+    ['Data', 'We train on the past four weeks and evaluate on the following day, so nothing leaks from the future.', 'time-based-split-leakage', true],
+    ['Serving', 'The ranker reads user and video features from the feature store at request time.', 'training-serving-skew', false],
+    ['Serving', 'We log the features at serving time and train on those logged features to avoid training-serving skew.', 'training-serving-skew', true],
+  ])('%s: %s → %s %s', async (section, sentence, id, expected) => {
+    expect(await met(section, sentence, id)).toBe(expected);
+  });
+});
