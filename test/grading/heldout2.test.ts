@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
-import { parseAnswerMarkdown, type Grade } from '../../src/grading/index.js';
+import type { Grade } from '../../src/grading/index.js';
 import { promptsDir } from '../../src/paths.js';
-import { tools } from './helpers.js';
+import { gradeFixtureSet } from './helpers.js';
 
 /**
  * A second held-out set, written from `mlsd show` and `mlsd guide` alone, before anyone tuned on it.
@@ -23,17 +22,11 @@ const hasContent = PROMPT_IDS.every((id) => existsSync(join(promptsDir(), `${id}
 const knownGap = (failsFor: readonly PromptId[], promptId: PromptId) => (failsFor.includes(promptId) ? it.fails : it);
 
 describe.skipIf(!hasContent).each(PROMPT_IDS)('second held-out set for %s', (promptId) => {
-  const grades = new Map<Label, Grade>();
+  let grades: Map<Label, Grade>;
   const g = (label: Label) => grades.get(label)!;
 
   beforeAll(async () => {
-    const { grader } = await tools();
-    const content = loadContent();
-    const prompt = content.prompts.find((p) => p.id === promptId)!;
-    for (const label of LABELS) {
-      const md = readFileSync(join(fixtures, promptId, `${label}.md`), 'utf8');
-      grades.set(label, grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(md) }));
-    }
+    grades = await gradeFixtureSet(fixtures, promptId, LABELS);
   });
 
   it('orders the levels: staff > senior > mid > weak', () => {
