@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Criterion, Framework, Prompt } from '../../src/content/schema.js';
 import { loadVocabulary } from '../../src/content/vocabulary.js';
-import { createGrader, type Grader } from '../../src/grading/index.js';
+import { loadContent } from '../../src/content/load.js';
+import { createGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../src/grading/index.js';
 import { Lexicon } from '../../src/grading/lexicon.js';
 import { loadNlp, type Nlp } from '../../src/grading/nlp.js';
 
@@ -48,4 +51,17 @@ export function prompt(criteria: CriterionInput[], extra: Partial<Prompt> = {}):
     rubric: { criteria: criteria.map(criterion) },
     ...extra,
   };
+}
+
+/** Grades every `<label>.md` answer under `<dir>/<promptId>/` against the real content, keyed by label. */
+export async function gradeFixtureSet<L extends string>(dir: string, promptId: string, labels: readonly L[]) {
+  const { grader } = await tools();
+  const content = loadContent();
+  const prompt = content.prompts.find((p) => p.id === promptId)!;
+  const grades = new Map<L, Grade>();
+  for (const label of labels) {
+    const md = readFileSync(join(dir, promptId, `${label}.md`), 'utf8');
+    grades.set(label, grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(md) }));
+  }
+  return grades;
 }

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Grade } from '../../src/grading/index.js';
+import { promptsDir } from '../../src/paths.js';
+import { gradeFixtureSet } from './helpers.js';
+
+/**
+ * A second held-out set, written from `mlsd show` and `mlsd guide` alone, before anyone tuned on it.
+ * Each prompt uses a different format: the six standard headings (video), the author's own headings (ads),
+ * and bullet notes in non-native English (harmful content). Expectations the grader does not meet yet run
+ * as it.fails, so they turn red — and should become plain `it` — once the grader is fixed.
+ */
+const PROMPT_IDS = ['video-recommendations', 'ads-click-prediction', 'harmful-content-detection'] as const;
+const LABELS = ['staff', 'senior', 'mid', 'weak'] as const;
+type PromptId = (typeof PROMPT_IDS)[number];
+type Label = (typeof LABELS)[number];
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'heldout2');
+const hasContent = PROMPT_IDS.every((id) => existsSync(join(promptsDir(), `${id}.yaml`)));
+
+const knownGap = (failsFor: readonly PromptId[], promptId: PromptId) => (failsFor.includes(promptId) ? it.fails : it);
+
+describe.skipIf(!hasContent).each(PROMPT_IDS)('second held-out set for %s', (promptId) => {
+  let grades: Map<Label, Grade>;
+  const g = (label: Label) => grades.get(label)!;
+
+  beforeAll(async () => {
+    grades = await gradeFixtureSet(fixtures, promptId, LABELS);
+  });
+
+  it('orders the levels: staff > senior > mid > weak', () => {
+    expect(g('staff').total).toBeGreaterThan(g('senior').total);
+    expect(g('senior').total).toBeGreaterThan(g('mid').total + 20);
+    expect(g('mid').total).toBeGreaterThan(g('weak').total);
+  });
+
+  // Video: the senior answer lands within 9 points of the staff one (see docs/heldout2-evaluation.md).
+  knownGap(['video-recommendations'], promptId)('keeps a clear gap between the staff and senior answers', () => {
+    expect(g('staff').total).toBeGreaterThan(g('senior').total + 10);
+  });
+
+  it('gives the staff answer a staff or senior verdict and the weak answer none', () => {
+    expect(['staff', 'senior']).toContain(g('staff').level);
+    expect(g('staff').total).toBeGreaterThanOrEqual(70);
+    expect(g('weak').level).toBe('none');
+    expect(g('weak').total).toBeLessThan(5);
+  });
+
+  knownGap(['video-recommendations'], promptId)('gives the senior answer a senior verdict', () => {
+    expect(g('senior').level).toBe('senior');
+  });
+
+  knownGap(['ads-click-prediction'], promptId)('gives the mid answer a mid verdict', () => {
+    expect(g('mid').level).toBe('mid');
+  });
+
+  knownGap(['ads-click-prediction'], promptId)('keeps the mid answer well above the weak one', () => {
+    expect(g('mid').total).toBeGreaterThan(g('weak').total + 15);
+  });
+});
