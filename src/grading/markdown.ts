@@ -19,7 +19,7 @@ const MORE_HEADINGS: Record<PhaseId, readonly string[]> = {
   requirements: [
     'use cases', 'product requirements', 'functional requirements', 'non functional requirements', 'capacity estimation',
     'back of the envelope', 'estimates', 'scale estimation', 'problem definition', 'business goals', 'questions',
-    'reqs', 'req', 'clarify',
+    'reqs', 'req', 'clarify', 'problem', 'the problem', 'goal', 'goals and non goals',
   ],
   metrics: ['offline evaluation', 'online evaluation', 'a/b testing', 'ab testing', 'experimentation', 'success criteria', 'measurement', 'eval'],
   data: ['feature store', 'label generation', 'data collection', 'training data generation', 'negative sampling', 'feature pipeline'],
@@ -28,7 +28,7 @@ const MORE_HEADINGS: Record<PhaseId, readonly string[]> = {
     'modeling approach', 'modelling approach', 'cold start', 'funnel', 'model design',
   ],
   serving: ['online serving', 'latency budget', 'caching', 'scalability', 'serving infrastructure', 'system architecture', 'infra'],
-  monitoring: ['feedback loops', 'feedback loop', 'continuous training', 'model updates', 'alerting', 'post launch', 'maintenance and monitoring'],
+  monitoring: ['feedback loops', 'feedback loop', 'continuous training', 'model updates', 'alerting', 'post launch', 'maintenance and monitoring', 'after launch', 'launch and iterate'],
 };
 
 const HEADING_TERMS = PHASES.flatMap((p) => [...p.headings, ...MORE_HEADINGS[p.id]].map((term) => ({ phase: p.id, term })));

@@ -32,6 +32,14 @@ function zip(texts: string[], lemmas: string[], tags: string[], types: string[])
   return texts.map((t, i) => ({ text: t, lemma: (lemmas[i] ?? t).toLowerCase(), pos: tags[i] ?? 'X', type: types[i] ?? 'word' }));
 }
 
+/**
+ * wink reads "ms." or "min." after a number as an abbreviation and runs on into the next sentence ("… in 100 ms.
+ * Candidate generation …"), which lets a negation in one sentence reach the next. Detached, the full stop ends it.
+ */
+export function splitAfterUnits(text: string): string {
+  return text.replace(/(\d\s?(?:ms|sec|secs|min|mins|hrs?|s))\.(?=\s+[A-Z])/g, '$1 .');
+}
+
 /** Loads wink-nlp and its English model (about 100 ms); call once and keep the result. */
 export async function loadNlp(): Promise<Nlp> {
   const [{ default: winkNLP }, { default: model }] = await Promise.all([
@@ -48,13 +56,13 @@ export async function loadNlp(): Promise<Nlp> {
     isKnownWord: (word: string) => !lexicon.isOOV(word),
     sentences(text: string): RawSentence[] {
       const out: RawSentence[] = [];
-      nlp.readDoc(text).sentences().each((sentence: ItemSentence) => {
+      nlp.readDoc(splitAfterUnits(text)).sentences().each((sentence: ItemSentence) => {
         const tokens = sentence.tokens();
         const texts = tokens.out() as string[];
         const lemmas = tokens.out(lemma) as string[];
         const tags = tokens.out(pos) as string[];
         const types = tokens.out(type) as string[];
-        out.push({ text: (sentence.out() as string).trim(), tokens: zip(texts, lemmas, tags, types) });
+        out.push({ text: (sentence.out() as string).trim().replace(/ \.$/, '.'), tokens: zip(texts, lemmas, tags, types) });
       });
       return out;
     },

@@ -50,3 +50,29 @@ describe('framework criteria do not fire on look-alike phrases', () => {
     expect(await met(section, sentence, id)).toBe(expected);
   });
 });
+
+describe('sentence and heading edge cases seen in held-out answers', () => {
+  const content = loadContent();
+  const prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
+  const grade = async (markdown: string) => (await tools()).grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(markdown) });
+
+  it('a sentence ending in "ms." ends there, so its negation does not reach the next one', async () => {
+    const g = await grade('## Models\nWe cannot score 50M videos in 100 ms. Candidate generation pulls candidates from several sources: subscriptions, trending and a two-tower ANN retrieval.\n');
+    expect(g.criteria.find((c) => c.id === 'vr-multiple-candidate-sources')!.met).toBe(true);
+    expect(g.criteria.find((c) => c.id === 'vr-multiple-candidate-sources')!.evidence).not.toMatch(/cannot/);
+  });
+
+  it('reads "every month" as a retraining cadence', async () => {
+    const g = await grade('## Monitoring\nWe retrain the model every month with the new labels from moderators and users.\n');
+    expect(g.criteria.find((c) => c.id === 'retraining-cadence')!.met).toBe(true);
+  });
+
+  it.each([
+    ['Problem', 'requirements'],
+    ['Success criteria', 'metrics'],
+    ['After launch', 'monitoring'],
+  ])('maps the heading "%s" to %s', async (heading, phase) => {
+    const { headingPhase } = await import('../../src/grading/markdown.js');
+    expect(headingPhase(heading)).toBe(phase);
+  });
+});
