@@ -27,6 +27,10 @@ export interface Grader {
 const PACKED_CRITERIA = 5;
 const PACKED_WORDS = 4;
 const LIST_CRITERIA = 3;
+/** A terse note under the criterion's own heading ("Offline: AUC, log loss.") earns this share of the weight. */
+const NOTE_CREDIT = 0.5;
+/** Longer than this, a sentence that is not prose is a list or a run-on, not a note. */
+const NOTE_MAX_WORDS = 15;
 
 function listSentences(compiled: readonly CompiledCriterion[], hits: readonly GroupHits[], answer: AnalysedAnswer): Set<number> {
   const counts = new Map<number, number>();
@@ -71,9 +75,23 @@ class RubricGrader implements Grader {
     const lists = listSentences(compiled, hits, answer);
     const eligible = (s: number) => answer.sentences[s]!.prose && !answer.sentences[s]!.chained && !lists.has(s);
 
+    // Notes: short non-prose lines (not list-packed, not chained) under a heading of the criterion's own phase.
+    const noteIn = (phase: PhaseId) => (s: number) => {
+      const x = answer.sentences[s]!;
+      return !eligible(s) && !x.chained && !lists.has(s) && x.phase === phase && x.words >= 2 && x.words <= NOTE_MAX_WORDS
+        && x.kind !== 'code' && x.kind !== 'table';
+    };
     const criteria: CriterionResult[] = compiled.map((c, i) => {
       const outcome = evaluateCriterion(c, hits[i]!, answer, eligible);
       const k = c.criterion;
+      const note = outcome.met ? undefined : evaluateCriterion(c, hits[i]!, answer, noteIn(k.phase));
+      if (note?.met) {
+        return {
+          id: k.id, phase: k.phase, met: false, evidence: null, title: k.title, short: k.short ?? k.title, level: k.level,
+          weight: k.weight, framework: c.framework, credit: NOTE_CREDIT,
+          note: `half credit: named in a terse note, not explained ("${note.evidence}")`,
+        };
+      }
       return {
         id: k.id,
         phase: k.phase,
@@ -88,6 +106,7 @@ class RubricGrader implements Grader {
         ...(outcome.note ? { note: outcome.note } : {}),
       };
     });
+    capNoteCredit(criteria);
     if (input.askedFacts && graded.includes('requirements')) {
       const asked = askedFactsResult(prompt, input.askedFacts);
       if (asked) criteria.unshift(asked);
@@ -126,4 +145,17 @@ export function createGrader(nlp: Nlp, vocabulary: Vocabulary = EMPTY_VOCABULARY
 export async function loadGrader(options: { dataDir?: string } = {}): Promise<Grader> {
   const [nlp, vocabulary] = await Promise.all([loadNlp(), Promise.resolve().then(() => loadVocabulary(options.dataDir))]);
   return createGrader(nlp, vocabulary);
+}
+
+/**
+ * Notes may at most double what the answer earns in prose: an answer made only of terse lines (a buzzword list
+ * under six headings) earns nothing from them, while real notes beside real sentences count for half.
+ */
+function capNoteCredit(criteria: CriterionResult[]): void {
+  const prose = criteria.reduce((n, c) => n + (c.met ? c.weight : 0), 0);
+  const notes = criteria.filter((c) => !c.met && (c.credit ?? 0) > 0);
+  const fromNotes = notes.reduce((n, c) => n + c.weight * c.credit!, 0);
+  if (fromNotes <= prose) return;
+  const scale = fromNotes ? prose / fromNotes : 0;
+  for (const c of notes) c.credit = Math.round(c.credit! * scale * 1000) / 1000;
 }

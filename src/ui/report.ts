@@ -217,7 +217,8 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
   if (misses.length) {
     lines.push('', ` ${p.bold(`Misses`)} ${p.dim(`(${aim} and below first)`)}`);
     for (const c of misses.slice(0, MISSES_SHOWN)) {
-      lines.push(...header(c.title, `${c.phase} · ${c.level}`, width, p, p.bad('✗')));
+      const partial = (c.credit ?? 0) > 0;
+      lines.push(...header(c.title, `${c.phase} · ${c.level}`, width, p, partial ? p.fair('◐') : p.bad('✗')));
       const source = rubricCriterion(c.id, prompt, framework);
       if (c.note) lines.push(...indented(`seen: ${c.note}`, width, '   ', '         ', p.fair));
       if (source) {

@@ -76,3 +76,40 @@ describe('sentence and heading edge cases seen in held-out answers', () => {
     expect(headingPhase(heading)).toBe(phase);
   });
 });
+
+describe('terse notes under their own heading', () => {
+  const content = loadContent();
+  const prompt = content.prompts.find((p) => p.id === 'ads-click-prediction')!;
+  const grade = async (markdown: string) => (await tools()).grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(markdown) });
+  const prose = [
+    '## Requirements',
+    'We predict the probability that a user clicks an ad, and the auction multiplies it by the bid to rank the ads.',
+    '## Models',
+    'I would start with logistic regression because it is simple and fast, then move to a deep model.',
+  ].join('\n');
+
+  it('earn half credit beside real prose, with the note quoted', async () => {
+    const g = await grade(`${prose}\n## Metrics\nOffline: AUC, log loss.\n`);
+    const logLoss = g.criteria.find((c) => c.id === 'ac-log-loss')!;
+    expect(logLoss.met).toBe(false);
+    expect(logLoss.credit).toBe(0.5);
+    expect(logLoss.note).toMatch(/Offline: AUC, log loss/);
+    const without = await grade(prose);
+    expect(g.total).toBeGreaterThan(without.total);
+  });
+
+  it('earn nothing when the answer has no prose at all (a list of terms under six headings)', async () => {
+    const g = await grade([
+      '## Requirements', '- pCTR times bid', '## Metrics', '- log loss, AUC', '- calibration', '## Data', '- click label',
+      '- negative downsampling', '## Models', '- logistic regression baseline', '- DCN', '## Serving', '- cascade',
+      '## Monitoring', '- calibration drift',
+    ].join('\n'));
+    expect(g.criteria.filter((c) => (c.credit ?? 0) > 0)).toEqual([]);
+    expect(g.total).toBeLessThan(5);
+  });
+
+  it('do not count under another phase\'s heading', async () => {
+    const g = await grade(`${prose}\n## Serving\nOffline: AUC, log loss.\n`);
+    expect(g.criteria.find((c) => c.id === 'ac-log-loss')!.credit ?? 0).toBe(0);
+  });
+});
