@@ -4,7 +4,7 @@ import type { CompiledCriterion } from './rubric.js';
 
 export interface CriterionOutcome {
   met: boolean;
-  /** The sentence (or two adjacent sentences) that earned it, as written. */
+  /** The sentence (or up to three consecutive sentences) that earned it, as written. */
   evidence: string | null;
   evidenceSentences: number[];
   /** Why an unmet criterion was close: only in a list, only negated, part of its ideas, no number. */
@@ -33,7 +33,7 @@ interface Passage {
 
 type Eligible = (sentence: number) => boolean;
 
-/** Passages (one sentence, or two adjacent ones in a section) where enough groups appear affirmatively. */
+/** Passages (one sentence, or up to three consecutive ones in a section) where enough groups appear affirmatively. */
 function passages(criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible, accept: (h: Hit) => boolean): Passage[] {
   const numeric = criterion.criterion.numeric === true;
   const groupsAt = (s: number): Set<number> => {
@@ -56,14 +56,17 @@ function passages(criterion: CompiledCriterion, hits: GroupHits, answer: Analyse
       found.push({ sentences: [s], inPhase });
       continue;
     }
-    for (const t of [s - 1, s + 1]) {
+    // A neighbour, or the one after it: writers often put the "what" and the "so what" one sentence apart.
+    for (const t of [s - 1, s + 1, s - 2, s + 2]) {
       const other = answer.sentences[t];
       if (!other || other.section !== sentence.section) continue;
       const there = groupsAt(t);
       const union = new Set([...here, ...there]);
       if (here.size === 0 || there.size === 0 || union.size < criterion.need) continue;
       if (numeric && !sentence.hasNumber && !other.hasNumber) continue;
-      found.push({ sentences: [Math.min(s, t), Math.max(s, t)], inPhase: inPhase || other.phase === criterion.criterion.phase });
+      const lo = Math.min(s, t);
+      const hi = Math.max(s, t);
+      found.push({ sentences: hi - lo === 1 ? [lo, hi] : [lo, lo + 1, hi], inPhase: inPhase || other.phase === criterion.criterion.phase });
     }
   }
   return found;

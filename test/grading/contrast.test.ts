@@ -113,3 +113,31 @@ describe('terse notes under their own heading', () => {
     expect(g.criteria.find((c) => c.id === 'ac-log-loss')!.credit ?? 0).toBe(0);
   });
 });
+
+describe('passages', () => {
+  const content = loadContent();
+  const prompt = content.prompts.find((p) => p.id === 'harmful-content-detection')!;
+  const grade = async (markdown: string) => (await tools()).grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(markdown) });
+
+  it('join ideas one sentence apart in the same section', async () => {
+    const g = await grade([
+      '## Serving',
+      'A synchronous check runs before publishing, with hash matching and a cheap text model.',
+      'It only blocks posts when the model is very confident.',
+      'A bigger multimodal model scores every post asynchronously through a queue within a minute.',
+    ].join('\n'));
+    const c = g.criteria.find((x) => x.id === 'hc-sync-vs-async')!;
+    expect(c.met).toBe(true);
+    expect(c.evidence).toMatch(/^A synchronous check.*very confident\..*queue within a minute\.$/);
+  });
+
+  it('do not reach across sections', async () => {
+    const g = await grade([
+      '## Serving',
+      'A synchronous check runs before publishing, with hash matching and a cheap text model.',
+      '## Monitoring',
+      'A bigger multimodal model scores every post asynchronously through a queue within a minute.',
+    ].join('\n'));
+    expect(g.criteria.find((x) => x.id === 'hc-sync-vs-async')!.met).toBe(false);
+  });
+});
