@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
-import { parseAnswerMarkdown } from '../../src/grading/index.js';
-import { tools } from './helpers.js';
+import { gradeAgainst } from './helpers.js';
 
 /** "X, not Y" names Y to set it against X: a rubric that asks for that contrast must still see it. */
 describe('contrast phrasings on the real video rubric', () => {
-  const content = loadContent();
-  const prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
-  const met = async (answer: string, id = 'vr-satisfaction-objective') => {
-    const { grader } = await tools();
-    const grade = grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(answer) });
-    return grade.criteria.find((c) => c.id === id)!.met;
-  };
+  const grade = gradeAgainst('video-recommendations');
+  const met = async (answer: string, id = 'vr-satisfaction-objective') => (await grade(answer)).criteria.find((c) => c.id === id)!.met;
 
   it.each([
     ['We optimise long-term satisfied watch time, not clicks.', true],
@@ -33,13 +26,9 @@ describe('contrast phrasings on the real video rubric', () => {
 });
 
 describe('framework criteria do not fire on look-alike phrases', () => {
-  const content = loadContent();
-  const prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
-  const met = async (section: string, sentence: string, id: string) => {
-    const { grader } = await tools();
-    const grade = grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(`## ${section}\n${sentence}\n`) });
-    return grade.criteria.find((c) => c.id === id)!.met;
-  };
+  const grade = gradeAgainst('video-recommendations');
+  const met = async (section: string, sentence: string, id: string) =>
+    (await grade(`## ${section}\n${sentence}\n`)).criteria.find((c) => c.id === id)!.met;
 
   it.each([
     ['Data', 'Video features are age, duration, creator and view counts over the last hour and day.', 'time-based-split-leakage', false],
@@ -52,9 +41,7 @@ describe('framework criteria do not fire on look-alike phrases', () => {
 });
 
 describe('sentence and heading edge cases seen in held-out answers', () => {
-  const content = loadContent();
-  const prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
-  const grade = async (markdown: string) => (await tools()).grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(markdown) });
+  const grade = gradeAgainst('video-recommendations');
 
   it('a sentence ending in "ms." ends there, so its negation does not reach the next one', async () => {
     const g = await grade('## Models\nWe cannot score 50M videos in 100 ms. Candidate generation pulls candidates from several sources: subscriptions, trending and a two-tower ANN retrieval.\n');
@@ -78,9 +65,7 @@ describe('sentence and heading edge cases seen in held-out answers', () => {
 });
 
 describe('terse notes under their own heading', () => {
-  const content = loadContent();
-  const prompt = content.prompts.find((p) => p.id === 'ads-click-prediction')!;
-  const grade = async (markdown: string) => (await tools()).grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(markdown) });
+  const grade = gradeAgainst('ads-click-prediction');
   const prose = [
     '## Requirements',
     'We predict the probability that a user clicks an ad, and the auction multiplies it by the bid to rank the ads.',
@@ -115,9 +100,7 @@ describe('terse notes under their own heading', () => {
 });
 
 describe('passages', () => {
-  const content = loadContent();
-  const prompt = content.prompts.find((p) => p.id === 'harmful-content-detection')!;
-  const grade = async (markdown: string) => (await tools()).grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(markdown) });
+  const grade = gradeAgainst('harmful-content-detection');
 
   it('join ideas one sentence apart in the same section', async () => {
     const g = await grade([

@@ -53,15 +53,17 @@ export function prompt(criteria: CriterionInput[], extra: Partial<Prompt> = {}):
   };
 }
 
-/** Grades every `<label>.md` answer under `<dir>/<promptId>/` against the real content, keyed by label. */
-export async function gradeFixtureSet<L extends string>(dir: string, promptId: string, labels: readonly L[]) {
-  const { grader } = await tools();
+/** A function that grades Markdown against one real prompt of the shipped content. */
+export function gradeAgainst(promptId: string): (markdown: string) => Promise<Grade> {
   const content = loadContent();
   const prompt = content.prompts.find((p) => p.id === promptId)!;
+  return async (markdown) => (await tools()).grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(markdown) });
+}
+
+/** Grades every `<label>.md` answer under `<dir>/<promptId>/` against the real content, keyed by label. */
+export async function gradeFixtureSet<L extends string>(dir: string, promptId: string, labels: readonly L[]) {
+  const grade = gradeAgainst(promptId);
   const grades = new Map<L, Grade>();
-  for (const label of labels) {
-    const md = readFileSync(join(dir, promptId, `${label}.md`), 'utf8');
-    grades.set(label, grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(md) }));
-  }
+  for (const label of labels) grades.set(label, await grade(readFileSync(join(dir, promptId, `${label}.md`), 'utf8')));
   return grades;
 }
