@@ -1,5 +1,5 @@
 import { findPrompt, loadContent, type Content } from '../content/load.js';
-import type { Level, Prompt } from '../content/schema.js';
+import type { Prompt } from '../content/schema.js';
 import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
 import { loadGrader } from '../grading/index.js';
@@ -7,19 +7,12 @@ import { interviewPlan } from '../interview/plan.js';
 import { phaseAverages, promptForPhase, weakestPhase } from '../interview/progress.js';
 import { openHistory } from '../store/history.js';
 import { paint } from '../ui/paint.js';
-import { requireTerminal, sitFromFile, sitNew, sittingEdges, type SittingEdges } from './shared/sitting.js';
+import { requireTerminal, sitFromFile, sitNew, sittingEdges, type SittingEdges, type SittingFlags } from './shared/sitting.js';
 
-export interface InterviewOptions {
+export interface InterviewOptions extends SittingFlags {
   id?: string;
   random?: boolean;
   weakest?: boolean;
-  minutes: number;
-  level: Level;
-  timer: boolean;
-  editor?: boolean;
-  answers?: string;
-  json?: boolean;
-  db?: string;
 }
 
 export async function interview(options: InterviewOptions, ctx: Ctx, given: Partial<SittingEdges> = {}): Promise<void> {

@@ -1,21 +1,13 @@
 import { findPrompt, loadContent } from '../content/load.js';
-import type { Level } from '../content/schema.js';
 import type { Ctx } from '../context.js';
 import { loadGrader } from '../grading/index.js';
 import { practicePlan } from '../interview/plan.js';
 import type { PhaseId } from '../phases.js';
-import { requireTerminal, sitFromFile, sitNew, sittingEdges, type SittingEdges } from './shared/sitting.js';
+import { requireTerminal, sitFromFile, sitNew, sittingEdges, type SittingEdges, type SittingFlags } from './shared/sitting.js';
 
-export interface PracticeOptions {
+export interface PracticeOptions extends SittingFlags {
   id: string;
   phase: PhaseId;
-  minutes: number;
-  level: Level;
-  timer: boolean;
-  editor?: boolean;
-  answers?: string;
-  json?: boolean;
-  db?: string;
 }
 
 /** One phase against its own clock, graded on that phase only and saved with mode `practice`. */

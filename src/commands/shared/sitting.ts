@@ -17,6 +17,17 @@ import { paint } from '../../ui/paint.js';
 import { renderReport } from '../../ui/report.js';
 
 /** What a sitting needs from outside; tests replace the asker and the grader. */
+/** The flags `interview` and `practice` share (registered in src/cli.ts). */
+export interface SittingFlags {
+  minutes: number;
+  level: Level;
+  timer: boolean;
+  editor?: boolean;
+  answers?: string;
+  json?: boolean;
+  db?: string;
+}
+
 export interface SittingEdges {
   ask: Asker;
   grader: Grader;
