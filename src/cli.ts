@@ -30,6 +30,7 @@ const EXAMPLES = {
   interview: 'mlsd interview video-recommendations --minutes 45',
   practice: 'mlsd practice ads-click-prediction --phase metrics --minutes 10',
   resume: 'mlsd resume',
+  abandon: 'mlsd abandon 7',
   history: 'mlsd history --prompt video-recommendations',
   review: 'mlsd review last',
   export: 'mlsd export last -o report.md',
@@ -130,6 +131,14 @@ export function buildProgram(ctx: Ctx): Command {
     .option('--editor', 'write each phase in $EDITOR')
     .addOption(dbOption())
     .action(async (id: string | undefined, opts) => (await import('./commands/resume.js')).resume({ id, ...opts }, ctx));
+
+  program
+    .command('abandon')
+    .addHelpText('after', `\nExample:\n  $ ${EXAMPLES.abandon}`)
+    .description('Close a session you will not finish (its answers are kept).')
+    .argument('<session>', 'a session id, or "last"')
+    .addOption(dbOption())
+    .action(async (id: string, opts) => (await import('./commands/abandon.js')).abandon({ id, ...opts }, ctx));
 
   program
     .command('history')

@@ -15,7 +15,7 @@ describe('mlsd executable', () => {
   it('lists every command with an example in --help', () => {
     const r = run('--help');
     expect(r.status).toBe(0);
-    for (const cmd of ['prompts', 'show', 'rubric', 'guide', 'score', 'interview', 'practice', 'resume', 'history', 'review', 'export', 'pipeline']) {
+    for (const cmd of ['prompts', 'show', 'rubric', 'guide', 'score', 'interview', 'practice', 'resume', 'abandon', 'history', 'review', 'export', 'pipeline']) {
       expect(r.stdout).toContain(`  ${cmd} `);
       expect(r.stdout).toMatch(new RegExp(`\\$ mlsd ${cmd}\\b`));
     }

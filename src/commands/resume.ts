@@ -21,7 +21,9 @@ export async function resume(options: ResumeOptions, ctx: Ctx, given: Partial<Si
     }
     if (session.status !== 'in-progress') {
       throw new UserError(`session ${session.id} is ${session.status}; only an in-progress session can be resumed.`, {
-        hint: `See its feedback with \`mlsd review ${session.id}\`.`,
+        hint: session.status === 'completed'
+          ? `See its feedback with \`mlsd review ${session.id}\`.`
+          : `Its answers are kept: \`mlsd review ${session.id}\`; \`mlsd interview ${session.promptId}\` starts it afresh.`,
       });
     }
     const edges = await sittingEdges(ctx, given);

@@ -26,8 +26,10 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env
     const c = paint(ctx.color);
     ctx.out(answersView(session, entries, ctx.color, terminalWidth()));
     if (!session.grade) {
-      const next = session.status === 'in-progress' ? ` Continue it with \`mlsd resume ${session.id}\`.` : '';
-      ctx.out(`\n${c.dim(`Session ${session.id} is ${session.status} and not graded yet.${next}`)}\n`);
+      const note = session.status === 'in-progress'
+        ? `Session ${session.id} is in-progress and not graded yet. Continue it with \`mlsd resume ${session.id}\`.`
+        : `Session ${session.id} was abandoned, so it has no grade.`;
+      ctx.out(`\n${c.dim(note)}\n`);
       return;
     }
     // Content and the report cost ~250 ms to load; --json and ungraded sessions don't need them.

@@ -99,7 +99,9 @@ export function sessionStore(db: Db) {
     `UPDATE sessions SET status = 'completed', finished_at = @finishedAt, total = @total, level = @level, grade = @grade
      WHERE id = @id`,
   );
-  const updateStatus = db.prepare('UPDATE sessions SET status = ? WHERE id = ?');
+  const updateAbandoned = db.prepare(
+    `UPDATE sessions SET status = 'abandoned', finished_at = @finishedAt WHERE id = @id AND status = 'in-progress'`,
+  );
   const latestInProgress = db.prepare<[], SessionRow>(
     `SELECT * FROM sessions WHERE status = 'in-progress' ORDER BY started_at DESC, id DESC LIMIT 1`,
   );
@@ -149,8 +151,9 @@ export function sessionStore(db: Db) {
     finish(sessionId: number, grade: Grade, finishedAt: number): void {
       updateFinished.run({ id: sessionId, finishedAt, total: grade.total, level: grade.level, grade: JSON.stringify(grade) });
     },
-    setStatus(sessionId: number, status: Status): void {
-      updateStatus.run(status, sessionId);
+    /** Closes an in-progress session without a grade; its entries and draft are kept. */
+    abandon(sessionId: number, at: number): void {
+      updateAbandoned.run({ id: sessionId, finishedAt: at });
     },
   };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { abandon } from '../../src/commands/abandon.js';
 import { exportSession } from '../../src/commands/export.js';
 import { history } from '../../src/commands/history.js';
 import { interview } from '../../src/commands/interview.js';
@@ -152,6 +153,48 @@ describe('mlsd review and export', () => {
     await exportSession({ id: 'last', format: 'json', db: file }, a.ctx);
     await review({ id: 'last', json: true, db: file }, b.ctx);
     expect(JSON.parse(a.text())).toEqual(JSON.parse(b.text()));
+  });
+});
+
+describe('mlsd abandon', () => {
+  it('closes an in-progress session, keeps its draft and answers, and resume then refuses it', async () => {
+    const { file, ids } = seeded();
+    const { ctx, text } = testCtx();
+    await abandon({ id: 'last', db: file }, ctx);
+    expect(text()).toBe(`Session ${ids[2]} (other-prompt) is abandoned; its answers are kept: \`mlsd review ${ids[2]}\`.\n`);
+
+    const listed = testCtx();
+    await history({ json: true, db: file }, listed.ctx);
+    expect(JSON.parse(listed.text())[0]).toMatchObject({ id: ids[2], status: 'abandoned', total: null, finishedAt: '2026-11-26T12:00:00.000Z' });
+    const db = openStore(file);
+    expect(sessionStore(db).draft(ids[2]!)?.text).toBe('x');
+    expect(sessionStore(db).latestInProgress()).toBeUndefined();
+    db.close();
+
+    const reviewed = testCtx();
+    await review({ id: String(ids[2]), db: file }, reviewed.ctx);
+    expect(reviewed.text()).toContain(`Session ${ids[2]} was abandoned, so it has no grade.`);
+    const err = await resume({ id: String(ids[2]), db: file }, testCtx(true).ctx, { content: tinyContent, grader: fakeGrader() }).catch((e: unknown) => e);
+    expect((err as UserError).message).toBe(`session ${ids[2]} is abandoned; only an in-progress session can be resumed.`);
+    expect((err as UserError).hint).toContain('`mlsd interview other-prompt` starts it afresh');
+  });
+
+  it('says so when the session was already abandoned', async () => {
+    const { file, ids } = seeded();
+    await abandon({ id: String(ids[2]), db: file }, testCtx().ctx);
+    const { ctx, text } = testCtx();
+    await abandon({ id: String(ids[2]), db: file }, ctx);
+    expect(text()).toBe(`Session ${ids[2]} was already abandoned.\n`);
+  });
+
+  it('refuses a completed session and leaves it as it was', async () => {
+    const { file, ids } = seeded();
+    const err = await abandon({ id: String(ids[0]), db: file }, testCtx().ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe(`session ${ids[0]} is completed; only an in-progress session can be abandoned.`);
+    const db = openStore(file);
+    expect(sessionStore(db).get(ids[0]!)).toMatchObject({ status: 'completed', level: 'mid' });
+    db.close();
   });
 });
 

@@ -71,7 +71,7 @@ export async function sitNew(spec: NewSitting, ctx: SittingCtx, edges: SittingEd
     const statement = /^\s*#/.test(spec.prompt.statement) ? spec.prompt.statement : `# ${spec.prompt.title}\n\n${spec.prompt.statement}`;
     ctx.out(await renderMarkdown(statement, { color: ctx.color, width }));
     const open = history.sessions.latestInProgress();
-    if (open) ctx.out(paint(ctx.color).dim(`(Session ${open.id} is still in progress; \`mlsd resume ${open.id}\` continues it later.)\n`));
+    if (open) ctx.out(paint(ctx.color).dim(`(Session ${open.id} is still in progress: \`mlsd resume ${open.id}\` continues it later, \`mlsd abandon ${open.id}\` closes it.)\n`));
     if (spec.mode === 'practice') ctx.out(`\n${keyFactsView(spec.prompt.facts, { color: ctx.color, width })}`);
     ctx.out(`\n${planView(spec.plan, spec.minutes, { color: ctx.color, timer: spec.timer })}`);
     const session = history.sessions.create({

@@ -1,0 +1,32 @@
+import type { Ctx } from '../context.js';
+import { UserError } from '../errors.js';
+import { openHistory, resolveSession } from '../store/history.js';
+
+export interface AbandonOptions {
+  id: string;
+  db?: string;
+}
+
+/**
+ * Closes an in-progress session the user will not finish, so `resume` stops offering it and history shows it
+ * as abandoned. Nothing is deleted: its answers and draft stay readable with `mlsd review`.
+ */
+export async function abandon(options: AbandonOptions, ctx: Pick<Ctx, 'out' | 'env' | 'now'>): Promise<void> {
+  const history = openHistory(options.db, ctx.env);
+  try {
+    const session = resolveSession(history.sessions, options.id);
+    if (session.status === 'abandoned') {
+      ctx.out(`Session ${session.id} was already abandoned.\n`);
+      return;
+    }
+    if (session.status === 'completed') {
+      throw new UserError(`session ${session.id} is completed; only an in-progress session can be abandoned.`, {
+        hint: `See its feedback with \`mlsd review ${session.id}\`.`,
+      });
+    }
+    history.sessions.abandon(session.id, ctx.now());
+    ctx.out(`Session ${session.id} (${session.promptId}) is abandoned; its answers are kept: \`mlsd review ${session.id}\`.\n`);
+  } finally {
+    history.db.close();
+  }
+}
