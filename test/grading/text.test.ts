@@ -28,6 +28,7 @@ describe('stem', () => {
     ['catalogue', 'catalog'],
     ['retrieval', 'retrieve'],
     ['deployment', 'deploy'],
+    ['listings', 'listing'],
   ])('%s and %s share a stem', (a, b) => {
     expect(stem(a)).toBe(stem(b));
   });
@@ -36,6 +37,7 @@ describe('stem', () => {
     ['causal', 'casual'],
     ['latency', 'latent'],
     ['user', 'use'],
+    ['listing', 'list'],
   ])('%s and %s stay apart', (a, b) => {
     expect(stem(a)).not.toBe(stem(b));
   });
