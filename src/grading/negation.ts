@@ -33,6 +33,9 @@ const REJECTING_VERBS = new Set(['reject', 'dismiss', 'discard', 'abandon', 'vet
 const CONDITIONAL_OPENERS = new Set(['without', 'if', 'unless', 'otherwise']);
 const CLAUSE_BREAK_WORDS = new Set(['but', 'whereas', 'however', 'although', 'though', 'because', 'since', 'so']);
 const PHRASE_END_POS = new Set(['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'PRON']);
+/** Pronouns that open a relative clause: "items that don't ship here are filtered out". */
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose']);
+const RELATIVE_REACH = 4;
 
 function isBreak(t: RawToken): boolean {
   return (t.type === 'punctuation' && /^[,;:()\[\]—–.!?]$/.test(t.text)) || CLAUSE_BREAK_WORDS.has(t.lemma);
@@ -95,7 +98,7 @@ export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
       if (CLAUSE_NEGATORS.has(t.lemma)) {
         if (next && NOT_CONTRAST.has(next.lemma)) continue;
         const dismissed = tokens.slice(i + 1, Math.min(end, i + 4)).some((n) => DISMISSED_AFTER_NOT.has(n.lemma) || DISMISSED_AFTER_NOT.has(n.text.toLowerCase()));
-        mark(flags, dismissed ? start : i, end);
+        mark(flags, dismissed ? start : i, dismissed ? end : relativeClauseEnd(tokens, start, i, end));
         continue;
       }
       if (PHRASE_NEGATORS.has(t.lemma)) {
@@ -111,4 +114,25 @@ export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
     }
   });
   return flags;
+}
+
+/**
+ * Where a "not" inside a relative clause stops: "items that don't ship to your country are filtered out" negates
+ * shipping, not the filtering. After the negated verb, the next verb is the main clause's; a "not" outside a
+ * relative clause runs to `end`.
+ */
+function relativeClauseEnd(tokens: readonly RawToken[], start: number, at: number, end: number): number {
+  const isVerb = (t: RawToken | undefined) => t?.pos === 'VERB' || t?.pos === 'AUX';
+  let opener = false;
+  for (let k = Math.max(start + 1, at - RELATIVE_REACH); k < at; k++) {
+    const before = tokens[k - 1]!.pos;
+    if (RELATIVE_PRONOUNS.has(tokens[k]!.lemma) && (before === 'NOUN' || before === 'PROPN')) opener = true;
+  }
+  if (!opener) return end;
+  let j = at + 1;
+  // The negated verb itself: one word, or an auxiliary and its verb ("not be used").
+  if (tokens[j]?.pos === 'AUX' && tokens[j + 1]?.pos === 'VERB') j += 2;
+  else if (isVerb(tokens[j])) j++;
+  while (j < end && !isVerb(tokens[j])) j++;
+  return j;
 }
