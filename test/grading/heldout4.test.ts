@@ -29,32 +29,46 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('fourth held-out set for %s', (pro
     grades = await gradeFixtureSet(fixtures, promptId, LABELS);
   });
 
-  knownGap([], promptId)('orders the levels: staff > senior > mid > weak', () => {
+  it('orders the levels: staff > senior > mid > weak', () => {
     expect(g('staff').total).toBeGreaterThan(g('senior').total);
     expect(g('senior').total).toBeGreaterThan(g('mid').total);
     expect(g('mid').total).toBeGreaterThan(g('weak').total);
   });
 
-  knownGap([], promptId)('keeps clear gaps between neighbouring levels', () => {
+  it('keeps clear gaps between neighbouring levels', () => {
     expect(g('staff').total).toBeGreaterThan(g('senior').total + 10);
     expect(g('senior').total).toBeGreaterThan(g('mid').total + 10);
     expect(g('mid').total).toBeGreaterThan(g('weak').total + 10);
   });
 
-  knownGap([], promptId)('gives the staff answer a staff or senior verdict', () => {
+  it('gives the staff answer a staff or senior verdict', () => {
     expect(['staff', 'senior']).toContain(g('staff').level);
     expect(g('staff').total).toBeGreaterThanOrEqual(70);
   });
 
-  knownGap([], promptId)('gives the senior answer a senior verdict', () => {
+  // Fraud: the terse senior answer states most senior ideas but in fragments and in phrasings the concept groups
+  // miss ("so no leakage" read as a negation, "model down → rules only", "canary"), so it earns 28% of the senior
+  // weight against the 40% bar (docs/heldout4-evaluation.md).
+  knownGap(['payment-fraud-detection'], promptId)('gives the senior answer a senior verdict', () => {
     expect(g('senior').level).toBe('senior');
   });
 
-  knownGap([], promptId)('gives the mid answer a mid verdict', () => {
+  it('gives the mid answer a mid verdict', () => {
     expect(g('mid').level).toBe('mid');
   });
 
-  knownGap([], promptId)('gives the weak answer no level and almost no points', () => {
+  // Fraud: "Measuring it", "In the payment flow" and "Keeping up with fraudsters" name no phase.
+  knownGap(['payment-fraud-detection'], promptId)("maps the staff answer's own headings to phases", () => {
+    expect(g('staff').signals.structure).toBeGreaterThanOrEqual(80);
+  });
+
+  // Fraud: the staff answer weighs alternatives in notes ("Why: …", "Rejected: … (latency, explainability)"),
+  // which the trade-off signal's connectives do not catch.
+  knownGap(['payment-fraud-detection'], promptId)('sees the staff answer weigh alternatives', () => {
+    expect(g('staff').signals.tradeoffs).toBeGreaterThanOrEqual(50);
+  });
+
+  it('gives the weak answer no level and almost no points', () => {
     expect(g('weak').level).toBe('none');
     expect(g('weak').total).toBeLessThan(5);
   });
