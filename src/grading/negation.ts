@@ -31,7 +31,7 @@ const DISMISSING_WORDS = new Set([
 /** Verbs that reject what the clause (and a preceding "we considered X" clause) names. */
 const REJECTING_VERBS = new Set(['reject', 'dismiss', 'discard', 'abandon', 'veto', 'scrap']);
 const CONDITIONAL_OPENERS = new Set(['without', 'if', 'unless', 'otherwise']);
-const CLAUSE_BREAK_WORDS = new Set(['but', 'whereas', 'however', 'although', 'though', 'because', 'since', 'so']);
+const CLAUSE_BREAK_WORDS = new Set(['but', 'whereas', 'however', 'although', 'though', 'because', 'since', 'so', 'until']);
 const PHRASE_END_POS = new Set(['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'PRON']);
 /** Pronouns that open a relative clause: "items that don't ship here are filtered out". */
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose']);
@@ -46,9 +46,11 @@ export function clauses(tokens: readonly RawToken[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   tokens.forEach((t, i) => {
-    if (isBreak(t)) {
+    // "and we …" starts a clause with a subject of its own: "accuracy is useless and we track recall".
+    const newSubject = t.lemma === 'and' && tokens[i + 1]?.pos === 'PRON';
+    if (isBreak(t) || newSubject) {
       if (i > start) out.push([start, i]);
-      start = CLAUSE_BREAK_WORDS.has(t.lemma) ? i : i + 1;
+      start = CLAUSE_BREAK_WORDS.has(t.lemma) || newSubject ? i : i + 1;
     }
   });
   if (start < tokens.length) out.push([start, tokens.length]);
@@ -74,7 +76,9 @@ export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
     for (let i = start; i < end; i++) {
       const t = tokens[i]!;
       const next = tokens[i + 1];
-      if (DISMISSING_WORDS.has(t.lemma) || REJECTING_VERBS.has(t.lemma)) {
+      // "step up instead of rejecting" names the alternative, it does not reject the clause.
+      const contrasted = tokens[i - 1]?.lemma === 'of' && tokens[i - 2]?.lemma === 'instead' || tokens[i - 1]?.lemma === 'than';
+      if (DISMISSING_WORDS.has(t.lemma) || (REJECTING_VERBS.has(t.lemma) && !contrasted)) {
         mark(flags, start, end);
         if (REJECTING_VERBS.has(t.lemma) && clauseIndex > 0) mark(flags, parts[clauseIndex - 1]![0], parts[clauseIndex - 1]![1]);
         continue;

@@ -106,6 +106,8 @@ describe('negation', () => {
     ['Position bias is not a concern here.', 'bias'],
     ['The server is fast enough without caching.', 'caching'],
     ['We go with a heuristic that does not need an A/B test.', 'test'],
+    ['Accuracy is useless here and we look at precision and recall.', 'accuracy'],
+    ['We considered a two-tower model and we rejected it.', 'tower'],
     ['Listings that are not in stock are removed by the filter.', 'stock'],
   ])('"%s" negates "%s"', (sentence, word) => {
     expect(negatedWords(sentence)).toContain(word);
@@ -123,6 +125,9 @@ describe('negation', () => {
     ['Listings that are not in stock are removed by the filter.', 'filter'],
     ['Videos that the user has not watched are candidates for the feed.', 'feed'],
     ["Items that don't ship to the buyer's country are filtered out before ranking.", 'filtered'],
+    ['Accuracy is useless here and we look at precision and recall.', 'precision'],
+    ['We ask for 3DS instead of rejecting the payment.', '3'],
+    ["We can't read losses until chargebacks mature.", 'chargebacks'],
   ])('"%s" keeps "%s" affirmative', (sentence, word) => {
     expect(negatedWords(sentence)).not.toContain(word);
   });
