@@ -4,6 +4,8 @@ import type { RawToken } from './nlp.js';
 const CLAUSE_NEGATORS = new Set(['not', 'never', 'neither', 'nor', 'cannot']);
 /** Negating determiners whose scope is the noun phrase that follows: "videos with no views get…". */
 const PHRASE_NEGATORS = new Set(['no', 'without']);
+/** Faults a design rules out: "so no leakage from later events" commits to preventing the leak. */
+const PROTECTED_FAULTS = new Set(['leakage', 'leak', 'skew', 'mismatch', 'lookahead', 'look-ahead', 'contamination', 'peeking']);
 /** Nouns after "no" that widen its scope to the clause: "no need to monitor drift". */
 const NO_WIDENERS = new Set(['need', 'point', 'reason', 'plan', 'use', 'value', 'benefit']);
 /** After "not": a contrast, not a rejection ("not only clicks but watch time"). */
@@ -37,8 +39,11 @@ const PHRASE_END_POS = new Set(['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'PRON'])
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose']);
 const RELATIVE_REACH = 4;
 
+/** Note-takers' arrows ("not mature → train on older data") join two clauses; "->" arrives as "-" then ">". */
+const ARROWS = new Set(['→', '⇒', '>', '=>', '->']);
+
 function isBreak(t: RawToken): boolean {
-  return (t.type === 'punctuation' && /^[,;:()\[\]—–.!?]$/.test(t.text)) || CLAUSE_BREAK_WORDS.has(t.lemma);
+  return (t.type === 'punctuation' && /^[,;:()\[\]—–.!?]$/.test(t.text)) || CLAUSE_BREAK_WORDS.has(t.lemma) || ARROWS.has(t.text);
 }
 
 /** Token index ranges [start, end) of the clauses of a sentence. */
@@ -113,6 +118,8 @@ export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
         let j = i + 1;
         if (j < end && /ing$/.test(tokens[j]!.text.toLowerCase())) j++;
         while (j < end && !PHRASE_END_POS.has(tokens[j]!.pos)) j++;
+        const head = tokens[j - 1];
+        if (head && j - 1 > i && PROTECTED_FAULTS.has(head.lemma.toLowerCase())) continue;
         mark(flags, i, j);
       }
     }

@@ -46,10 +46,9 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('fourth held-out set for %s', (pro
     expect(g('staff').total).toBeGreaterThanOrEqual(70);
   });
 
-  // Fraud: the terse senior answer states most senior ideas but in fragments and in phrasings the concept groups
-  // miss ("so no leakage" read as a negation, "model down → rules only", "canary"), so it earns 28% of the senior
-  // weight against the 40% bar (docs/heldout4-evaluation.md).
-  knownGap(['payment-fraud-detection'], promptId)('gives the senior answer a senior verdict', () => {
+  // Fraud: failed when first graded (41.3, mid): "so no leakage" read as a negation, negation running past "→",
+  // and phrasings the concept groups lacked ("model down", "canary"). Fixed after docs/heldout4-evaluation.md.
+  it('gives the senior answer a senior verdict', () => {
     expect(g('senior').level).toBe('senior');
   });
 
@@ -57,8 +56,9 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('fourth held-out set for %s', (pro
     expect(g('mid').level).toBe('mid');
   });
 
-  // Fraud: "Measuring it", "In the payment flow" and "Keeping up with fraudsters" name no phase.
-  knownGap(['payment-fraud-detection'], promptId)("maps the staff answer's own headings to phases", () => {
+  // Fraud: "Measuring it", "In the payment flow" and "Keeping up with fraudsters" named no phase until the heading
+  // lists grew.
+  it("maps the staff answer's own headings to phases", () => {
     expect(g('staff').signals.structure).toBeGreaterThanOrEqual(80);
   });
 

@@ -108,6 +108,7 @@ describe('negation', () => {
     ['We go with a heuristic that does not need an A/B test.', 'test'],
     ['Accuracy is useless here and we look at precision and recall.', 'accuracy'],
     ['We considered a two-tower model and we rejected it.', 'tower'],
+    ['There is no leakage monitoring.', 'monitoring'],
     ['Listings that are not in stock are removed by the filter.', 'stock'],
   ])('"%s" negates "%s"', (sentence, word) => {
     expect(negatedWords(sentence)).toContain(word);
@@ -128,6 +129,8 @@ describe('negation', () => {
     ['Accuracy is useless here and we look at precision and recall.', 'precision'],
     ['We ask for 3DS instead of rejecting the payment.', '3'],
     ["We can't read losses until chargebacks mature.", 'chargebacks'],
+    ['Features are point-in-time, so no leakage from later events.', 'leakage'],
+    ['Recent labels not mature → train on older data.', 'older'],
   ])('"%s" keeps "%s" affirmative', (sentence, word) => {
     expect(negatedWords(sentence)).not.toContain(word);
   });
@@ -146,6 +149,9 @@ describe('headings', () => {
     ['Candidate generation', 'models'],
     ['Capacity estimation', 'requirements'],
     ['Offline and online evaluation', 'metrics'],
+    ['Measuring it', 'metrics'],
+    ['In the payment flow', 'serving'],
+    ['Keeping up with fraudsters', 'monitoring'],
     ['Appendix', null],
     ['Video recommendations', null],
   ])('%s → %s', (heading, phase) => {
