@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Criterion, Framework, Prompt } from '../../src/content/schema.js';
 import { loadVocabulary } from '../../src/content/vocabulary.js';
@@ -6,6 +6,8 @@ import { loadContent } from '../../src/content/load.js';
 import { createGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../src/grading/index.js';
 import { Lexicon } from '../../src/grading/lexicon.js';
 import { loadNlp, type Nlp } from '../../src/grading/nlp.js';
+import { promptsDir } from '../../src/paths.js';
+import { it } from 'vitest';
 
 /** One language model per test file (loading costs ~100 ms). */
 let shared: Promise<{ nlp: Nlp; lexicon: Lexicon; grader: Grader }> | undefined;
@@ -66,4 +68,21 @@ export async function gradeFixtureSet<L extends string>(dir: string, promptId: s
   const grades = new Map<L, Grade>();
   for (const label of labels) grades.set(label, await grade(readFileSync(join(dir, promptId, `${label}.md`), 'utf8')));
   return grades;
+}
+
+/** The four answers of every held-out fixture set, best first. */
+export const HELD_OUT_LABELS = ['staff', 'senior', 'mid', 'weak'] as const;
+export type HeldOutLabel = (typeof HELD_OUT_LABELS)[number];
+
+/**
+ * A held-out set under test/fixtures/<set>/: whether every prompt it covers ships, its grades per prompt, and
+ * `knownGap`, which runs an expectation as it.fails for the prompts the grader does not satisfy yet.
+ */
+export function heldOutSet<P extends string>(set: string, promptIds: readonly P[]) {
+  const dir = join(import.meta.dirname, '..', 'fixtures', set);
+  return {
+    hasContent: promptIds.every((id) => existsSync(join(promptsDir(), `${id}.yaml`))),
+    grade: (promptId: P) => gradeFixtureSet(dir, promptId, HELD_OUT_LABELS),
+    knownGap: (failsFor: readonly P[], promptId: P) => (failsFor.includes(promptId) ? it.fails : it),
+  };
 }
