@@ -14,10 +14,10 @@ const GENERIC = new Set([
 
 /**
  * Negation words inside a phrasing collide with the grader's negation rule, except a contrast that opens with
- * "not" ("not just clicks"), which the grader matches as written.
+ * "not" ("not just clicks") or a requirement ("must not get worse"), which the grader matches as written.
  */
 const NEGATING = /\b(no|not|never|without|none|don't|doesn't|isn't|can't|cannot)\b/;
-const CONTRAST = /^not (just |only |merely )?\w+/;
+const CONTRAST = /^((must|should) )?not (just |only |merely )?\w+/;
 
 function lint(where: string, criteria: readonly Criterion[]): string[] {
   const problems: string[] = [];
