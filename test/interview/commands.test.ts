@@ -202,11 +202,18 @@ describe('interactive commands without a terminal', () => {
   it.each([
     ['interview', () => interview({ minutes: 45, level: 'senior', timer: true }, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
     ['practice', () => practice({ id: 'tiny-recs', phase: 'data', minutes: 10, level: 'senior', timer: true }, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
-    ['resume', () => resume({}, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
   ])('%s exits at once pointing at --answers', async (name, run) => {
     const err = await run().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).message).toContain(`\`mlsd ${name}\` asks questions and needs a terminal`);
     expect((err as UserError).hint).toContain('--answers <answer.md>');
+  });
+
+  it('resume exits at once and points at review and abandon, not at --answers (it has no such flag)', async () => {
+    const err = await resume({}, testCtx().ctx, { content: tinyContent, grader: fakeGrader() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toContain('`mlsd resume` asks questions and needs a terminal');
+    expect((err as UserError).hint).toMatch(/mlsd review <session>.*mlsd abandon <session>/);
+    expect((err as UserError).hint).not.toContain('--answers');
   });
 });

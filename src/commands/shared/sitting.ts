@@ -42,11 +42,12 @@ export async function sittingEdges(ctx: Pick<Ctx, 'env'>, given: Partial<Sitting
   };
 }
 
-export function requireTerminal(ctx: Pick<Ctx, 'interactive'>, command: string): void {
+const ANSWERS_HINT = 'To grade a written answer without a terminal, pass --answers <answer.md> (add --json for a machine-readable grade).';
+
+/** Refuses at once when nobody can answer; `hint` says what works without a terminal (default: --answers). */
+export function requireTerminal(ctx: Pick<Ctx, 'interactive'>, command: string, hint = ANSWERS_HINT): void {
   if (!ctx.interactive) {
-    throw new UserError(`\`mlsd ${command}\` asks questions and needs a terminal; none is attached.`, {
-      hint: `To grade a written answer without a terminal, pass --answers <answer.md> (add --json for a machine-readable grade).`,
-    });
+    throw new UserError(`\`mlsd ${command}\` asks questions and needs a terminal; none is attached.`, { hint });
   }
 }
 
