@@ -96,8 +96,13 @@ describe('mlsd interview in a real terminal', () => {
     await again.waitFor('Restored what you were typing');
     await again.waitFor('We optimise for long-term satisfaction.');
     await again.waitFor('and half a secon');
+    // The unfinished line is open for editing: what is typed now continues it rather than starting a new line.
+    again.type('d of latency.\r\r\r');
+    await again.waitFor(/Interviewer:|── Metrics /);
     again.type('\x03');
     expect(await again.exited).toBe(130);
+    const r = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    expect(r.answers[0]).toMatchObject({ phase: 'requirements', text: 'We optimise for long-term satisfaction.\nand half a second of latency.' });
   }, 60_000);
 
   it('--answers --json saves the session and prints the score object plus sessionId', () => {

@@ -20,8 +20,10 @@ const processIo = (): Io => ({ input: process.stdin, output: process.stdout });
 export function readText(request: TextRequest, io: Io = processIo()): Promise<TextResult> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 0 });
-    // A restored answer comes back as lines already entered; a restored question as the line being edited.
+    // A restored draft comes back with its last line open for editing, so an unfinished sentence can go on
+    // where it stopped; the lines before it come back as already entered.
     let lines = request.initial && request.multiline ? request.initial.split('\n') : [];
+    const editing = request.multiline ? (lines.pop() ?? '') : (request.initial ?? '');
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
     // Readline closes on Ctrl-D only when the line is empty; a finished thought should not need an extra key.
@@ -93,7 +95,7 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
     if (lines.length) io.output.write(`${lines.map((l) => `${request.prompt()}${l}`).join('\n')}\n`);
     rl.setPrompt(request.prompt());
     rl.prompt();
-    if (request.initial && !request.multiline) rl.write(request.initial);
+    if (editing) rl.write(editing);
   });
 }
 
