@@ -6,7 +6,10 @@ import { loadGrader } from '../grading/index.js';
 import { interviewPlan } from '../interview/plan.js';
 import { phaseAverages, promptForPhase, weakestPhase } from '../interview/progress.js';
 import { openHistory } from '../store/history.js';
+import type { Choice } from '../interview/asker.js';
+import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
+import { wrap } from '../ui/text.js';
 import { requireTerminal, sitFromFile, sitNew, sittingEdges, type SittingEdges, type SittingFlags } from './shared/sitting.js';
 
 export interface InterviewOptions extends SittingFlags {
@@ -48,11 +51,20 @@ async function choosePrompt(options: InterviewOptions, ctx: Ctx, edges: SittingE
     const pick = weakestPick(content, options.db, ctx);
     if (pick) return pick;
   }
-  const id = await edges.ask.choose(
-    'Choose a prompt (type to search)',
-    content.prompts.map((p) => ({ value: p.id, name: `${p.title} (${p.id})`, description: `${p.domain} · ${p.difficulty} — ${p.summary}` })),
-  );
+  const id = await edges.ask.choose('Choose a prompt (type to search)', promptChoices(content.prompts, terminalWidth()));
   return findPrompt(content, id);
+}
+
+/** The list entries, sized to the terminal so the list prompt never breaks a word (the id goes when it would). */
+export function promptChoices(prompts: readonly Prompt[], width: number): Choice[] {
+  return prompts.map((p) => {
+    const named = `${p.title} (${p.id})`;
+    return {
+      value: p.id,
+      name: named.length + 2 <= width ? named : p.title,
+      description: wrap(`${p.id} · ${p.domain} · ${p.difficulty} — ${p.summary}`, width),
+    };
+  });
 }
 
 /** The prompt that drills the weakest phase in history, or null (with a note) when there is no history. */

@@ -4,7 +4,7 @@ import { formatClock, type ClockReading } from '../interview/timer.js';
 import type { PlanStep, StepId } from '../interview/types.js';
 import { isPhaseId, phaseInfo } from '../phases.js';
 import { paint } from './paint.js';
-import { rule, wrap } from './text.js';
+import { rule, ruleFits, wrap } from './text.js';
 
 export function stepTitle(step: StepId): string {
   return isPhaseId(step) ? phaseInfo(step).title : 'Clarifying questions';
@@ -23,10 +23,12 @@ export function planView(plan: readonly PlanStep[], minutes: number, options: { 
 /** The rule that opens a step: its title and the clock. */
 export function stepHeader(step: StepId, reading: ClockReading | null, options: { color: boolean; width: number }): string {
   const c = paint(options.color);
-  const clock = reading
-    ? `step ${mmss(Math.max(0, reading.stepLeftMs))} left · total ${mmss(Math.max(0, reading.totalLeftMs))} left`
-    : '';
-  return `\n${rule(c.bold(stepTitle(step)), options.width, clock)}\n`;
+  const title = c.bold(stepTitle(step));
+  if (!reading) return `\n${rule(title, options.width)}\n`;
+  const [stepLeft, totalLeft] = [mmss(Math.max(0, reading.stepLeftMs)), mmss(Math.max(0, reading.totalLeftMs))];
+  const long = `step ${stepLeft} left · total ${totalLeft} left`;
+  const clock = ruleFits(title, options.width, long) ? long : `step ${stepLeft} · total ${totalLeft}`;
+  return `\n${rule(title, options.width, clock)}\n`;
 }
 
 /** What to do in a step, wrapped to the width. */

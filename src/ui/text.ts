@@ -31,10 +31,21 @@ export function wrap(text: string, width: number, first = '', rest = first): str
   return lines.join('\n');
 }
 
-/** A section rule: `── Title ─────…` filled to the width, with optional text at the right end. */
+const MIN_FILL = 3;
+
+/** Whether `rule(title, width, right)` fits on one line. */
+export function ruleFits(title: string, width: number, right: string): boolean {
+  return visibleLength(`── ${title} `) + MIN_FILL + visibleLength(` ${right} ──`) <= width;
+}
+
+/**
+ * A section rule: `── Title ─────…` filled to the width, with optional text at the right end. On a terminal too
+ * narrow for both, the right-hand text goes on the line below rather than wrapping the rule mid-word.
+ */
 export function rule(title: string, width: number, right = ''): string {
   const left = `── ${title} `;
+  if (right && !ruleFits(title, width, right)) return `${rule(title, width)}\n${right}`;
   const tail = right ? ` ${right} ──` : '';
-  const fill = Math.max(3, width - visibleLength(left) - visibleLength(tail));
+  const fill = Math.max(MIN_FILL, width - visibleLength(left) - visibleLength(tail));
   return `${left}${'─'.repeat(fill)}${tail}`;
 }
