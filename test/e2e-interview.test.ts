@@ -118,6 +118,10 @@ describe('mlsd interview in a real terminal', () => {
     expect({ ...JSON.parse(score.stdout), sessionId: 1 }).toEqual(out);
     const review = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
     expect(review.grade).toEqual(JSON.parse(score.stdout));
+    // Reviewing a session shows its report, without the "Saved as session 1 · review it with…" of the sitting.
+    const shown = run(['review', '1', '--db', env.db], env).stdout;
+    expect(shown).toMatch(/Total [\d.]+\/100/);
+    expect(shown).not.toContain('Saved as session');
     expect(review.answers.map((a: { phase: string }) => a.phase)).toEqual(['requirements', 'metrics', 'data', 'models', 'serving', 'monitoring']);
     // Graded from a file: no clock, so no minutes in the table.
     expect(run(['history', '--db', env.db], env).stdout).toMatch(/video-recommendations +interview +— +\d+ +\w+/);

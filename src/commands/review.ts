@@ -36,7 +36,7 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env
     const [{ findPrompt, loadContent }, { outcomeReport }] = await Promise.all([import('../content/load.js'), import('./shared/sitting.js')]);
     const content = loadContent();
     const prompt = findPrompt(content, session.promptId);
-    ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: terminalWidth() })}`);
+    ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: terminalWidth(), justSaved: false })}`);
   } finally {
     history.db.close();
   }

@@ -146,6 +146,13 @@ describe('mlsd review and export', () => {
     expect(md).toContain('| Clarifying questions | 00:05 | 04:30 |');
   });
 
+  it('export of a session still in progress says how to continue it', async () => {
+    const { file } = seeded();
+    const { ctx, text } = testCtx();
+    await exportSession({ id: 'last', format: 'md', db: file }, ctx);
+    expect(text()).toContain('_Not graded yet: the session is still in progress (`mlsd resume 3` continues it)._');
+  });
+
   it('export --format json equals review --json', async () => {
     const { file } = seeded();
     const a = testCtx();
@@ -174,6 +181,10 @@ describe('mlsd abandon', () => {
     const reviewed = testCtx();
     await review({ id: String(ids[2]), db: file }, reviewed.ctx);
     expect(reviewed.text()).toContain(`Session ${ids[2]} was abandoned, so it has no grade.`);
+    const exported = testCtx();
+    await exportSession({ id: String(ids[2]), format: 'md', db: file }, exported.ctx);
+    expect(exported.text()).toContain('_Not graded: the session was abandoned before the end; the answers it has are below._');
+    expect(exported.text()).not.toContain('Not graded yet');
     const err = await resume({ id: String(ids[2]), db: file }, testCtx(true).ctx, { content: tinyContent, grader: fakeGrader() }).catch((e: unknown) => e);
     expect((err as UserError).message).toBe(`session ${ids[2]} is abandoned; only an in-progress session can be resumed.`);
     expect((err as UserError).hint).toContain('`mlsd interview other-prompt` starts it afresh');

@@ -115,22 +115,25 @@ async function sit(session: Session, prompt: Prompt, editor: boolean, history: H
     editor,
   });
   ctx.out('\n');
-  ctx.out(outcomeReport(result.session, result.grade, prompt, edges.content, history, { color: ctx.color, width }));
+  ctx.out(outcomeReport(result.session, result.grade, prompt, edges.content, history, { color: ctx.color, width, justSaved: true }));
 }
 
-/** The grade report (it ends with the next drill), time per step, and where the session is kept. */
+/**
+ * The grade report (it ends with the next drill) and time per step; right after a sitting (`justSaved`), also
+ * where the session is kept.
+ */
 export function outcomeReport(
   session: Session,
   grade: Grade,
   prompt: Prompt,
   content: Content,
   history: History,
-  options: { color: boolean; width: number },
+  options: { color: boolean; width: number; justSaved: boolean },
 ): string {
   const c = paint(options.color);
   const parts = [renderReport(grade, prompt, content.framework, { ...options, level: session.targetLevel })];
   if (session.timer) parts.push(timeTable(timeSpent(session.plan, history.sessions.entries(session.id)), options));
-  parts.push(c.dim(`Saved as session ${session.id} · review it with \`mlsd review ${session.id}\`\n`));
+  if (options.justSaved) parts.push(c.dim(`Saved as session ${session.id} · review it with \`mlsd review ${session.id}\`\n`));
   return parts.join('\n');
 }
 
@@ -167,7 +170,7 @@ export async function sitFromFile(
       return;
     }
     const done = history.sessions.get(session.id)!;
-    ctx.out(outcomeReport(done, grade, spec.prompt, edges.content as Content, history, { color: ctx.color, width: terminalWidth() }));
+    ctx.out(outcomeReport(done, grade, spec.prompt, edges.content as Content, history, { color: ctx.color, width: terminalWidth(), justSaved: true }));
   } finally {
     history.db.close();
   }
