@@ -16,7 +16,7 @@ const mmss = (ms: number) => formatClock(ms).replace(/^-?0(\d:)/, '$1');
 export function planView(plan: readonly PlanStep[], minutes: number, options: { color: boolean; timer: boolean }): string {
   const c = paint(options.color);
   const lines = plan.map((s, i) => `  ${String(i + 1).padStart(2)}. ${stepTitle(s.step).padEnd(22)} ${options.timer ? mmss(s.budgetMs) : ''}`.trimEnd());
-  const head = options.timer ? `The plan: ${minutes} minutes` : 'The plan (no clock)';
+  const head = options.timer ? `The plan: ${minutes} minute${minutes === 1 ? '' : 's'}` : 'The plan (no clock)';
   return `${c.bold(head)}\n${lines.join('\n')}\n`;
 }
 
@@ -70,7 +70,8 @@ export function timeTable(times: readonly StepTime[], options: { color: boolean 
   const c = paint(options.color);
   const rows = times.map((t) => {
     const spent = t.spentMs === null ? c.dim('  —  ') : mmss(t.spentMs).padStart(5);
-    const over = t.overrunMs > 0 ? c.yellow(` over by ${mmss(t.overrunMs)}`) : t.spentMs === null ? c.dim(' not reached') : c.green(' ✓');
+    // The clock shows whole seconds; a step stopped by the timer runs a few milliseconds past its budget.
+    const over = t.overrunMs >= 1000 ? c.yellow(` over by ${mmss(t.overrunMs)}`) : t.spentMs === null ? c.dim(' not reached') : c.green(' ✓');
     return `  ${stepTitle(t.step).padEnd(22)} ${spent} / ${mmss(t.budgetMs).padStart(5)}${over}`;
   });
   return `${c.bold('Time per step')} ${c.dim('(spent / budget)')}\n${rows.join('\n')}\n`;
