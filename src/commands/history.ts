@@ -21,6 +21,11 @@ export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'e
   } finally {
     store.db.close();
   }
+  // A typo in --prompt should not read as "no sessions yet": name the closest prompt instead.
+  if (!sessions.length && options.prompt) {
+    const { findPrompt, loadContent } = await import('../content/load.js');
+    findPrompt(loadContent(), options.prompt);
+  }
   if (options.json) {
     ctx.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
     return;
@@ -28,7 +33,8 @@ export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'e
   const c = paint(ctx.color);
   if (!sessions.length) {
     const scope = options.prompt ? ` for ${options.prompt}` : '';
-    ctx.out(`No sessions yet${scope}. Start with \`mlsd interview\` (a timed mock round) or \`mlsd practice <prompt> --phase metrics\`.\n`);
+    const target = options.prompt ?? '<prompt>';
+    ctx.out(`No sessions yet${scope}. Start with \`mlsd interview${options.prompt ? ` ${options.prompt}` : ''}\` (a timed mock round) or \`mlsd practice ${target} --phase metrics\`.\n`);
     return;
   }
   const parts = [sessionTable(sessions, ctx)];

@@ -93,6 +93,23 @@ describe('mlsd history', () => {
     expect(out).toContain('Weakest phase: serving (avg 0) → mlsd practice tiny-recs --phase serving');
   });
 
+  it.each([[true], [false]])('--prompt with an unknown id names the closest prompt instead of "no sessions yet" (json %s)', async (json) => {
+    const { file } = seeded();
+    const { ctx, text } = testCtx();
+    const err = await history({ json, db: file, prompt: 'video-recs' }, ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe('unknown prompt "video-recs"');
+    expect((err as UserError).hint).toContain('Did you mean "video-recommendations"?');
+    expect(text()).toBe('');
+  });
+
+  it('--prompt with a real prompt that has no sessions says so and succeeds', async () => {
+    const { file } = seeded();
+    const { ctx, text } = testCtx();
+    await history({ db: file, prompt: 'ads-click-prediction' }, ctx);
+    expect(text()).toBe('No sessions yet for ads-click-prediction. Start with `mlsd interview ads-click-prediction` (a timed mock round) or `mlsd practice ads-click-prediction --phase metrics`.\n');
+  });
+
   it('an empty history says how to start and succeeds', async () => {
     const { ctx, text } = testCtx();
     await history({}, ctx);
