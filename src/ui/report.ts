@@ -130,12 +130,26 @@ export function orderedMisses(grade: Grade, aim: Level): CriterionResult[] {
     });
 }
 
-/** How far the answer is from a bar: criteria met at that level, and each share still short of what it needs. */
+/**
+ * What it takes to clear a bar, as something to do: each share of weight still short of what the bar needs,
+ * the bar's own level first, with how many of its criteria are met.
+ */
 export function barDistance(bar: LevelBar): string {
   const short = bar.requirements
     .filter((r) => r.share < r.need)
-    .map((r) => `${Math.floor(r.share * 100)}% of ${r.level} weight (needs ${Math.round(r.need * 100)}%)`);
-  return `${bar.level} bar: ${bar.met} of ${bar.of} ${bar.level} criteria met${short.length ? `; has ${short.join(', ')}` : ''}`;
+    .sort((a, b) => Number(b.level === bar.level) - Number(a.level === bar.level))
+    .map((r) => {
+      const count = r.level === bar.level ? `, ${bar.met} of ${bar.of} met` : '';
+      return `${Math.round(r.need * 100)}% of the ${r.level} criteria's weight (now ${Math.floor(r.share * 100)}%${count})`;
+    });
+  if (!short.length) return `to reach ${bar.level}: ${bar.met} of ${bar.of} ${bar.level} criteria met`;
+  return `to reach ${bar.level}: cover ${short.join(' and ')}`;
+}
+
+/** Which misses come first: those at or below the level aimed at, then the rest; heavier first within each. */
+function missOrderNote(aim: Level): string {
+  const first = LEVELS.slice(0, rank(aim) + 1);
+  return first.length === LEVELS.length ? 'heaviest first' : `${first.join(' and ')} criteria first, heaviest first`;
 }
 
 function verdictLines(grade: Grade, p: Palette, width: number): string[] {
@@ -143,7 +157,7 @@ function verdictLines(grade: Grade, p: Palette, width: number): string[] {
   const next = grade.bars?.find((b) => !b.cleared);
   return [
     ` Total ${p.bold(`${grade.total}/100`)} · verdict: ${verdict}`,
-    ...(grade.bars ? indented(next ? `next: ${barDistance(next)}` : 'every level bar cleared', width, ' ', '   ', p.dim) : []),
+    ...(grade.bars ? indented(next ? barDistance(next) : 'every level bar cleared', width, ' ', '   ', p.dim) : []),
   ];
 }
 
@@ -215,7 +229,7 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
   const aim = aimLevel(grade, options.level);
   const misses = orderedMisses(grade, aim);
   if (misses.length) {
-    lines.push('', ` ${p.bold(`Misses`)} ${p.dim(`(${aim} and below first)`)}`);
+    lines.push('', ` ${p.bold(`Misses`)} ${p.dim(`(${missOrderNote(aim)})`)}`);
     for (const c of misses.slice(0, MISSES_SHOWN)) {
       const partial = (c.credit ?? 0) > 0;
       lines.push(...header(c.title, `${c.phase} · ${c.level}`, width, p, partial ? p.fair('◐') : p.bad('✗')));

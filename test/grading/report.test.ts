@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAnswerMarkdown, type Grade } from '../../src/grading/index.js';
-import { aimLevel, band, orderedMisses, renderReport, scoreBar, trimQuote, wrap } from '../../src/ui/report.js';
+import type { LevelBar } from '../../src/grading/types.js';
+import { aimLevel, band, barDistance, orderedMisses, renderReport, scoreBar, trimQuote, wrap } from '../../src/ui/report.js';
 import { framework, prompt, tools } from './helpers.js';
 
 const P = prompt(
@@ -29,7 +30,7 @@ describe('the feedback report', () => {
     expect(text.split('\n').every((l) => l.length <= 72)).toBe(true);
     expect(text).toMatch(/^ test-prompt · A test prompt\n/);
     expect(text).toContain(`Total ${grade.total}/100 · verdict: ${grade.level}`);
-    expect(text).toMatch(/next: senior bar: 0 of 1 senior criteria met/);
+    expect(text).toMatch(/to reach senior: cover 40% of the senior criteria's weight \(now 0%, 0\s+of 1 met\)/);
     expect(text).toMatch(/ models +█+░+ +\d+ +1\/2 +funnel ✓ {2}exploration ✗/);
     expect(text).toMatch(/ data +░{20} +0 +0\/1 +position bias ✗/);
     expect(text).toContain('"Candidate generation returns 500 videos, and a ranking model');
@@ -49,7 +50,26 @@ describe('the feedback report', () => {
     expect(aimLevel(grade)).toBe('senior');
     expect(orderedMisses(grade, 'mid').map((c) => c.id)[0]).not.toBe('exploration');
     expect(orderedMisses(grade, 'staff').map((c) => c.id)).toEqual(['position-bias', 'exploration']);
-    expect(renderReport(grade, P, F, { color: false, level: 'staff' })).toContain('Misses (staff and below first)');
+    expect(renderReport(grade, P, F, { color: false, level: 'staff' })).toContain('Misses (heaviest first)');
+    expect(renderReport(grade, P, F, { color: false, level: 'senior' })).toContain('Misses (mid and senior criteria first, heaviest first)');
+    expect(renderReport(grade, P, F, { color: false, level: 'mid' })).toContain('Misses (mid criteria first, heaviest first)');
+  });
+
+  it.each([
+    [
+      { level: 'staff', cleared: false, met: 1, of: 10, requirements: [{ level: 'senior', share: 0.45, need: 0.55 }, { level: 'staff', share: 0.12, need: 0.4 }] },
+      "to reach staff: cover 40% of the staff criteria's weight (now 12%, 1 of 10 met) and 55% of the senior criteria's weight (now 45%)",
+    ],
+    [
+      { level: 'mid', cleared: false, met: 2, of: 22, requirements: [{ level: 'mid', share: 0.09, need: 0.35 }] },
+      "to reach mid: cover 35% of the mid criteria's weight (now 9%, 2 of 22 met)",
+    ],
+    [
+      { level: 'staff', cleared: false, met: 4, of: 10, requirements: [{ level: 'senior', share: 0.5, need: 0.55 }, { level: 'staff', share: 0.6, need: 0.4 }] },
+      "to reach staff: cover 55% of the senior criteria's weight (now 50%)",
+    ],
+  ] as const)('says what the next bar needs as something to do: %#', (bar, expected) => {
+    expect(barDistance(bar as unknown as LevelBar)).toBe(expected);
   });
 
   it('quotes each passage once among the strengths', async () => {
