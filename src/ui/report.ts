@@ -3,6 +3,7 @@ import type { Criterion, Framework, Level, Prompt } from '../content/schema.js';
 import { LEVELS } from '../content/schema.js';
 import { ASKED_FACTS } from '../grading/asked-facts.js';
 import type { CriterionResult, Grade, LevelBar, PhaseResult } from '../grading/types.js';
+import { flow, piece } from './text.js';
 
 export interface ReportOptions {
   color: boolean;
@@ -73,34 +74,6 @@ function indented(text: string, width: number, first: string, rest: string, pain
   return wrap(text, width - rest.length)
     .split('\n')
     .map((line, i) => (i ? rest : first) + paint(line));
-}
-
-/** A painted piece of a line and its visible length. */
-interface Piece {
-  plain: string;
-  painted: string;
-}
-const piece = (plain: string, paint: Paint = (x) => x): Piece => ({ plain, painted: paint(plain) });
-
-/** Lays pieces out in lines no wider than `width`, by their visible length (colour codes do not count). */
-function flow(pieces: readonly Piece[], width: number, first: string, rest: string, sep = ' '): string[] {
-  const lines: string[] = [];
-  let plain = first;
-  let painted = first;
-  let empty = true;
-  for (const item of pieces) {
-    if (!empty && plain.length + sep.length + item.plain.length > width) {
-      lines.push(painted);
-      plain = rest;
-      painted = rest;
-      empty = true;
-    }
-    plain += (empty ? '' : sep) + item.plain;
-    painted += (empty ? '' : sep) + item.painted;
-    empty = false;
-  }
-  if (!empty) lines.push(painted);
-  return lines;
 }
 
 function rubricCriterion(id: string, prompt: Prompt, framework: Framework): Pick<Criterion, 'why' | 'strong'> | undefined {
