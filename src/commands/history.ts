@@ -5,7 +5,9 @@ import type { Session } from '../interview/types.js';
 import type { PhaseId } from '../phases.js';
 import { openHistory } from '../store/history.js';
 import { averagesView, sessionTable, totalChart } from '../ui/history-view.js';
+import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
+import { flow, piece } from '../ui/text.js';
 
 export interface HistoryOptions {
   json?: boolean;
@@ -37,16 +39,18 @@ export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'e
     ctx.out(`No sessions yet${scope}. Start with \`mlsd interview${options.prompt ? ` ${options.prompt}` : ''}\` (a timed mock round) or \`mlsd practice ${target} --phase metrics\`.\n`);
     return;
   }
-  const parts = [sessionTable(sessions, ctx)];
+  const width = terminalWidth();
+  const parts = [sessionTable(sessions, { color: ctx.color, width })];
   const chart = await totalChart(sessions, ctx);
   if (chart) parts.push(chart);
   const graded = sessions.filter((s) => s.grade);
   const averages = phaseAverages(graded);
   const weakest = weakestPhase(averages);
-  if (averages.length) parts.push(averagesView(averages, weakest, ctx));
+  if (averages.length) parts.push(averagesView(averages, weakest, { color: ctx.color, width }));
   if (weakest) {
     const promptId = worstPromptFor(graded, weakest.phase);
-    parts.push(`${c.bold('Weakest phase:')} ${weakest.phase} (avg ${Math.round(weakest.average)}) → ${nextDrill(promptId, weakest.phase)}\n`);
+    const line = [piece('Weakest phase:', c.bold), piece(`${weakest.phase} (avg ${Math.round(weakest.average)}) →`), piece(nextDrill(promptId, weakest.phase))];
+    parts.push(`${flow(line, width, '', '  ').join('\n')}\n`);
   }
   ctx.out(parts.join('\n'));
 }
