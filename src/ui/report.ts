@@ -15,6 +15,8 @@ export interface ReportOptions {
 }
 
 const BAR_CELLS = 20;
+/** Below this width the phase bars halve, leaving room for the criteria next to them. */
+const NARROW = 80;
 const MAX_WIDTH = 100;
 const MIN_WIDTH = 60;
 const STRENGTHS_SHOWN = 5;
@@ -136,27 +138,30 @@ function verdictLines(grade: Grade, p: Palette, width: number): string[] {
 
 function phaseLine(phase: PhaseResult, grade: Grade, p: Palette, width: number): string {
   const title = phase.id.padEnd(13);
-  if (!phase.graded) return ` ${p.dim(`${title}${'·'.repeat(BAR_CELLS)}   –   not graded in this drill`)}`;
+  const cells = width < NARROW ? BAR_CELLS / 2 : BAR_CELLS;
+  if (!phase.graded) return ` ${p.dim(`${title}${'·'.repeat(cells)}   –   not graded in this drill`)}`;
   const paint = p[band(phase.score)];
   const count = `${phase.covered.length}/${phase.covered.length + phase.missed.length}`.padStart(5);
-  const head = ` ${title}${paint(scoreBar(phase.score))}  ${String(Math.round(phase.score)).padStart(3)}  ${p.dim(count)}  `;
-  const room = width - (1 + 13 + BAR_CELLS + 2 + 3 + 2 + 5 + 2);
+  const head = ` ${title}${paint(scoreBar(phase.score, cells))}  ${String(Math.round(phase.score)).padStart(3)}  ${p.dim(count)}  `;
+  const room = width - (1 + 13 + cells + 2 + 3 + 2 + 5 + 2);
   const shortOf = (id: string) => shortName(grade.criteria.find((c) => c.id === id)) ?? id;
   const weightOf = (id: string) => grade.criteria.find((c) => c.id === id)?.weight ?? 0;
   const items = [...phase.covered.map((id) => ({ id, ok: true })), ...phase.missed.map((id) => ({ id, ok: false }))]
     .sort((a, b) => weightOf(b.id) - weightOf(a.id));
+  const plainOf = (item: { id: string; ok: boolean }) => `${shortOf(item.id)} ${item.ok ? '✓' : '✗'}`;
+  const allFit = items.reduce((n, item, i) => n + (i ? 2 : 0) + plainOf(item).length, 0) <= room;
+  // Heaviest first; a name too long for what is left is skipped rather than ending the list, so a narrow
+  // terminal still shows the criteria that fit. "…" (3 columns with its gap) marks any left out.
+  const limit = allFit ? room : room - 3;
   const out: string[] = [];
   let used = 0;
   for (const item of items) {
-    const plain = `${shortOf(item.id)} ${item.ok ? '✓' : '✗'}`;
-    const more = item !== items[items.length - 1] ? 3 : 0;
-    if (used + (used ? 2 : 0) + plain.length + more > room) {
-      out.push(p.dim('…'));
-      break;
-    }
+    const length = (used ? 2 : 0) + plainOf(item).length;
+    if (used + length > limit) continue;
     out.push(item.ok ? `${shortOf(item.id)} ${p.good('✓')}` : `${shortOf(item.id)} ${p.bad('✗')}`);
-    used += (used ? 2 : 0) + plain.length;
+    used += length;
   }
+  if (!allFit) out.push(p.dim('…'));
   return head + out.join('  ');
 }
 

@@ -32,7 +32,7 @@ describe('the feedback report', () => {
     expect(text).toContain(`Total ${grade.total}/100 · verdict: ${grade.level}`);
     expect(text).toMatch(/to reach senior: cover 40% of the senior criteria's weight \(now 0%, 0\s+of 1 met\)/);
     expect(text).toMatch(/ models +█+░+ +\d+ +1\/2 +funnel ✓ {2}exploration ✗/);
-    expect(text).toMatch(/ data +░{20} +0 +0\/1 +position bias ✗/);
+    expect(text).toMatch(/ data +░{10} +0 +0\/1 +position bias ✗/);
     expect(text).toContain('"Candidate generation returns 500 videos, and a ranking model');
     expect(text).toMatch(/✗ position-bias +data · senior\n {3}why: Top slots get clicked regardless of quality\.\n {3}strong: Log the slot/);
     expect(text).toMatch(/Work on first: 1\) position bias {2}2\) exploration/);
@@ -78,6 +78,19 @@ describe('the feedback report', () => {
     const both = grader.grade(P, F, { sections: parseAnswerMarkdown(sentence) });
     expect(both.criteria.filter((c) => c.met).map((c) => c.id).sort()).toEqual(['ab', 'funnel']);
     expect(renderReport(both, P, F, { color: false, width: 100 }).split(sentence.slice(0, 40)).length - 1).toBe(1);
+  });
+
+  it('at 60 columns halves the phase bars and skips a name too long for the line rather than showing none', async () => {
+    const { grader } = await tools();
+    const wordy = prompt([
+      { id: 'long', phase: 'models', level: 'mid', weight: 4, short: 'a criterion with a long short name', concepts: [['candidate generation']] },
+      { id: 'tiny', phase: 'models', level: 'mid', weight: 1, short: 'tiny', concepts: [['ranking']] },
+    ]);
+    const g = grader.grade(wordy, F, { sections: parseAnswerMarkdown('## Models\nCandidate generation returns 500 videos, and a ranking model orders them.') });
+    const narrow = renderReport(g, wordy, F, { color: false, width: 60 });
+    expect(narrow).toMatch(/^ models +█{10} +100 +2\/2 +tiny ✓ {2}…$/m);
+    expect(narrow.split('\n').every((l) => l.length <= 60)).toBe(true);
+    expect(renderReport(g, wordy, F, { color: false, width: 100 })).toMatch(/^ models +█{20} +100 +2\/2 +a criterion with a long short name ✓ {2}tiny ✓$/m);
   });
 
   it('can leave the next-drill line to the caller', () => {
