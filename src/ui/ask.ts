@@ -65,10 +65,13 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
     });
     rl.on('line', (line) => {
       const command = line.trim();
+      const note = commandNote(command, request.multiline);
       if (command === LINE_COMMANDS.hint) {
         io.output.write(`${request.hint ?? 'No hint for this step.'}\n`);
       } else if (command === LINE_COMMANDS.editor && request.multiline) {
         return finish({ kind: 'editor', text: joinLines(lines) });
+      } else if (note) {
+        io.output.write(`${note}\n`);
       } else if (!request.multiline) {
         return finish(command ? { kind: 'done', text: command } : { kind: 'end' });
       } else {
@@ -97,6 +100,21 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
     rl.prompt();
     if (editing) rl.write(editing);
   });
+}
+
+/**
+ * What to say about a line that looks like a command but is not one here (a typo such as `:hnt`, or `:editor`
+ * while asking questions), so it is not sent to the interviewer or saved as part of the answer.
+ */
+export function commandNote(line: string, multiline: boolean): string | undefined {
+  if (!/^:[a-z]+$/i.test(line)) return undefined;
+  if (line === LINE_COMMANDS.hint) return undefined;
+  if (line === LINE_COMMANDS.editor) {
+    return multiline ? undefined : `${LINE_COMMANDS.editor} is for the design steps; here, type one question per line.`;
+  }
+  return multiline
+    ? `${line} is not a command here (try ${LINE_COMMANDS.hint} or ${LINE_COMMANDS.editor}); nothing was added to your answer.`
+    : `${line} is not a command here (try ${LINE_COMMANDS.hint}); nothing was asked.`;
 }
 
 /** The editor to use: $VISUAL, $EDITOR, then vi or nano. */
