@@ -155,10 +155,22 @@ describe('interactive commands with a scripted terminal', () => {
     await resume({ db }, second.ctx, { content, grader: fakeGrader(), ask: go });
     expect(initial).toBe('Maximise');
     expect(second.text()).toContain('Resuming session 1');
-    expect(second.text()).toContain('Picking up at requirements');
+    expect(second.text()).toContain('Picking up at requirements; the clock restarts for the steps left.');
 
     const third = interactiveCtx(db);
     await expect(resume({ id: '1', db }, third.ctx, { content, grader: fakeGrader(), ask: go })).rejects.toThrow(/session 1 is completed/);
     await expect(resume({ db }, third.ctx, { content, grader: fakeGrader(), ask: go })).rejects.toThrow(/no session is in progress/);
+  });
+
+  it('resume of a round without a clock does not mention one', async () => {
+    const db = tempDb();
+    const stop = asker([{ kind: 'end' }, { kind: 'interrupted', text: 'Maximise' }]);
+    await expect(
+      interview({ id: 'tiny-recs', minutes: 10, level: 'senior', timer: false, db }, interactiveCtx(db).ctx, { content, grader: fakeGrader(), ask: stop }),
+    ).rejects.toBeInstanceOf(InterruptedError);
+    const again = interactiveCtx(db);
+    await resume({ db }, again.ctx, { content, grader: fakeGrader(), ask: asker([]) });
+    expect(again.text()).toContain('Picking up at requirements.\n');
+    expect(again.text()).not.toContain('clock');
   });
 });

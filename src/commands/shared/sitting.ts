@@ -96,7 +96,8 @@ export async function sitAgain(session: Session, prompt: Prompt, editor: boolean
   const action = nextAction(session.plan, history.sessions.entries(session.id));
   const where = action.kind === 'finish' ? 'the report' : stepTitle(action.step).toLowerCase();
   ctx.out(`${c.bold(`Resuming session ${session.id}`)}: ${prompt.title} ${c.dim(`· ${prompt.id}`)}\n`);
-  ctx.out(`${c.dim(`Picking up at ${where}; the clock restarts for the steps left.`)}\n`);
+  const clock = session.timer ? '; the clock restarts for the steps left' : '';
+  ctx.out(`${c.dim(`Picking up at ${where}${clock}.`)}\n`);
   await sit(session, prompt, editor, history, ctx, edges);
 }
 
