@@ -99,6 +99,8 @@ describe('mlsd interview in a real terminal', () => {
     // The unfinished line is open for editing: what is typed now continues it rather than starting a new line.
     again.type('d of latency.\r\r\r');
     await again.waitFor(/Interviewer:|── Metrics /);
+    // Wait for the next input line to be open: Ctrl-C between two prompts is the terminal's, not ours.
+    await again.waitFor(/\] › $/);
     again.type('\x03');
     expect(await again.exited).toBe(130);
     const r = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
