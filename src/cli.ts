@@ -186,6 +186,11 @@ export function buildProgram(ctx: Ctx): Command {
     .option('--explain [user-id]', 'trace one request end to end')
     .action(async (opts) => (await import('./commands/pipeline.js')).pipeline(opts, ctx));
 
+  // A usage error names what is wrong; the second line says where the right usage is.
+  program.showHelpAfterError('(`mlsd --help` lists the commands)');
+  for (const command of program.commands) {
+    command.showHelpAfterError(`(\`mlsd ${command.name()} --help\` shows its arguments and an example)`);
+  }
   return program;
 }
 
