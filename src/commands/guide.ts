@@ -2,12 +2,11 @@ import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
 import { loadFramework } from '../content/load.js';
 import { INTERVIEW_STEPS, interviewPlan } from '../interview/plan.js';
-import { minutesOf } from '../interview/timer.js';
 import type { StepId } from '../interview/types.js';
 import type { Framework } from '../content/schema.js';
 import { PHASES } from '../phases.js';
 import { terminalWidth } from '../ui/markdown.js';
-import { stepTitle } from '../ui/interview-view.js';
+import { mmss, stepTitle } from '../ui/interview-view.js';
 import { paint } from '../ui/paint.js';
 import { rule, wrap } from '../ui/text.js';
 import { closest } from '../util/closest.js';
@@ -42,18 +41,19 @@ export async function guide(options: GuideOptions, ctx: Pick<Ctx, 'out' | 'color
 
 export function renderGuide(framework: Framework, steps: readonly StepId[], color: boolean, width: number): string {
   const c = paint(color);
-  const minutes = new Map(interviewPlan({}, 45).map((s) => [s.step, minutesOf(s.budgetMs)]));
+  // m:ss like the plan in `mlsd show`: whole minutes rounded each way would add up to 46.
+  const minutes = new Map(interviewPlan({}, 45).map((s) => [s.step, mmss(s.budgetMs)]));
   const out: string[] = [];
   if (steps.length > 1) {
     out.push(
-      c.bold('The framework: seven steps of a 45-minute ML system design round'),
+      ...wrap('The framework: seven steps of a 45-minute ML system design round', width).split('\n').map((l) => c.bold(l)),
       c.dim(wrap('Minutes are a default split; each prompt may shift them (see `mlsd show <prompt>`). `mlsd guide <phase>` prints one step.', width)),
       '',
     );
   }
   for (const step of steps) {
     const entry = framework.guide[step];
-    out.push(c.bold(rule(stepTitle(step), width, `about ${minutes.get(step)} of 45 min`)));
+    out.push(c.bold(rule(stepTitle(step), width, `about ${minutes.get(step)} of 45:00`)));
     out.push(wrap(entry.focus, width, '', ''), '');
     out.push(c.bold('Checklist'), ...entry.checklist.map((item) => wrap(item, width, '  • ', '    ')), '');
     out.push(c.bold('Example'), ...entry.example.trim().split(/\n\s*\n/).map((para) => c.italic(wrap(para.replace(/\s+/g, ' '), width, '  │ ', '  │ '))), '');

@@ -5,7 +5,7 @@ import { openHistory, resolveSession } from '../store/history.js';
 import { stepTitle } from '../ui/interview-view.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
-import { wrap } from '../ui/text.js';
+import { flow, piece, wrap } from '../ui/text.js';
 
 export interface ReviewOptions {
   id: string;
@@ -47,7 +47,7 @@ function answersView(session: Session, entries: readonly Entry[], color: boolean
   const bar = c.dim('│');
   const quoted = (text: string) => text.split('\n').map((l) => (l.trim() ? wrap(l, width, `${bar} `, `${bar} `) : bar)).join('\n');
   const when = new Date(session.startedAt).toISOString().slice(0, 16).replace('T', ' ');
-  const out = [c.bold(`Session ${session.id} · ${session.promptId} · ${session.mode} · ${when} UTC`)];
+  const out = flow([`Session ${session.id}`, session.promptId, session.mode, `${when} UTC`].map((t, i) => piece(i ? `· ${t}` : t, c.bold)), width, '', '');
   const questions = entries.filter((e) => e.kind === 'question');
   if (questions.length) {
     out.push('', c.bold('Clarifying questions'));

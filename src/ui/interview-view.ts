@@ -10,7 +10,8 @@ export function stepTitle(step: StepId): string {
   return isPhaseId(step) ? phaseInfo(step).title : 'Clarifying questions';
 }
 
-const mmss = (ms: number) => formatClock(ms).replace(/^-?0(\d:)/, '$1');
+/** m:ss, as the plan and the clock show it. */
+export const mmss = (ms: number) => formatClock(ms).replace(/^-?0(\d:)/, '$1');
 
 /** "The plan: 45 minutes" and one line per step with its budget. */
 export function planView(plan: readonly PlanStep[], minutes: number, options: { color: boolean; timer: boolean }): string {

@@ -1,6 +1,10 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { renderGuide } from '../../src/commands/guide.js';
 import { promptChoices } from '../../src/commands/interview.js';
+import { renderPromptTable } from '../../src/commands/prompts.js';
+import { renderRubric, rubricListing } from '../../src/commands/rubric.js';
+import { rubricFor } from '../../src/content/rubric.js';
 import { renderPlan } from '../../src/commands/show.js';
 import { loadContent } from '../../src/content/load.js';
 import { INTERVIEW_STEPS } from '../../src/interview/plan.js';
@@ -67,5 +71,28 @@ describe('the prompt list of `mlsd interview`', () => {
 
   it('shows the id next to the title when there is room', () => {
     expect(promptChoices(content.prompts, 100).map((c) => c.name)).toContain('Video recommendations for the home feed (video-recommendations)');
+  });
+});
+
+describe('the study commands at 60 columns', () => {
+  it('mlsd prompts puts the id and its facts on two lines rather than overflowing', () => {
+    const rows = content.prompts.map((p) => ({ id: p.id, title: p.title, domain: p.domain, difficulty: p.difficulty, criteria: 56, summary: p.summary }));
+    const text = renderPromptTable(rows, false, 60);
+    expect(widest(text)).toBeLessThanOrEqual(60);
+    expect(text).toMatch(/^ads-click-prediction\n {2}expert · 56 criteria · online advertising$/m);
+  });
+
+  it.each(content.prompts.map((p) => [p.id]))('mlsd rubric %s fits, long criterion titles wrapped', (id) => {
+    const prompt = content.prompts.find((p) => p.id === id)!;
+    const text = renderRubric(rubricListing(prompt, rubricFor(prompt, content.framework), {}), true, 60);
+    expect(widest(text)).toBeLessThanOrEqual(60);
+  });
+
+  it('mlsd guide fits, and its step times add up to the 45-minute round', () => {
+    const text = stripVTControlCharacters(renderGuide(content.framework, INTERVIEW_STEPS, false, 60));
+    expect(widest(text)).toBeLessThanOrEqual(60);
+    const seconds = [...text.matchAll(/about (\d+):(\d\d) of 45:00 ──$/gm)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+    expect(seconds).toHaveLength(INTERVIEW_STEPS.length);
+    expect(seconds.reduce((a, b) => a + b, 0)).toBe(45 * 60);
   });
 });
