@@ -16,9 +16,51 @@ interface Io {
 
 const processIo = (): Io => ({ input: process.stdin, output: process.stdout });
 
+/**
+ * After two empty lines an answer ends only if nothing else arrives this quickly: a pasted answer with a double
+ * blank line inside it stays one answer instead of spilling into the next prompt.
+ */
+export const PASTE_GRACE_MS = 50;
+
+/**
+ * Typed-ahead text: what arrives after an input has ended (the rest of a pasted block of questions) is kept
+ * and fed to the next input, as a shell does, instead of being dropped with the closed line editor.
+ */
+export class TypeAhead {
+  private text = '';
+  private stopCollecting: (() => void) | undefined;
+
+  /** Keeps printable keys, Enter and pasted newlines that reach `input` until the next `take`. */
+  collect(input: NodeJS.ReadableStream): void {
+    this.stop();
+    const listener = (sequence: string | undefined) => {
+      if (sequence && /^(?:\r|\n|[^\u0000-\u001f\u007f]+)$/.test(sequence)) this.text += sequence;
+    };
+    input.on('keypress', listener);
+    this.stopCollecting = () => input.off('keypress', listener);
+  }
+
+  take(): string {
+    this.stop();
+    const text = this.text;
+    this.text = '';
+    return text;
+  }
+
+  give(text: string): void {
+    this.text = text + this.text;
+  }
+
+  private stop(): void {
+    this.stopCollecting?.();
+    this.stopCollecting = undefined;
+  }
+}
+
 /** Reads one line or many from the terminal, with the clock, :hint, :editor, Ctrl-C and Ctrl-D handled. */
-export function readText(request: TextRequest, io: Io = processIo()): Promise<TextResult> {
+export function readText(request: TextRequest, io: Io = processIo(), typeAhead = new TypeAhead()): Promise<TextResult> {
   return new Promise((resolve) => {
+    const ahead = typeAhead.take();
     const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 0 });
     // A restored draft comes back with its last line open for editing, so an unfinished sentence can go on
     // where it stopped; the lines before it come back as already entered.
@@ -26,8 +68,14 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
     const editing = request.multiline ? (lines.pop() ?? '') : (request.initial ?? '');
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
+    let ending: NodeJS.Timeout | undefined;
+    const keepGoing = () => {
+      clearTimeout(ending);
+      ending = undefined;
+    };
     // Readline closes on Ctrl-D only when the line is empty; a finished thought should not need an extra key.
     const onKey = (_: string, key: { ctrl?: boolean; name?: string } | undefined) => {
+      if (ending && key?.name !== 'return' && key?.name !== 'enter') keepGoing();
       if (request.multiline && key?.ctrl && key.name === 'd' && rl.line) {
         io.output.write('\n');
         finish({ kind: 'done', text: typed() });
@@ -39,7 +87,10 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
       settled = true;
       io.input.off('keypress', onKey);
       for (const t of timers) clearTimeout(t);
+      keepGoing();
       rl.close();
+      // Whatever is still arriving in this burst of input belongs to the next prompt.
+      typeAhead.collect(io.input);
       resolve(result);
     };
     const typed = () => joinLines(lines, rl.line);
@@ -63,7 +114,8 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
         finish({ kind: 'done', text: typed() });
       }
     });
-    rl.on('line', (line) => {
+    const onLine = (line: string) => {
+      keepGoing();
       const command = line.trim();
       const note = commandNote(command, request.multiline);
       if (command === LINE_COMMANDS.hint) {
@@ -76,12 +128,17 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
         return finish(command ? { kind: 'done', text: command } : { kind: 'end' });
       } else {
         const next = addLine(lines, line);
-        lines = next.lines;
-        if (next.finished) return finish({ kind: 'done', text: joinLines(lines) });
+        if (next.finished) {
+          lines = [...lines, line];
+          ending = setTimeout(() => finish({ kind: 'done', text: joinLines(next.lines) }), PASTE_GRACE_MS);
+        } else {
+          lines = next.lines;
+        }
       }
       rl.setPrompt(request.prompt());
       rl.prompt();
-    });
+    };
+    rl.on('line', onLine);
 
     if (Number.isFinite(request.timeLeftMs)) {
       timers.push(
@@ -99,6 +156,21 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
     rl.setPrompt(request.prompt());
     rl.prompt();
     if (editing) rl.write(editing);
+    replay(ahead);
+
+    /** Feeds typed-ahead text as if typed now; what this input does not take goes on to the next one. */
+    function replay(text: string): void {
+      if (!text) return;
+      const parts = text.split(/\r\n|\r|\n/);
+      const partial = parts.pop()!;
+      for (const [i, line] of parts.entries()) {
+        if (settled) return typeAhead.give(`${[...parts.slice(i), partial].join('\n')}`);
+        io.output.write(`${line}\n`);
+        onLine(line);
+      }
+      if (settled) typeAhead.give(partial);
+      else if (partial) rl.write(partial);
+    }
   });
 }
 
@@ -144,8 +216,9 @@ export function editText(initial: string, step: StepId, env: Record<string, stri
 
 /** The terminal implementation of the session's questions. */
 export function terminalAsker(env: Record<string, string | undefined>): Asker {
+  const typeAhead = new TypeAhead();
   return {
-    text: (request) => readText(request),
+    text: (request) => readText(request, processIo(), typeAhead),
     choose: chooseOne,
     editor: async (initial, step) => editText(initial, step, env),
   };
