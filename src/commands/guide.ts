@@ -9,7 +9,7 @@ import { terminalWidth } from '../ui/markdown.js';
 import { mmss, stepTitle } from '../ui/interview-view.js';
 import { paint } from '../ui/paint.js';
 import { rule, wrap } from '../ui/text.js';
-import { closest } from '../util/closest.js';
+import { closest, editDistance } from '../util/closest.js';
 
 export interface GuideOptions {
   phase?: string;
@@ -27,7 +27,10 @@ export function resolveStep(input: string): StepId {
     ...CLARIFYING_NAMES.map((n) => [n, 'clarifying'] as const),
     ...PHASES.flatMap((p) => [p.id, ...p.headings].map((n) => [n, p.id] as const)),
   ]);
-  const [best] = name.length >= 3 ? closest(name, [...names.keys()], 1) : [];
+  // Phase names are short, so the shared 3-edit allowance would match any word ("foo" → "metrics"): here a
+  // suggestion must be a near-typo or contain what was typed.
+  const [best] = (name.length >= 3 ? closest(name, [...names.keys()], 1) : [])
+    .filter((n) => n.includes(name) || editDistance(name, n) <= 2);
   throw usageError(
     `unknown phase "${input}"${best ? ` (did you mean "${names.get(best)}"?)` : ''}`,
     `Phases: ${INTERVIEW_STEPS.join(', ')}. Run \`mlsd guide\` for all of them.`,
