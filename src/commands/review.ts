@@ -11,6 +11,8 @@ export interface ReviewOptions {
   id: string;
   json?: boolean;
   db?: string;
+  /** List every miss, not only the first six. */
+  all?: boolean;
 }
 
 /** The full feedback for a session, with the answers as written. */
@@ -36,7 +38,7 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env
     const [{ findPrompt, loadContent }, { outcomeReport }] = await Promise.all([import('../content/load.js'), import('./shared/sitting.js')]);
     const content = loadContent();
     const prompt = findPrompt(content, session.promptId);
-    ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: terminalWidth(), justSaved: false })}`);
+    ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: terminalWidth(), justSaved: false, allMisses: options.all })}`);
   } finally {
     history.db.close();
   }

@@ -12,6 +12,10 @@ export interface ReportOptions {
   level?: Level;
   /** Print the "Next drill" line (default true); callers that print their own turn it off. */
   nextDrill?: boolean;
+  /** List every miss instead of the first six. */
+  allMisses?: boolean;
+  /** How to see the misses left out, e.g. "`mlsd review 3 --all` lists them all". */
+  moreMisses?: string;
 }
 
 const BAR_CELLS = 20;
@@ -208,7 +212,8 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
   const misses = orderedMisses(grade, aim);
   if (misses.length) {
     lines.push('', ` ${p.bold(`Misses`)} ${p.dim(`(${missOrderNote(aim)})`)}`);
-    for (const c of misses.slice(0, MISSES_SHOWN)) {
+    const shown = options.allMisses ? misses.length : MISSES_SHOWN;
+    for (const c of misses.slice(0, shown)) {
       const partial = (c.credit ?? 0) > 0;
       lines.push(...header(c.title, `${c.phase} · ${c.level}`, width, p, partial ? p.fair('◐') : p.bad('✗')));
       const source = rubricCriterion(c.id, prompt, framework);
@@ -218,8 +223,10 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
         lines.push(...indented(`strong: ${source.strong}`, width, '   ', '        '));
       }
     }
-    if (misses.length > MISSES_SHOWN) {
-      lines.push(...indented(`…and ${misses.length - MISSES_SHOWN} more: mlsd rubric ${prompt.id} shows every criterion.`, width, '   ', '    ', p.dim));
+    if (misses.length > shown) {
+      // The rubric lists criteria, not this answer's results: point at what lists the rest of these misses.
+      const more = options.moreMisses ?? `\`mlsd rubric ${prompt.id}\` shows every criterion`;
+      lines.push(...indented(`…and ${misses.length - shown} more: ${more}.`, width, '   ', '    ', p.dim));
     }
     const [top, ...next] = misses.slice(0, 3).map((c, i) => `${i + 1}) ${shortName(c)}`);
     const first = { plain: `Work on first: ${top}`, painted: `${p.bold('Work on first:')} ${top}` };

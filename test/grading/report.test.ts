@@ -93,6 +93,20 @@ describe('the feedback report', () => {
     expect(renderReport(g, wordy, F, { color: false, width: 100 })).toMatch(/^ models +█{20} +100 +2\/2 +a criterion with a long short name ✓ {2}tiny ✓$/m);
   });
 
+  it('lists six misses and says how to see the rest; with allMisses, lists every one', async () => {
+    const { grader } = await tools();
+    const many = prompt(Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, phase: 'models' as const, level: 'mid' as const, weight: 2, short: `c${i}`, concepts: [[`widget${i}`]] })));
+    const g = grader.grade(many, F, { sections: parseAnswerMarkdown('## Models\nWe train a model on last week of logs and ship it behind a flag.') });
+    const missed = g.criteria.filter((c) => !c.met).length;
+    const count = (text: string) => text.split('\n').filter((l) => /^ [✗◐] /.test(l)).length;
+    const some = renderReport(g, many, F, { color: false, width: 100, moreMisses: '`mlsd review 3 --all` lists them all' });
+    expect(count(some)).toBe(6);
+    expect(some).toContain(`…and ${missed - 6} more: \`mlsd review 3 --all\` lists them all.`);
+    const every = renderReport(g, many, F, { color: false, width: 100, allMisses: true });
+    expect(count(every)).toBe(missed);
+    expect(every).not.toContain('more:');
+  });
+
   it('can leave the next-drill line to the caller', () => {
     expect(renderReport(grade, P, F, { color: false, nextDrill: false })).not.toContain('Next drill');
   });

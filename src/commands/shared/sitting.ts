@@ -129,10 +129,11 @@ export function outcomeReport(
   prompt: Prompt,
   content: Content,
   history: History,
-  options: { color: boolean; width: number; justSaved: boolean },
+  options: { color: boolean; width: number; justSaved: boolean; allMisses?: boolean },
 ): string {
   const c = paint(options.color);
-  const parts = [renderReport(grade, prompt, content.framework, { ...options, level: session.targetLevel })];
+  const moreMisses = options.justSaved ? `\`mlsd review ${session.id} --all\` lists them all` : 'add --all to list them all';
+  const parts = [renderReport(grade, prompt, content.framework, { ...options, level: session.targetLevel, moreMisses })];
   if (session.timer) parts.push(timeTable(timeSpent(session.plan, history.sessions.entries(session.id)), options));
   if (options.justSaved) parts.push(c.dim(`Saved as session ${session.id} · review it with \`mlsd review ${session.id}\`\n`));
   return parts.join('\n');
