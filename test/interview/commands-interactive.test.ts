@@ -87,7 +87,7 @@ describe('interactive commands with a scripted terminal', () => {
 
     const second = interactiveCtx(db);
     await interview({ weakest: true, minutes: 10, level: 'senior', timer: true, db }, second.ctx, { content, grader: fakeGrader(), ask: asker([]) });
-    expect(second.text()).toContain('Your weakest phase is serving (avg 0): serving-heavy drills it most.');
+    expect(second.text().replace(/\s+/g, ' ')).toContain('Your weakest phase is serving (avg 0): this round is serving-heavy, the prompt that weighs it most. To drill only that phase: mlsd practice serving-heavy --phase serving');
     const h = openHistory(db, {});
     expect(h.sessions.get(2)?.promptId).toBe('serving-heavy');
     h.db.close();
