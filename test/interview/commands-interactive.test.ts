@@ -155,7 +155,7 @@ describe('interactive commands with a scripted terminal', () => {
     await resume({ db }, second.ctx, { content, grader: fakeGrader(), ask: go });
     expect(initial).toBe('Maximise');
     expect(second.text()).toContain('Resuming session 1');
-    expect(second.text()).toContain('Picking up at requirements; the clock restarts for the steps left.');
+    expect(second.text()).toContain("Picking up at requirements; this step's clock starts again, the round keeps the time left when you stopped.");
 
     const third = interactiveCtx(db);
     await expect(resume({ id: '1', db }, third.ctx, { content, grader: fakeGrader(), ask: go })).rejects.toThrow(/session 1 is completed/);

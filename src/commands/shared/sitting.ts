@@ -96,7 +96,7 @@ export async function sitAgain(session: Session, prompt: Prompt, editor: boolean
   const action = nextAction(session.plan, history.sessions.entries(session.id));
   const where = action.kind === 'finish' ? 'the report' : stepTitle(action.step).toLowerCase();
   ctx.out(`${c.bold(`Resuming session ${session.id}`)}: ${prompt.title} ${c.dim(`· ${prompt.id}`)}\n`);
-  const clock = session.timer ? '; the clock restarts for the steps left' : '';
+  const clock = session.timer ? "; this step's clock starts again, the round keeps the time left when you stopped" : '';
   ctx.out(`${c.dim(`Picking up at ${where}${clock}.`)}\n`);
   await sit(session, prompt, editor, history, ctx, edges);
 }
