@@ -107,6 +107,18 @@ describe('mlsd interview in a real terminal', () => {
     expect(r.answers[0]).toMatchObject({ phase: 'requirements', text: 'We optimise for long-term satisfaction.\nand half a second of latency.' });
   }, 60_000);
 
+  it('Ctrl-C pressed between two prompts still ends with the saved line and exit 130', async () => {
+    const env = home();
+    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    await t.waitFor('an empty line moves on');
+    // Enter ends the question and Ctrl-C follows in the same burst, before the next prompt is open.
+    t.type('How many users are there?\r\x03');
+    expect(await t.exited).toBe(130);
+    expect(t.screen).toMatch(/Interrupted; your questions are saved\. Continue with `mlsd resume 1`/);
+    const r = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    expect(r.questions).toHaveLength(1);
+  }, 60_000);
+
   it('--answers --json saves the session and prints the score object plus sessionId', () => {
     const env = home();
     const file = join(env.MLSD_HOME, 'answer.md');

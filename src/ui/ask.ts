@@ -23,28 +23,44 @@ const processIo = (): Io => ({ input: process.stdin, output: process.stdout });
 export const PASTE_GRACE_MS = 50;
 
 /**
- * Typed-ahead text: what arrives after an input has ended (the rest of a pasted block of questions) is kept
- * and fed to the next input, as a shell does, instead of being dropped with the closed line editor.
+ * What happens between two inputs, while no line editor is open. Typed-ahead text (the rest of a pasted block
+ * of questions) is kept and fed to the next input, as a shell does, instead of being dropped with the closed
+ * editor; a Ctrl-C (the terminal's signal then, not a key) makes the next input end as interrupted, with the
+ * usual "saved, continue with mlsd resume" line, instead of killing the process without a word.
  */
 export class TypeAhead {
   private text = '';
+  private interrupted = false;
   private stopCollecting: (() => void) | undefined;
 
-  /** Keeps printable keys, Enter and pasted newlines that reach `input` until the next `take`. */
+  /** `signals` is the process in real use; a second Ctrl-C before the next input ends the process as usual. */
+  constructor(private readonly signals?: NodeJS.EventEmitter) {}
+
+  /** Keeps printable keys, Enter and pasted newlines that reach `input`, and a Ctrl-C, until the next `take`. */
   collect(input: NodeJS.ReadableStream): void {
     this.stop();
     const listener = (sequence: string | undefined) => {
-      if (sequence && /^(?:\r|\n|[^\u0000-\u001f\u007f]+)$/.test(sequence)) this.text += sequence;
+      // Still in the burst that ended the input, Ctrl-C arrives as a key rather than as the signal.
+      if (sequence === '\u0003') this.interrupted = true;
+      else if (sequence && /^(?:\r|\n|[^\u0000-\u001f\u007f]+)$/.test(sequence)) this.text += sequence;
+    };
+    const onSignal = () => {
+      this.interrupted = true;
     };
     input.on('keypress', listener);
-    this.stopCollecting = () => input.off('keypress', listener);
+    this.signals?.once('SIGINT', onSignal);
+    this.stopCollecting = () => {
+      input.off('keypress', listener);
+      this.signals?.off('SIGINT', onSignal);
+    };
   }
 
-  take(): string {
+  take(): { text: string; interrupted: boolean } {
     this.stop();
-    const text = this.text;
+    const taken = { text: this.text, interrupted: this.interrupted };
     this.text = '';
-    return text;
+    this.interrupted = false;
+    return taken;
   }
 
   give(text: string): void {
@@ -60,7 +76,11 @@ export class TypeAhead {
 /** Reads one line or many from the terminal, with the clock, :hint, :editor, Ctrl-C and Ctrl-D handled. */
 export function readText(request: TextRequest, io: Io = processIo(), typeAhead = new TypeAhead()): Promise<TextResult> {
   return new Promise((resolve) => {
-    const ahead = typeAhead.take();
+    const { text: ahead, interrupted } = typeAhead.take();
+    if (interrupted) {
+      io.output.write('\n');
+      return resolve({ kind: 'interrupted', text: ahead.split(/\r\n|\r|\n/).join('\n').trim() });
+    }
     const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 0 });
     // A restored draft comes back with its last line open for editing, so an unfinished sentence can go on
     // where it stopped; the lines before it come back as already entered.
@@ -216,7 +236,7 @@ export function editText(initial: string, step: StepId, env: Record<string, stri
 
 /** The terminal implementation of the session's questions. */
 export function terminalAsker(env: Record<string, string | undefined>): Asker {
-  const typeAhead = new TypeAhead();
+  const typeAhead = new TypeAhead(process);
   return {
     text: (request) => readText(request, processIo(), typeAhead),
     choose: chooseOne,

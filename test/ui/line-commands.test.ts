@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { TextRequest } from '../../src/interview/asker.js';
@@ -59,15 +60,54 @@ describe('pasted text', () => {
   /** One terminal, asked several times in a row, as a session does. */
   const terminal = () => {
     const streams = io();
-    const ahead = new TypeAhead();
-    return { type: (text: string) => streams.input.write(text), ask: (multiline: boolean) => readText(request(multiline), streams, ahead) };
+    const signals = new EventEmitter();
+    const ahead = new TypeAhead(signals);
+    return {
+      type: (text: string) => streams.input.write(text),
+      ask: (multiline: boolean) => readText(request(multiline), streams, ahead),
+      interrupt: () => signals.emit('SIGINT'),
+      listening: () => signals.listenerCount('SIGINT'),
+      /** Opens the first question, then types `text` in one burst; resolves with that question's result. */
+      first(text: string) {
+        const question = this.ask(false);
+        this.type(text);
+        return question;
+      },
+    };
   };
+
+  it('Ctrl-C between two inputs ends the next one as interrupted, keeping what was typed ahead', async () => {
+    const t = terminal();
+    expect(await t.first('How many users?\rWhat is the')).toEqual({ kind: 'done', text: 'How many users?' });
+    expect(t.listening()).toBe(1);
+    t.interrupt();
+    // Only the first Ctrl-C is ours: a second one ends the process as usual.
+    expect(t.listening()).toBe(0);
+    expect(await t.ask(false)).toEqual({ kind: 'interrupted', text: 'What is the' });
+  });
+
+  it('Ctrl-C in the same burst as the Enter that ended an input arrives as a key, and counts the same', async () => {
+    const t = terminal();
+    expect(await t.first('How many users?\r\u0003')).toEqual({ kind: 'done', text: 'How many users?' });
+    expect(await t.ask(false)).toEqual({ kind: 'interrupted', text: '' });
+  });
+
+  it('listens for Ctrl-C only between inputs', async () => {
+    const t = terminal();
+    const question = t.ask(false);
+    expect(t.listening()).toBe(0);
+    t.type('How many users?\r');
+    await question;
+    expect(t.listening()).toBe(1);
+    const next = t.ask(false);
+    expect(t.listening()).toBe(0);
+    t.type('\r');
+    expect(await next).toEqual({ kind: 'end' });
+  });
 
   it('several questions pasted at once are each asked in turn, none dropped', async () => {
     const t = terminal();
-    const first = t.ask(false);
-    t.type('How many users?\rWhat is the latency budget?\rAnd the goal?\r\r');
-    expect(await first).toEqual({ kind: 'done', text: 'How many users?' });
+    expect(await t.first('How many users?\rWhat is the latency budget?\rAnd the goal?\r\r')).toEqual({ kind: 'done', text: 'How many users?' });
     expect(await t.ask(false)).toEqual({ kind: 'done', text: 'What is the latency budget?' });
     expect(await t.ask(false)).toEqual({ kind: 'done', text: 'And the goal?' });
     expect(await t.ask(false)).toEqual({ kind: 'end' });
@@ -75,9 +115,7 @@ describe('pasted text', () => {
 
   it('what is typed ahead past the questions goes on into the next answer', async () => {
     const t = terminal();
-    const question = t.ask(false);
-    t.type('How many users?\r\rWe aim at watch time.\rand retention');
-    expect(await question).toEqual({ kind: 'done', text: 'How many users?' });
+    expect(await t.first('How many users?\r\rWe aim at watch time.\rand retention')).toEqual({ kind: 'done', text: 'How many users?' });
     expect(await t.ask(false)).toEqual({ kind: 'end' });
     const answer = t.ask(true);
     t.type('.\r\r\r');
