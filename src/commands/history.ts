@@ -3,7 +3,7 @@ import { gradedPhases, nextDrill, phaseAverages, weakestPhase } from '../intervi
 import { sessionJson } from '../interview/summary.js';
 import type { Session } from '../interview/types.js';
 import type { PhaseId } from '../phases.js';
-import { openHistory } from '../store/history.js';
+import { openKnownHistory } from './shared/known-history.js';
 import { averagesView, sessionTable, totalChart } from '../ui/history-view.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
@@ -16,7 +16,7 @@ export interface HistoryOptions {
 }
 
 export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'env' | 'color'>): Promise<void> {
-  const store = openHistory(options.db, ctx.env);
+  const store = openKnownHistory(options.db, ctx.env);
   let sessions: Session[];
   try {
     sessions = store.sessions.list({ promptId: options.prompt });

@@ -1,7 +1,8 @@
 import type { Ctx } from '../context.js';
 import { answersOf, reviewJson } from '../interview/summary.js';
 import type { Entry, Session } from '../interview/types.js';
-import { openHistory, resolveSession } from '../store/history.js';
+import { resolveSession } from '../store/history.js';
+import { openKnownHistory } from './shared/known-history.js';
 import { stepTitle } from '../ui/interview-view.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
@@ -17,7 +18,7 @@ export interface ReviewOptions {
 
 /** The full feedback for a session, with the answers as written. */
 export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env' | 'color'>): Promise<void> {
-  const history = openHistory(options.db, ctx.env);
+  const history = openKnownHistory(options.db, ctx.env);
   try {
     const session = resolveSession(history.sessions, options.id);
     const entries = history.sessions.entries(session.id);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -243,5 +243,22 @@ describe('interactive commands without a terminal', () => {
     expect((err as UserError).message).toContain('`mlsd resume` asks questions and needs a terminal');
     expect((err as UserError).hint).toMatch(/mlsd review <session>.*mlsd abandon <session>/);
     expect((err as UserError).hint).not.toContain('--answers');
+  });
+});
+
+describe('a --db path that does not exist', () => {
+  const missing = () => join(mkdtempSync(join(tmpdir(), 'mlsd-missing-')), 'typo.db');
+  it.each([
+    ['history', (db: string) => history({ db }, testCtx().ctx)],
+    ['review', (db: string) => review({ id: 'last', db }, testCtx().ctx)],
+    ['export', (db: string) => exportSession({ id: 'last', format: 'md', db }, testCtx().ctx)],
+    ['abandon', (db: string) => abandon({ id: 'last', db }, testCtx().ctx)],
+    ['resume', (db: string) => resume({ db }, testCtx(true).ctx, { content: tinyContent, grader: fakeGrader() })],
+  ])('%s refuses it and does not create it', async (_name, run) => {
+    const db = missing();
+    const err = await run(db).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe(`no history database at ${db}.`);
+    expect(existsSync(db)).toBe(false);
   });
 });
