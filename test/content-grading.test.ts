@@ -9,7 +9,8 @@ import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../src
  * and a strong answer to a different prompt (or a URL shortener) earns few of this prompt's own criteria.
  */
 const content = loadContent();
-const PROMPTS = ['video-recommendations', 'ads-click-prediction', 'harmful-content-detection'] as const;
+/** Every shipped prompt; each has `strong.md` and `mid.md` under test/fixtures/content/<id>/. */
+const PROMPTS = content.prompts.map((p) => p.id);
 const fixtures = join(import.meta.dirname, 'fixtures', 'content');
 const answer = (file: string) => parseAnswerMarkdown(readFileSync(join(fixtures, file), 'utf8'));
 

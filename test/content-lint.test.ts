@@ -9,6 +9,7 @@ const GENERIC = new Set([
   'use', 'good', 'metric', 'metrics', 'service', 'design', 'api', 'scale', 'performance', 'quality', 'approach',
   'result', 'results', 'video', 'videos', 'ad', 'ads', 'post', 'posts', 'content', 'item', 'items', 'value',
   'time', 'important', 'better', 'improve', 'problem', 'solution', 'database', 'server', 'request', 'score',
+  'one', 'call', 'make', 'get', 'way', 'thing', 'need', 'take', 'give',
 ]);
 
 /**

@@ -16,6 +16,8 @@ export interface Sentence {
   plain: Term[];
   phase: PhaseId | null;
   section: number;
+  /** The paragraph, list item or table row it came from, numbered across the answer. */
+  block: number;
   kind: Block['kind'];
   words: number;
   /** Real prose, eligible as evidence (not a list of terms, not a table row or code). */
@@ -39,11 +41,13 @@ type Correct = (lower: string, norm: string) => string | undefined;
 export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexicon: Lexicon, correct?: Correct): AnalysedAnswer {
   const sentences: Sentence[] = [];
   const outSections: AnalysedAnswer['sections'] = [];
+  let blockIndex = 0;
   sections.forEach((section, sectionIndex) => {
     let words = 0;
     let proseWords = 0;
     for (const block of splitBlocks(section.text)) {
       if (block.kind === 'code') continue;
+      blockIndex++;
       for (const raw of nlp.sentences(block.text)) {
         const check = checkProse(raw.tokens);
         const { terms, words: plainTerms } = lexicon.terms(raw.tokens, negatedTokens(raw.tokens), correct);
@@ -56,6 +60,7 @@ export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexi
           plain: plainTerms,
           phase: section.phase,
           section: sectionIndex,
+          block: blockIndex,
           kind: block.kind,
           words: check.words,
           prose,

@@ -32,13 +32,22 @@ interface Passage {
 }
 
 type Eligible = (sentence: number) => boolean;
+/** Whether a sentence that is not evidence alone (a terse note) may join the eligible sentence beside it. */
+export type Joinable = (note: number, prose: number) => boolean;
 
-/** Passages (one sentence, or up to three consecutive ones in a section) where enough groups appear affirmatively. */
-function passages(criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible, accept: (h: Hit) => boolean): Passage[] {
+/**
+ * Passages (one sentence, or up to three consecutive ones in a section) where enough groups appear affirmatively.
+ * A joinable note counts only beside an eligible sentence that itself names part of the criterion: the note says
+ * what, the sentence says why ("Main: GBDT on tabular features. It handles missing values and runs in 5 ms.").
+ */
+function passages(
+  criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible, accept: (h: Hit) => boolean,
+  joinable?: Joinable,
+): Passage[] {
   const numeric = criterion.criterion.numeric === true;
-  const groupsAt = (s: number): Set<number> => {
+  const groupsAt = (s: number, asNote = false): Set<number> => {
     const out = new Set<number>();
-    if (!eligible(s)) return out;
+    if (!eligible(s) && !asNote) return out;
     hits.forEach((m, g) => {
       const h = m.get(s);
       if (h && accept(h)) out.add(g);
@@ -60,9 +69,11 @@ function passages(criterion: CompiledCriterion, hits: GroupHits, answer: Analyse
     for (const t of [s - 1, s + 1, s - 2, s + 2]) {
       const other = answer.sentences[t];
       if (!other || other.section !== sentence.section) continue;
+      const asNote = here.size === 0 && joinable !== undefined && eligible(t) && joinable(s, t);
+      const mine = asNote ? groupsAt(s, true) : here;
       const there = groupsAt(t);
-      const union = new Set([...here, ...there]);
-      if (here.size === 0 || there.size === 0 || union.size < criterion.need) continue;
+      const union = new Set([...mine, ...there]);
+      if (mine.size === 0 || there.size === 0 || union.size < criterion.need) continue;
       if (numeric && !sentence.hasNumber && !other.hasNumber) continue;
       const lo = Math.min(s, t);
       const hi = Math.max(s, t);
@@ -82,8 +93,10 @@ function best(found: Passage[]): Passage | undefined {
  * Decides one criterion: met when `need` concept groups appear, not negated, in one passage of real prose
  * (and with a number when the criterion is numeric). Evidence prefers a passage under the criterion's own phase.
  */
-export function evaluateCriterion(criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible): CriterionOutcome {
-  const chosen = best(passages(criterion, hits, answer, eligible, (h) => h === 'yes'));
+export function evaluateCriterion(
+  criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible, joinable?: Joinable,
+): CriterionOutcome {
+  const chosen = best(passages(criterion, hits, answer, eligible, (h) => h === 'yes', joinable));
   if (chosen) {
     return {
       met: true,

@@ -81,8 +81,14 @@ class RubricGrader implements Grader {
       return !eligible(s) && !x.chained && !lists.has(s) && x.phase === phase && x.words >= 2 && x.words <= NOTE_MAX_WORDS
         && x.kind !== 'code' && x.kind !== 'table';
     };
+    // A terse note joins the prose sentence next to it in the same paragraph or list item.
+    const joinable = (note: number, prose: number) => {
+      const x = answer.sentences[note]!;
+      return Math.abs(note - prose) === 1 && answer.sentences[prose]!.block === x.block && !x.chained && !lists.has(note)
+        && x.words >= 2 && x.words <= NOTE_MAX_WORDS && x.kind !== 'code' && x.kind !== 'table';
+    };
     const criteria: CriterionResult[] = compiled.map((c, i) => {
-      const outcome = evaluateCriterion(c, hits[i]!, answer, eligible);
+      const outcome = evaluateCriterion(c, hits[i]!, answer, eligible, joinable);
       const k = c.criterion;
       const note = outcome.met ? undefined : evaluateCriterion(c, hits[i]!, answer, noteIn(k.phase));
       if (note?.met) {

@@ -21,14 +21,23 @@ const MORE_HEADINGS: Record<PhaseId, readonly string[]> = {
     'back of the envelope', 'estimates', 'scale estimation', 'problem definition', 'business goals', 'questions',
     'reqs', 'req', 'clarify', 'problem', 'the problem', 'goal', 'goals and non goals',
   ],
-  metrics: ['offline evaluation', 'online evaluation', 'a/b testing', 'ab testing', 'experimentation', 'success criteria', 'measurement', 'eval'],
+  metrics: [
+    'offline evaluation', 'online evaluation', 'a/b testing', 'ab testing', 'experimentation', 'success criteria', 'measurement', 'eval',
+    'measuring', 'how to measure', 'measure',
+  ],
   data: ['feature store', 'label generation', 'data collection', 'training data generation', 'negative sampling', 'feature pipeline'],
   models: [
     'candidate generation', 'retrieval', 'ranking', 're ranking', 'reranking', 'model training', 'high level design',
     'modeling approach', 'modelling approach', 'cold start', 'funnel', 'model design',
   ],
-  serving: ['online serving', 'latency budget', 'caching', 'scalability', 'serving infrastructure', 'system architecture', 'infra'],
-  monitoring: ['feedback loops', 'feedback loop', 'continuous training', 'model updates', 'alerting', 'post launch', 'maintenance and monitoring', 'after launch', 'launch and iterate'],
+  serving: [
+    'online serving', 'latency budget', 'caching', 'scalability', 'serving infrastructure', 'system architecture', 'infra',
+    'request path', 'online path', 'request flow', 'payment flow', 'checkout flow', 'in production', 'at request time',
+  ],
+  monitoring: [
+    'feedback loops', 'feedback loop', 'continuous training', 'model updates', 'alerting', 'post launch', 'maintenance and monitoring',
+    'after launch', 'launch and iterate', 'keeping up', 'keeping it working', 'keeping it healthy', 'staying accurate',
+  ],
 };
 
 const HEADING_TERMS = PHASES.flatMap((p) => [...p.headings, ...MORE_HEADINGS[p.id]].map((term) => ({ phase: p.id, term })));

@@ -4,6 +4,8 @@ import type { RawToken } from './nlp.js';
 const CLAUSE_NEGATORS = new Set(['not', 'never', 'neither', 'nor', 'cannot']);
 /** Negating determiners whose scope is the noun phrase that follows: "videos with no views get…". */
 const PHRASE_NEGATORS = new Set(['no', 'without']);
+/** Faults a design rules out: "so no leakage from later events" commits to preventing the leak. */
+const PROTECTED_FAULTS = new Set(['leakage', 'leak', 'skew', 'mismatch', 'lookahead', 'look-ahead', 'contamination', 'peeking']);
 /** Nouns after "no" that widen its scope to the clause: "no need to monitor drift". */
 const NO_WIDENERS = new Set(['need', 'point', 'reason', 'plan', 'use', 'value', 'benefit']);
 /** After "not": a contrast, not a rejection ("not only clicks but watch time"). */
@@ -31,11 +33,17 @@ const DISMISSING_WORDS = new Set([
 /** Verbs that reject what the clause (and a preceding "we considered X" clause) names. */
 const REJECTING_VERBS = new Set(['reject', 'dismiss', 'discard', 'abandon', 'veto', 'scrap']);
 const CONDITIONAL_OPENERS = new Set(['without', 'if', 'unless', 'otherwise']);
-const CLAUSE_BREAK_WORDS = new Set(['but', 'whereas', 'however', 'although', 'though', 'because', 'since', 'so']);
+const CLAUSE_BREAK_WORDS = new Set(['but', 'whereas', 'however', 'although', 'though', 'because', 'since', 'so', 'until']);
 const PHRASE_END_POS = new Set(['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'PRON']);
+/** Pronouns that open a relative clause: "items that don't ship here are filtered out". */
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose']);
+const RELATIVE_REACH = 4;
+
+/** Note-takers' arrows ("not mature → train on older data") join two clauses; "->" arrives as "-" then ">". */
+const ARROWS = new Set(['→', '⇒', '>', '=>', '->']);
 
 function isBreak(t: RawToken): boolean {
-  return (t.type === 'punctuation' && /^[,;:()\[\]—–.!?]$/.test(t.text)) || CLAUSE_BREAK_WORDS.has(t.lemma);
+  return (t.type === 'punctuation' && /^[,;:()\[\]—–.!?]$/.test(t.text)) || CLAUSE_BREAK_WORDS.has(t.lemma) || ARROWS.has(t.text);
 }
 
 /** Token index ranges [start, end) of the clauses of a sentence. */
@@ -43,9 +51,11 @@ export function clauses(tokens: readonly RawToken[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   tokens.forEach((t, i) => {
-    if (isBreak(t)) {
+    // "and we …" starts a clause with a subject of its own: "accuracy is useless and we track recall".
+    const newSubject = t.lemma === 'and' && tokens[i + 1]?.pos === 'PRON';
+    if (isBreak(t) || newSubject) {
       if (i > start) out.push([start, i]);
-      start = CLAUSE_BREAK_WORDS.has(t.lemma) ? i : i + 1;
+      start = CLAUSE_BREAK_WORDS.has(t.lemma) || newSubject ? i : i + 1;
     }
   });
   if (start < tokens.length) out.push([start, tokens.length]);
@@ -71,7 +81,9 @@ export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
     for (let i = start; i < end; i++) {
       const t = tokens[i]!;
       const next = tokens[i + 1];
-      if (DISMISSING_WORDS.has(t.lemma) || REJECTING_VERBS.has(t.lemma)) {
+      // "step up instead of rejecting" names the alternative, it does not reject the clause.
+      const contrasted = tokens[i - 1]?.lemma === 'of' && tokens[i - 2]?.lemma === 'instead' || tokens[i - 1]?.lemma === 'than';
+      if (DISMISSING_WORDS.has(t.lemma) || (REJECTING_VERBS.has(t.lemma) && !contrasted)) {
         mark(flags, start, end);
         if (REJECTING_VERBS.has(t.lemma) && clauseIndex > 0) mark(flags, parts[clauseIndex - 1]![0], parts[clauseIndex - 1]![1]);
         continue;
@@ -95,7 +107,7 @@ export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
       if (CLAUSE_NEGATORS.has(t.lemma)) {
         if (next && NOT_CONTRAST.has(next.lemma)) continue;
         const dismissed = tokens.slice(i + 1, Math.min(end, i + 4)).some((n) => DISMISSED_AFTER_NOT.has(n.lemma) || DISMISSED_AFTER_NOT.has(n.text.toLowerCase()));
-        mark(flags, dismissed ? start : i, end);
+        mark(flags, dismissed ? start : i, dismissed ? end : relativeClauseEnd(tokens, start, i, end));
         continue;
       }
       if (PHRASE_NEGATORS.has(t.lemma)) {
@@ -106,9 +118,32 @@ export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
         let j = i + 1;
         if (j < end && /ing$/.test(tokens[j]!.text.toLowerCase())) j++;
         while (j < end && !PHRASE_END_POS.has(tokens[j]!.pos)) j++;
+        const head = tokens[j - 1];
+        if (head && j - 1 > i && PROTECTED_FAULTS.has(head.lemma.toLowerCase())) continue;
         mark(flags, i, j);
       }
     }
   });
   return flags;
+}
+
+/**
+ * Where a "not" inside a relative clause stops: "items that don't ship to your country are filtered out" negates
+ * shipping, not the filtering. After the negated verb, the next verb is the main clause's; a "not" outside a
+ * relative clause runs to `end`.
+ */
+function relativeClauseEnd(tokens: readonly RawToken[], start: number, at: number, end: number): number {
+  const isVerb = (t: RawToken | undefined) => t?.pos === 'VERB' || t?.pos === 'AUX';
+  let opener = false;
+  for (let k = Math.max(start + 1, at - RELATIVE_REACH); k < at; k++) {
+    const before = tokens[k - 1]!.pos;
+    if (RELATIVE_PRONOUNS.has(tokens[k]!.lemma) && (before === 'NOUN' || before === 'PROPN')) opener = true;
+  }
+  if (!opener) return end;
+  let j = at + 1;
+  // The negated verb itself: one word, or an auxiliary and its verb ("not be used").
+  if (tokens[j]?.pos === 'AUX' && tokens[j + 1]?.pos === 'VERB') j += 2;
+  else if (isVerb(tokens[j])) j++;
+  while (j < end && !isVerb(tokens[j])) j++;
+  return j;
 }

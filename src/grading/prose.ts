@@ -70,7 +70,9 @@ export function checkProse(tokens: readonly RawToken[]): ProseCheck {
   const segments = segmentsOf(tokens);
   const isBare = (s: Segment) => s.words <= 3 && !s.verb && !s.number;
   const bare = segments.filter(isBare).length;
-  const explained = words >= 12 && tokens.some((t) => t.pos === 'ADP' || t.pos === 'SCONJ');
+  // An explanation that lists things still links them with prepositions; one "per" among twelve terms does not.
+  const links = tokens.filter((t) => t.pos === 'ADP' || t.pos === 'SCONJ').length;
+  const explained = words >= 12 && links >= Math.max(1, Math.floor(segments.length / 6));
   const chained = segments.filter((s) => s.openedByAnd && s.closedByAnd && isBare(s)).length >= 2;
   const listLike = (segments.length >= 4 && bare / segments.length >= 0.6 && !explained) || chained;
   // In a list, a "verb" after the first item is usually a noun mis-tagged ("feature crosses", "log loss").

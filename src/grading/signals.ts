@@ -34,15 +34,23 @@ const STRONG_TRADEOFF = /\b(trade-?offs?|trade off|at the (cost|expense) of|down
 const ALTERNATIVE = /\b(instead of|rather than|versus|vs\.?|compared (to|with)|alternatives?|alternatively|over (a|an|the|plain|pure|simple)\b|but|however|whereas|while|cheaper|faster|slower|simpler|more (expensive|accurate|complex)|less (accurate|expensive)|better|worse|risk)\b/;
 const REASON = /\b(because|since|so that|so|which (means|costs|adds|hurts|helps|keeps|lets)|as it|given|due to|otherwise|to (avoid|keep|save|reduce|cut))\b/;
 
+/** A note that records a choice against something: "Rejected: a deep model inline (latency, explainability)". */
+const NOTED_CHOICE = /^(rejected|ruled out|not chosen|alternatives?(?: considered)?|why not [a-z0-9 /-]{1,40}|trade-?offs?)\s*:\s*\S+(?:\s+\S+){3,}/;
+
 /** A sentence that weighs alternatives with a reason. */
 export function isTradeoff(text: string): boolean {
   const t = text.toLowerCase();
   return STRONG_TRADEOFF.test(t) || (ALTERNATIVE.test(t) && REASON.test(t));
 }
 
+/** Weighed in prose, or recorded as a choice in a labelled note (which the prose check would not count). */
+function weighsAlternatives(s: { prose: boolean; text: string }): boolean {
+  return (s.prose && isTradeoff(s.text)) || NOTED_CHOICE.test(s.text.trim().toLowerCase());
+}
+
 /** Trade-offs weighed across the answer: the share of phases that weigh at least one (a count when unheaded). */
 export function tradeoffSignal(answer: AnalysedAnswer, graded: readonly PhaseId[]): number {
-  const found = answer.sentences.filter((s) => s.prose && isTradeoff(s.text));
+  const found = answer.sentences.filter(weighsAlternatives);
   const headed = answer.sections.some((s) => s.phase !== null);
   if (!headed) return clamp100((100 * found.length) / Math.max(2, graded.length));
   const phases = new Set(found.map((s) => s.phase).filter((p): p is PhaseId => p !== null && graded.includes(p)));

@@ -22,6 +22,9 @@ const SUFFIXES: ReadonlyArray<readonly [suffix: string, replacement: string, min
 
 const DOUBLE_CONSONANT = /([bcdfgkmnprt])\1$/;
 
+/** "-ing" nouns with a meaning of their own: a marketplace listing is not a ranked list. */
+const KEEP_ING = new Set(['listing']);
+
 function singular(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('sses')) return word.slice(0, -2);
@@ -42,6 +45,7 @@ function britishToAmerican(word: string): string {
 export function stem(word: string): string {
   if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
   let w = britishToAmerican(singular(word));
+  if (KEEP_ING.has(w)) return w;
   for (const [suffix, replacement, minStem] of SUFFIXES) {
     if (w.endsWith(suffix) && w.length - suffix.length >= minStem) {
       const base = w.slice(0, -suffix.length);

@@ -99,6 +99,24 @@ describe('terse notes under their own heading', () => {
   });
 });
 
+describe('a terse note beside a sentence of the same item', () => {
+  const grade = gradeAgainst('payment-fraud-detection');
+  const gbdt = (g: Awaited<ReturnType<typeof grade>>) => g.criteria.find((c) => c.id === 'pf-gbdt-tabular')!;
+
+  it('forms one passage with it when the sentence explains part of the idea', async () => {
+    const g = await grade('## Models\n- Main: gradient boosted trees. They handle tabular data with missing values and score a payment in 5 ms on a CPU.\n');
+    expect(gbdt(g).met).toBe(true);
+    expect(gbdt(g).evidence).toMatch(/^Main: gradient boosted trees\. They handle tabular data/);
+  });
+
+  it('does not when the sentence says nothing about the idea, or sits in another item', async () => {
+    const padded = await grade('## Models\n- Main: gradient boosted trees. We will review this choice carefully with the team every quarter.\n');
+    expect(gbdt(padded).met).toBe(false);
+    const apart = await grade('## Models\n- Main: gradient boosted trees.\n- They handle tabular data with missing values and score a payment in 5 ms on a CPU.\n');
+    expect(gbdt(apart).met).toBe(false);
+  });
+});
+
 describe('passages', () => {
   const grade = gradeAgainst('harmful-content-detection');
 

@@ -49,4 +49,11 @@ describe('signals', () => {
     const md = '## Models\nWe use GBDT instead of a DNN because it is cheaper to serve.\n\n## Serving\nWe cache feeds.';
     expect(tradeoffSignal(analyse(md), PHASE_IDS)).toBeCloseTo(100 / 3, 1);
   });
+
+  it('counts a choice recorded as a labelled note, not a bare label', () => {
+    const noted = '## Models\n- Main: GBDT on tabular features.\n- Rejected: an end-to-end deep model inline (latency, explainability to regulators).';
+    expect(tradeoffSignal(analyse(noted), PHASE_IDS)).toBeCloseTo(100 / 3, 1);
+    const bare = '## Models\n- Main: GBDT on tabular features.\n- Rejected: DNN.';
+    expect(tradeoffSignal(analyse(bare), PHASE_IDS)).toBe(0);
+  });
 });

@@ -28,6 +28,7 @@ describe('stem', () => {
     ['catalogue', 'catalog'],
     ['retrieval', 'retrieve'],
     ['deployment', 'deploy'],
+    ['listings', 'listing'],
   ])('%s and %s share a stem', (a, b) => {
     expect(stem(a)).toBe(stem(b));
   });
@@ -36,6 +37,7 @@ describe('stem', () => {
     ['causal', 'casual'],
     ['latency', 'latent'],
     ['user', 'use'],
+    ['listing', 'list'],
   ])('%s and %s stay apart', (a, b) => {
     expect(stem(a)).not.toBe(stem(b));
   });
@@ -103,6 +105,11 @@ describe('negation', () => {
     ['Instead of a multi-stage funnel, we score every video.', 'funnel'],
     ['Position bias is not a concern here.', 'bias'],
     ['The server is fast enough without caching.', 'caching'],
+    ['We go with a heuristic that does not need an A/B test.', 'test'],
+    ['Accuracy is useless here and we look at precision and recall.', 'accuracy'],
+    ['We considered a two-tower model and we rejected it.', 'tower'],
+    ['There is no leakage monitoring.', 'monitoring'],
+    ['Listings that are not in stock are removed by the filter.', 'stock'],
   ])('"%s" negates "%s"', (sentence, word) => {
     expect(negatedWords(sentence)).toContain(word);
   });
@@ -115,6 +122,15 @@ describe('negation', () => {
     ["I'd also watch that we don't lose diversity.", 'diversity'],
     ['We re-rank without hurting latency.', 'latency'],
     ['We never skip the A/B test before a launch.', 'test'],
+    // A "not" inside a relative clause stays there: the main clause is still the design.
+    ['Listings that are not in stock are removed by the filter.', 'filter'],
+    ['Videos that the user has not watched are candidates for the feed.', 'feed'],
+    ["Items that don't ship to the buyer's country are filtered out before ranking.", 'filtered'],
+    ['Accuracy is useless here and we look at precision and recall.', 'precision'],
+    ['We ask for 3DS instead of rejecting the payment.', '3'],
+    ["We can't read losses until chargebacks mature.", 'chargebacks'],
+    ['Features are point-in-time, so no leakage from later events.', 'leakage'],
+    ['Recent labels not mature → train on older data.', 'older'],
   ])('"%s" keeps "%s" affirmative', (sentence, word) => {
     expect(negatedWords(sentence)).not.toContain(word);
   });
@@ -133,6 +149,9 @@ describe('headings', () => {
     ['Candidate generation', 'models'],
     ['Capacity estimation', 'requirements'],
     ['Offline and online evaluation', 'metrics'],
+    ['Measuring it', 'metrics'],
+    ['In the payment flow', 'serving'],
+    ['Keeping up with fraudsters', 'monitoring'],
     ['Appendix', null],
     ['Video recommendations', null],
   ])('%s → %s', (heading, phase) => {
@@ -226,6 +245,9 @@ describe('blocks and prose', () => {
     ['We use NDCG, MAP, AUC, MRR, CTR and calibration.', true, true],
     ['We use logistic regression and DeepFM and DCN and embeddings and feature crosses and online learning to ensure accuracy.', true, true],
     ['Position bias.', false, false],
+    // One preposition among a dozen terms does not make them an explanation.
+    ['BM25, LambdaMART, NDCG, MRR, position bias, interleaving, query understanding, searches per day, two-tower, cross-encoder, add to cart, GMV.', true, true],
+    ['We log impressions, clicks, add-to-carts, purchases, returns and dwell time per query so that labels can be graded.', true, false],
   ])('"%s": prose %s, list %s', (sentence, prose, list) => {
     expect(check(sentence)).toMatchObject({ prose, listLike: list });
   });
