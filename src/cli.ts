@@ -85,6 +85,7 @@ export function buildProgram(ctx: Ctx): Command {
     .argument('<prompt-id>', 'the prompt the answer is for')
     .argument('<answer>', 'a Markdown file, or - to read stdin')
     .option('--json', 'print the grade as JSON')
+    .option('--all', 'list every missed criterion, not only the first six')
     .addOption(levelOption())
     .action(async (id: string, answer: string, opts) =>
       (await import('./commands/score.js')).score({ id, answer, ...opts }, ctx),
@@ -155,6 +156,7 @@ export function buildProgram(ctx: Ctx): Command {
     .description('The full feedback of a session, with your answers.')
     .argument('<session>', 'a session id, or "last"')
     .option('--json', 'print JSON')
+    .option('--all', 'list every missed criterion, not only the first six')
     .addOption(dbOption())
     .action(async (id: string, opts) => (await import('./commands/review.js')).review({ id, ...opts }, ctx));
 
@@ -186,6 +188,11 @@ export function buildProgram(ctx: Ctx): Command {
     .option('--explain [user-id]', 'trace one request end to end')
     .action(async (opts) => (await import('./commands/pipeline.js')).pipeline(opts, ctx));
 
+  // A usage error names what is wrong; the second line says where the right usage is.
+  program.showHelpAfterError('(`mlsd --help` lists the commands)');
+  for (const command of program.commands) {
+    command.showHelpAfterError(`(\`mlsd ${command.name()} --help\` shows its arguments and an example)`);
+  }
   return program;
 }
 

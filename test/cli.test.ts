@@ -34,6 +34,16 @@ describe('mlsd executable', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
   });
+
+  it.each([
+    [['review'], "error: missing required argument 'session'\n(`mlsd review --help` shows its arguments and an example)\n"],
+    [['practice', 'video-recommendations'], "error: required option '--phase <phase>' not specified\n(`mlsd practice --help` shows its arguments and an example)\n"],
+    [['bogus'], "error: unknown command 'bogus'\n(`mlsd --help` lists the commands)\n"],
+  ])('a usage error says where the right usage is: %j', (args, stderr) => {
+    const r = run(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(stderr);
+  });
 });
 
 describe('start-up cost', () => {

@@ -168,7 +168,7 @@ describe('mlsd guide', () => {
     expect(resolveStep(input)).toBe(step);
   });
 
-  it.each([['lunch', /unknown phase "lunch"$/], ['modles', /did you mean "models"/]])(
+  it.each([['lunch', /unknown phase "lunch"$/], ['foo', /unknown phase "foo"$/], ['modles', /did you mean "models"/], ['monitor', /did you mean "monitoring"/]])(
     'rejects %s as a usage error listing the phases',
     (input, message) => {
       let error: unknown;

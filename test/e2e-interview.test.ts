@@ -96,8 +96,27 @@ describe('mlsd interview in a real terminal', () => {
     await again.waitFor('Restored what you were typing');
     await again.waitFor('We optimise for long-term satisfaction.');
     await again.waitFor('and half a secon');
+    // The unfinished line is open for editing: what is typed now continues it rather than starting a new line.
+    again.type('d of latency.\r\r\r');
+    await again.waitFor(/Interviewer:|── Metrics /);
+    // Wait for the next input line to be open: Ctrl-C between two prompts is the terminal's, not ours.
+    await again.waitFor(/\] › $/);
     again.type('\x03');
     expect(await again.exited).toBe(130);
+    const r = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    expect(r.answers[0]).toMatchObject({ phase: 'requirements', text: 'We optimise for long-term satisfaction.\nand half a second of latency.' });
+  }, 60_000);
+
+  it('Ctrl-C pressed between two prompts still ends with the saved line and exit 130', async () => {
+    const env = home();
+    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    await t.waitFor('an empty line moves on');
+    // Enter ends the question and Ctrl-C follows in the same burst, before the next prompt is open.
+    t.type('How many users are there?\r\x03');
+    expect(await t.exited).toBe(130);
+    expect(t.screen).toMatch(/Interrupted; your questions are saved\. Continue with `mlsd resume 1`/);
+    const r = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    expect(r.questions).toHaveLength(1);
   }, 60_000);
 
   it('--answers --json saves the session and prints the score object plus sessionId', () => {
@@ -113,6 +132,10 @@ describe('mlsd interview in a real terminal', () => {
     expect({ ...JSON.parse(score.stdout), sessionId: 1 }).toEqual(out);
     const review = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
     expect(review.grade).toEqual(JSON.parse(score.stdout));
+    // Reviewing a session shows its report, without the "Saved as session 1 · review it with…" of the sitting.
+    const shown = run(['review', '1', '--db', env.db], env).stdout;
+    expect(shown).toMatch(/Total [\d.]+\/100/);
+    expect(shown).not.toContain('Saved as session');
     expect(review.answers.map((a: { phase: string }) => a.phase)).toEqual(['requirements', 'metrics', 'data', 'models', 'serving', 'monitoring']);
     // Graded from a file: no clock, so no minutes in the table.
     expect(run(['history', '--db', env.db], env).stdout).toMatch(/video-recommendations +interview +— +\d+ +\w+/);

@@ -1,6 +1,7 @@
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
-import { openHistory, resolveSession } from '../store/history.js';
+import { resolveSession } from '../store/history.js';
+import { openKnownHistory } from './shared/known-history.js';
 
 export interface AbandonOptions {
   id: string;
@@ -12,7 +13,7 @@ export interface AbandonOptions {
  * as abandoned. Nothing is deleted: its answers and draft stay readable with `mlsd review`.
  */
 export async function abandon(options: AbandonOptions, ctx: Pick<Ctx, 'out' | 'env' | 'now'>): Promise<void> {
-  const history = openHistory(options.db, ctx.env);
+  const history = openKnownHistory(options.db, ctx.env);
   try {
     const session = resolveSession(history.sessions, options.id);
     if (session.status === 'abandoned') {

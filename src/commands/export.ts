@@ -3,7 +3,8 @@ import { loadContent } from '../content/load.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import { reviewJson } from '../interview/summary.js';
-import { openHistory, resolveSession } from '../store/history.js';
+import { resolveSession } from '../store/history.js';
+import { openKnownHistory } from './shared/known-history.js';
 import { sessionMarkdown, type CriterionNotes } from '../ui/session-markdown.js';
 
 export interface ExportOptions {
@@ -15,7 +16,7 @@ export interface ExportOptions {
 
 /** A session report as plain Markdown (or JSON), to stdout or a file. */
 export async function exportSession(options: ExportOptions, ctx: Pick<Ctx, 'out' | 'env'>): Promise<void> {
-  const history = openHistory(options.db, ctx.env);
+  const history = openKnownHistory(options.db, ctx.env);
   let text: string;
   try {
     const session = resolveSession(history.sessions, options.id);

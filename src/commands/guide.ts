@@ -2,15 +2,14 @@ import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
 import { loadFramework } from '../content/load.js';
 import { INTERVIEW_STEPS, interviewPlan } from '../interview/plan.js';
-import { minutesOf } from '../interview/timer.js';
 import type { StepId } from '../interview/types.js';
 import type { Framework } from '../content/schema.js';
 import { PHASES } from '../phases.js';
 import { terminalWidth } from '../ui/markdown.js';
-import { stepTitle } from '../ui/interview-view.js';
+import { mmss, stepTitle } from '../ui/interview-view.js';
 import { paint } from '../ui/paint.js';
 import { rule, wrap } from '../ui/text.js';
-import { closest } from '../util/closest.js';
+import { closest, editDistance } from '../util/closest.js';
 
 export interface GuideOptions {
   phase?: string;
@@ -28,7 +27,10 @@ export function resolveStep(input: string): StepId {
     ...CLARIFYING_NAMES.map((n) => [n, 'clarifying'] as const),
     ...PHASES.flatMap((p) => [p.id, ...p.headings].map((n) => [n, p.id] as const)),
   ]);
-  const [best] = name.length >= 3 ? closest(name, [...names.keys()], 1) : [];
+  // Phase names are short, so the shared 3-edit allowance would match any word ("foo" → "metrics"): here a
+  // suggestion must be a near-typo or contain what was typed.
+  const [best] = (name.length >= 3 ? closest(name, [...names.keys()], 1) : [])
+    .filter((n) => n.includes(name) || editDistance(name, n) <= 2);
   throw usageError(
     `unknown phase "${input}"${best ? ` (did you mean "${names.get(best)}"?)` : ''}`,
     `Phases: ${INTERVIEW_STEPS.join(', ')}. Run \`mlsd guide\` for all of them.`,
@@ -42,18 +44,19 @@ export async function guide(options: GuideOptions, ctx: Pick<Ctx, 'out' | 'color
 
 export function renderGuide(framework: Framework, steps: readonly StepId[], color: boolean, width: number): string {
   const c = paint(color);
-  const minutes = new Map(interviewPlan({}, 45).map((s) => [s.step, minutesOf(s.budgetMs)]));
+  // m:ss like the plan in `mlsd show`: whole minutes rounded each way would add up to 46.
+  const minutes = new Map(interviewPlan({}, 45).map((s) => [s.step, mmss(s.budgetMs)]));
   const out: string[] = [];
   if (steps.length > 1) {
     out.push(
-      c.bold('The framework: seven steps of a 45-minute ML system design round'),
+      ...wrap('The framework: seven steps of a 45-minute ML system design round', width).split('\n').map((l) => c.bold(l)),
       c.dim(wrap('Minutes are a default split; each prompt may shift them (see `mlsd show <prompt>`). `mlsd guide <phase>` prints one step.', width)),
       '',
     );
   }
   for (const step of steps) {
     const entry = framework.guide[step];
-    out.push(c.bold(rule(stepTitle(step), width, `about ${minutes.get(step)} of 45 min`)));
+    out.push(c.bold(rule(stepTitle(step), width, `about ${minutes.get(step)} of 45:00`)));
     out.push(wrap(entry.focus, width, '', ''), '');
     out.push(c.bold('Checklist'), ...entry.checklist.map((item) => wrap(item, width, '  • ', '    ')), '');
     out.push(c.bold('Example'), ...entry.example.trim().split(/\n\s*\n/).map((para) => c.italic(wrap(para.replace(/\s+/g, ' '), width, '  │ ', '  │ '))), '');

@@ -3,9 +3,11 @@ import { gradedPhases, nextDrill, phaseAverages, weakestPhase } from '../intervi
 import { sessionJson } from '../interview/summary.js';
 import type { Session } from '../interview/types.js';
 import type { PhaseId } from '../phases.js';
-import { openHistory } from '../store/history.js';
+import { openKnownHistory } from './shared/known-history.js';
 import { averagesView, sessionTable, totalChart } from '../ui/history-view.js';
+import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
+import { flow, piece } from '../ui/text.js';
 
 export interface HistoryOptions {
   json?: boolean;
@@ -14,12 +16,17 @@ export interface HistoryOptions {
 }
 
 export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'env' | 'color'>): Promise<void> {
-  const store = openHistory(options.db, ctx.env);
+  const store = openKnownHistory(options.db, ctx.env);
   let sessions: Session[];
   try {
     sessions = store.sessions.list({ promptId: options.prompt });
   } finally {
     store.db.close();
+  }
+  // A typo in --prompt should not read as "no sessions yet": name the closest prompt instead.
+  if (!sessions.length && options.prompt) {
+    const { findPrompt, loadContent } = await import('../content/load.js');
+    findPrompt(loadContent(), options.prompt);
   }
   if (options.json) {
     ctx.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
@@ -28,19 +35,22 @@ export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'e
   const c = paint(ctx.color);
   if (!sessions.length) {
     const scope = options.prompt ? ` for ${options.prompt}` : '';
-    ctx.out(`No sessions yet${scope}. Start with \`mlsd interview\` (a timed mock round) or \`mlsd practice <prompt> --phase metrics\`.\n`);
+    const target = options.prompt ?? '<prompt>';
+    ctx.out(`No sessions yet${scope}. Start with \`mlsd interview${options.prompt ? ` ${options.prompt}` : ''}\` (a timed mock round) or \`mlsd practice ${target} --phase metrics\`.\n`);
     return;
   }
-  const parts = [sessionTable(sessions, ctx)];
+  const width = terminalWidth();
+  const parts = [sessionTable(sessions, { color: ctx.color, width })];
   const chart = await totalChart(sessions, ctx);
   if (chart) parts.push(chart);
   const graded = sessions.filter((s) => s.grade);
   const averages = phaseAverages(graded);
   const weakest = weakestPhase(averages);
-  if (averages.length) parts.push(averagesView(averages, weakest, ctx));
+  if (averages.length) parts.push(averagesView(averages, weakest, { color: ctx.color, width }));
   if (weakest) {
     const promptId = worstPromptFor(graded, weakest.phase);
-    parts.push(`${c.bold('Weakest phase:')} ${weakest.phase} (avg ${Math.round(weakest.average)}) → ${nextDrill(promptId, weakest.phase)}\n`);
+    const line = [piece('Weakest phase:', c.bold), piece(`${weakest.phase} (avg ${Math.round(weakest.average)}) →`), piece(nextDrill(promptId, weakest.phase))];
+    parts.push(`${flow(line, width, '', '  ').join('\n')}\n`);
   }
   ctx.out(parts.join('\n'));
 }

@@ -4,9 +4,12 @@ import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
 import { loadGrader } from '../grading/index.js';
 import { interviewPlan } from '../interview/plan.js';
-import { phaseAverages, promptForPhase, weakestPhase } from '../interview/progress.js';
+import { nextDrill, phaseAverages, promptForPhase, weakestPhase } from '../interview/progress.js';
 import { openHistory } from '../store/history.js';
+import type { Choice } from '../interview/asker.js';
+import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
+import { flow, piece, wrap } from '../ui/text.js';
 import { requireTerminal, sitFromFile, sitNew, sittingEdges, type SittingEdges, type SittingFlags } from './shared/sitting.js';
 
 export interface InterviewOptions extends SittingFlags {
@@ -48,11 +51,20 @@ async function choosePrompt(options: InterviewOptions, ctx: Ctx, edges: SittingE
     const pick = weakestPick(content, options.db, ctx);
     if (pick) return pick;
   }
-  const id = await edges.ask.choose(
-    'Choose a prompt (type to search)',
-    content.prompts.map((p) => ({ value: p.id, name: `${p.title} (${p.id})`, description: `${p.domain} · ${p.difficulty} — ${p.summary}` })),
-  );
+  const id = await edges.ask.choose('Choose a prompt (type to search)', promptChoices(content.prompts, terminalWidth()));
   return findPrompt(content, id);
+}
+
+/** The list entries, sized to the terminal so the list prompt never breaks a word (the id goes when it would). */
+export function promptChoices(prompts: readonly Prompt[], width: number): Choice[] {
+  return prompts.map((p) => {
+    const named = `${p.title} (${p.id})`;
+    return {
+      value: p.id,
+      name: named.length + 2 <= width ? named : p.title,
+      description: wrap(`${p.id} · ${p.domain} · ${p.difficulty} — ${p.summary}`, width),
+    };
+  });
 }
 
 /** The prompt that drills the weakest phase in history, or null (with a note) when there is no history. */
@@ -67,7 +79,12 @@ function weakestPick(content: Content, db: string | undefined, ctx: Ctx): Prompt
       return null;
     }
     const prompt = promptForPhase(content.prompts, weakest.phase, sessions);
-    if (prompt) ctx.out(c.dim(`Your weakest phase is ${weakest.phase} (avg ${Math.round(weakest.average)}): ${prompt.id} drills it most.\n`));
+    if (prompt) {
+      // This is a whole round on the prompt that weighs the phase most; say how to drill the phase alone.
+      const words = `Your weakest phase is ${weakest.phase} (avg ${Math.round(weakest.average)}): this round is ${prompt.id}, the prompt that weighs it most. To drill only that phase:`;
+      const pieces = [...words.split(' ').map((w) => piece(w, c.dim)), piece(nextDrill(prompt.id, weakest.phase), c.dim)];
+      ctx.out(`${flow(pieces, terminalWidth(), '', '').join('\n')}\n`);
+    }
     return prompt;
   } finally {
     history.db.close();

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
 import { cacheDir } from '../paths.js';
 import type { Prepared } from '../pipeline/build.js';
+import { terminalWidth } from '../ui/markdown.js';
 
 export interface PipelineOptions {
   json?: boolean;
@@ -73,7 +74,7 @@ export async function pipeline(
       const user = explainUser >= 0 ? explainUser : first!;
       const served = serveRequest(prepared.system, user, funnel, clock);
       if (options.json) ctx.out(`${JSON.stringify(view.explainJson(served), null, 2)}\n`);
-      else ctx.out(view.renderExplain(served, prepared.world, { color: ctx.color }));
+      else ctx.out(view.renderExplain(served, prepared.world, { color: ctx.color, width: terminalWidth() }));
       return;
     }
     progress.start(`serving ${options.requests.toLocaleString('en-US')} requests and scoring them`);
@@ -85,7 +86,7 @@ export async function pipeline(
       ...pipelineReport(prepared, run, { ...worldParams, ...funnel, requests: options.requests, budgetMs: options.budget }),
       process: { peakRssMb: process.resourceUsage().maxRSS / 1024 },
     };
-    ctx.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : view.renderPipeline(report, { color: ctx.color }));
+    ctx.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : view.renderPipeline(report, { color: ctx.color, width: terminalWidth() }));
   } finally {
     progress.stop();
     prepared?.system.store.close();

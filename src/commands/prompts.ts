@@ -3,7 +3,7 @@ import { loadContent } from '../content/load.js';
 import { rubricFor } from '../content/rubric.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
-import { padVisible, visibleLength, wrap } from '../ui/text.js';
+import { flow, padVisible, piece, visibleLength, wrap } from '../ui/text.js';
 
 export interface PromptsOptions {
   json?: boolean;
@@ -46,7 +46,9 @@ export function renderPromptTable(rows: readonly PromptListing[], color: boolean
   const line = (row: string[]) => row.map((cell, i) => padVisible(cell, widths[i]!)).join('  ').trimEnd();
   const fits = visibleLength(line(header)) <= width;
   const body = rows.flatMap((r, i) => [
-    fits ? line([c.bold(r.id), ...cells[i]!.slice(1)]) : `${c.bold(r.id)}  ${r.difficulty} · ${r.criteria} criteria · ${r.domain}`,
+    ...(fits
+      ? [line([c.bold(r.id), ...cells[i]!.slice(1)])]
+      : flow([piece(r.id, c.bold), piece(`${r.difficulty} · ${r.criteria} criteria · ${r.domain}`)], width, '', '  ', '  ')),
     ...(fits ? [] : [wrap(r.title, width, '  ')]),
     c.dim(wrap(r.summary, width, '  ')),
     ...(fits || i === rows.length - 1 ? [] : ['']),

@@ -1,7 +1,8 @@
 import { findPrompt } from '../content/load.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
-import { openHistory, resolveSession } from '../store/history.js';
+import { resolveSession } from '../store/history.js';
+import { openKnownHistory } from './shared/known-history.js';
 import { requireTerminal, sitAgain, sittingEdges, type SittingEdges } from './shared/sitting.js';
 
 export interface ResumeOptions {
@@ -12,8 +13,8 @@ export interface ResumeOptions {
 
 /** Continues an in-progress session at the step where it stopped, with its draft restored. */
 export async function resume(options: ResumeOptions, ctx: Ctx, given: Partial<SittingEdges> = {}): Promise<void> {
-  requireTerminal(ctx, 'resume');
-  const history = openHistory(options.db, ctx.env);
+  requireTerminal(ctx, 'resume', 'Run it again in a terminal. Without one, `mlsd review <session>` shows the answers so far and `mlsd abandon <session>` closes it.');
+  const history = openKnownHistory(options.db, ctx.env);
   try {
     const session = options.id ? resolveSession(history.sessions, options.id) : history.sessions.latestInProgress();
     if (!session) {

@@ -1,21 +1,24 @@
 import type { Ctx } from '../context.js';
 import { answersOf, reviewJson } from '../interview/summary.js';
 import type { Entry, Session } from '../interview/types.js';
-import { openHistory, resolveSession } from '../store/history.js';
+import { resolveSession } from '../store/history.js';
+import { openKnownHistory } from './shared/known-history.js';
 import { stepTitle } from '../ui/interview-view.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
-import { wrap } from '../ui/text.js';
+import { flow, piece, wrap } from '../ui/text.js';
 
 export interface ReviewOptions {
   id: string;
   json?: boolean;
   db?: string;
+  /** List every miss, not only the first six. */
+  all?: boolean;
 }
 
 /** The full feedback for a session, with the answers as written. */
 export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env' | 'color'>): Promise<void> {
-  const history = openHistory(options.db, ctx.env);
+  const history = openKnownHistory(options.db, ctx.env);
   try {
     const session = resolveSession(history.sessions, options.id);
     const entries = history.sessions.entries(session.id);
@@ -36,7 +39,7 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env
     const [{ findPrompt, loadContent }, { outcomeReport }] = await Promise.all([import('../content/load.js'), import('./shared/sitting.js')]);
     const content = loadContent();
     const prompt = findPrompt(content, session.promptId);
-    ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: terminalWidth() })}`);
+    ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: terminalWidth(), justSaved: false, allMisses: options.all })}`);
   } finally {
     history.db.close();
   }
@@ -47,7 +50,7 @@ function answersView(session: Session, entries: readonly Entry[], color: boolean
   const bar = c.dim('│');
   const quoted = (text: string) => text.split('\n').map((l) => (l.trim() ? wrap(l, width, `${bar} `, `${bar} `) : bar)).join('\n');
   const when = new Date(session.startedAt).toISOString().slice(0, 16).replace('T', ' ');
-  const out = [c.bold(`Session ${session.id} · ${session.promptId} · ${session.mode} · ${when} UTC`)];
+  const out = flow([`Session ${session.id}`, session.promptId, session.mode, `${when} UTC`].map((t, i) => piece(i ? `· ${t}` : t, c.bold)), width, '', '');
   const questions = entries.filter((e) => e.kind === 'question');
   if (questions.length) {
     out.push('', c.bold('Clarifying questions'));

@@ -5,7 +5,7 @@ import type { Level, Prompt } from '../content/schema.js';
 import { phaseInfo, type PhaseId } from '../phases.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
-import { rule, visibleLength, wrap } from '../ui/text.js';
+import { flow, piece, rule, visibleLength, wrap } from '../ui/text.js';
 
 export interface RubricOptions {
   id: string;
@@ -62,7 +62,7 @@ export function renderRubric(listing: RubricListing, color: boolean, terminalCol
   const all = listing.phases.flatMap((p) => p.criteria);
   const own = all.filter((x) => !x.framework).length;
   const out: string[] = [
-    c.bold(`${listing.promptId} · ${listing.title}`),
+    ...flow([piece(listing.promptId, c.bold), piece(`· ${listing.title}`, c.bold)], width, '', ''),
     c.dim(wrap(`${all.length} criteria (${own} for this prompt, ${all.length - own} from the shared framework) · ${describeFilters(listing)}`, width)),
     c.dim(wrap('Weight 1–5: how much a criterion counts. Level: mid = every passing answer has it, senior = specific techniques and trade-offs, staff = system-wide and long-term concerns.', width)),
     '',
@@ -82,10 +82,10 @@ export function renderRubric(listing: RubricListing, color: boolean, terminalCol
 
 function renderCriterion(x: RubricCriterion, c: ReturnType<typeof paint>, width: number): string[] {
   const tags = [x.level, `weight ${x.weight}`, ...(x.numeric ? ['needs a number'] : []), ...(x.framework ? ['framework'] : [])];
-  const head = `  ${c.bold(x.title)}`;
+  const head = wrap(x.title, width, '  ', '  ').split('\n').map((l) => c.bold(l)).join('\n');
   const right = c.dim(tags.join(' · '));
   const gap = width - visibleLength(head) - visibleLength(right);
-  const title = gap >= 2 ? `${head}${' '.repeat(gap)}${right}` : `${head}\n    ${right}`;
+  const title = !head.includes('\n') && gap >= 2 ? `${head}${' '.repeat(gap)}${right}` : `${head}\n    ${right}`;
   return [
     title,
     c.dim(wrap(x.why, width, '    why     ', '            ')),

@@ -14,6 +14,8 @@ export interface ScoreOptions {
   /** Whether stdin is a terminal (nothing piped); defaults to the process's. */
   stdinIsTTY?: boolean;
   width?: number;
+  /** List every miss, not only the first six. */
+  all?: boolean;
 }
 
 /** `mlsd score <id> <file|->`: grades a written answer and prints the report, or the grade as JSON. */
@@ -30,5 +32,8 @@ export async function score(options: ScoreOptions, ctx: Pick<Ctx, 'out' | 'color
     ctx.out(`${JSON.stringify(grade, null, 2)}\n`);
     return;
   }
-  ctx.out(renderReport(grade, prompt, content.framework, { color: ctx.color, width: options.width ?? terminalWidth(), level: options.level }));
+  ctx.out(renderReport(grade, prompt, content.framework, {
+    color: ctx.color, width: options.width ?? terminalWidth(), level: options.level,
+    allMisses: options.all, moreMisses: 'add --all to list them all',
+  }));
 }

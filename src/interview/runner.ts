@@ -17,10 +17,9 @@ import { paint } from '../ui/paint.js';
 import { wrap } from '../ui/text.js';
 import type { Asker, TextResult } from './asker.js';
 import { matchFact, UNKNOWN_FACT_REPLY } from './facts.js';
-import { planTotalMs } from './plan.js';
 import { chooseProbe } from './probe.js';
 import { gradedPhases } from './progress.js';
-import { answerSections, askedFacts, nextAction, remainingPlan, type NextAction } from './session.js';
+import { answerSections, askedFacts, nextAction, resumedTotalMs, type NextAction } from './session.js';
 import { readClock, startStep, type Clock, type ClockReading } from './timer.js';
 import type { Entry, Session, StepId } from './types.js';
 
@@ -58,7 +57,7 @@ export async function runSession(start: Session, deps: RunnerDeps): Promise<RunR
   const now = deps.now();
   let clock: Clock = {
     startedAt: now,
-    totalMs: start.timer ? planTotalMs(remainingPlan(start.plan, action)) : Infinity,
+    totalMs: start.timer ? resumedTotalMs(start.plan, entries, action) : Infinity,
     stepStartedAt: now,
     stepBudgetMs: Infinity,
   };

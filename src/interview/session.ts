@@ -1,5 +1,6 @@
 import type { AnswerSection } from '../grading/types.js';
 import { isPhaseId, type PhaseId } from '../phases.js';
+import { planTotalMs } from './plan.js';
 import type { Entry, EntryStep, PlanStep, StepId } from './types.js';
 
 /**
@@ -73,4 +74,18 @@ export function timeSpent(plan: readonly PlanStep[], entries: readonly Entry[]):
 /** The steps still to do from an action on: what a resumed sitting gets its clock for. */
 export function remainingPlan(plan: readonly PlanStep[], action: NextAction): PlanStep[] {
   return plan.slice(stepIndex(plan, action));
+}
+
+/** A resumed round always gets at least this long. */
+const MIN_RESUMED_MS = 60_000;
+
+/**
+ * The round's time left when a session resumes at `action`: its length less what the finished steps took, as
+ * the live clock would show, so time saved in early steps is not lost to an interruption. The interrupted step
+ * starts again with its own budget.
+ */
+export function resumedTotalMs(plan: readonly PlanStep[], entries: readonly Entry[], action: NextAction): number {
+  const finished = plan.slice(0, stepIndex(plan, action));
+  const spent = timeSpent(finished, entries).reduce((sum, t) => sum + (t.spentMs ?? 0), 0);
+  return Math.max(MIN_RESUMED_MS, planTotalMs(plan) - spent);
 }

@@ -16,16 +16,86 @@ interface Io {
 
 const processIo = (): Io => ({ input: process.stdin, output: process.stdout });
 
+/**
+ * After two empty lines an answer ends only if nothing else arrives this quickly: a pasted answer with a double
+ * blank line inside it stays one answer instead of spilling into the next prompt.
+ */
+export const PASTE_GRACE_MS = 50;
+
+/**
+ * What happens between two inputs, while no line editor is open. Typed-ahead text (the rest of a pasted block
+ * of questions) is kept and fed to the next input, as a shell does, instead of being dropped with the closed
+ * editor; a Ctrl-C (the terminal's signal then, not a key) makes the next input end as interrupted, with the
+ * usual "saved, continue with mlsd resume" line, instead of killing the process without a word.
+ */
+export class TypeAhead {
+  private text = '';
+  private interrupted = false;
+  private stopCollecting: (() => void) | undefined;
+
+  /** `signals` is the process in real use; a second Ctrl-C before the next input ends the process as usual. */
+  constructor(private readonly signals?: NodeJS.EventEmitter) {}
+
+  /** Keeps printable keys, Enter and pasted newlines that reach `input`, and a Ctrl-C, until the next `take`. */
+  collect(input: NodeJS.ReadableStream): void {
+    this.stop();
+    const listener = (sequence: string | undefined) => {
+      // Still in the burst that ended the input, Ctrl-C arrives as a key rather than as the signal.
+      if (sequence === '\u0003') this.interrupted = true;
+      else if (sequence && /^(?:\r|\n|[^\u0000-\u001f\u007f]+)$/.test(sequence)) this.text += sequence;
+    };
+    const onSignal = () => {
+      this.interrupted = true;
+    };
+    input.on('keypress', listener);
+    this.signals?.once('SIGINT', onSignal);
+    this.stopCollecting = () => {
+      input.off('keypress', listener);
+      this.signals?.off('SIGINT', onSignal);
+    };
+  }
+
+  take(): { text: string; interrupted: boolean } {
+    this.stop();
+    const taken = { text: this.text, interrupted: this.interrupted };
+    this.text = '';
+    this.interrupted = false;
+    return taken;
+  }
+
+  give(text: string): void {
+    this.text = text + this.text;
+  }
+
+  private stop(): void {
+    this.stopCollecting?.();
+    this.stopCollecting = undefined;
+  }
+}
+
 /** Reads one line or many from the terminal, with the clock, :hint, :editor, Ctrl-C and Ctrl-D handled. */
-export function readText(request: TextRequest, io: Io = processIo()): Promise<TextResult> {
+export function readText(request: TextRequest, io: Io = processIo(), typeAhead = new TypeAhead()): Promise<TextResult> {
   return new Promise((resolve) => {
+    const { text: ahead, interrupted } = typeAhead.take();
+    if (interrupted) {
+      io.output.write('\n');
+      return resolve({ kind: 'interrupted', text: ahead.split(/\r\n|\r|\n/).join('\n').trim() });
+    }
     const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 0 });
-    // A restored answer comes back as lines already entered; a restored question as the line being edited.
+    // A restored draft comes back with its last line open for editing, so an unfinished sentence can go on
+    // where it stopped; the lines before it come back as already entered.
     let lines = request.initial && request.multiline ? request.initial.split('\n') : [];
+    const editing = request.multiline ? (lines.pop() ?? '') : (request.initial ?? '');
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
+    let ending: NodeJS.Timeout | undefined;
+    const keepGoing = () => {
+      clearTimeout(ending);
+      ending = undefined;
+    };
     // Readline closes on Ctrl-D only when the line is empty; a finished thought should not need an extra key.
     const onKey = (_: string, key: { ctrl?: boolean; name?: string } | undefined) => {
+      if (ending && key?.name !== 'return' && key?.name !== 'enter') keepGoing();
       if (request.multiline && key?.ctrl && key.name === 'd' && rl.line) {
         io.output.write('\n');
         finish({ kind: 'done', text: typed() });
@@ -37,7 +107,10 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
       settled = true;
       io.input.off('keypress', onKey);
       for (const t of timers) clearTimeout(t);
+      keepGoing();
       rl.close();
+      // Whatever is still arriving in this burst of input belongs to the next prompt.
+      typeAhead.collect(io.input);
       resolve(result);
     };
     const typed = () => joinLines(lines, rl.line);
@@ -61,22 +134,31 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
         finish({ kind: 'done', text: typed() });
       }
     });
-    rl.on('line', (line) => {
+    const onLine = (line: string) => {
+      keepGoing();
       const command = line.trim();
+      const note = commandNote(command, request.multiline);
       if (command === LINE_COMMANDS.hint) {
         io.output.write(`${request.hint ?? 'No hint for this step.'}\n`);
       } else if (command === LINE_COMMANDS.editor && request.multiline) {
         return finish({ kind: 'editor', text: joinLines(lines) });
+      } else if (note) {
+        io.output.write(`${note}\n`);
       } else if (!request.multiline) {
         return finish(command ? { kind: 'done', text: command } : { kind: 'end' });
       } else {
         const next = addLine(lines, line);
-        lines = next.lines;
-        if (next.finished) return finish({ kind: 'done', text: joinLines(lines) });
+        if (next.finished) {
+          lines = [...lines, line];
+          ending = setTimeout(() => finish({ kind: 'done', text: joinLines(next.lines) }), PASTE_GRACE_MS);
+        } else {
+          lines = next.lines;
+        }
       }
       rl.setPrompt(request.prompt());
       rl.prompt();
-    });
+    };
+    rl.on('line', onLine);
 
     if (Number.isFinite(request.timeLeftMs)) {
       timers.push(
@@ -93,8 +175,38 @@ export function readText(request: TextRequest, io: Io = processIo()): Promise<Te
     if (lines.length) io.output.write(`${lines.map((l) => `${request.prompt()}${l}`).join('\n')}\n`);
     rl.setPrompt(request.prompt());
     rl.prompt();
-    if (request.initial && !request.multiline) rl.write(request.initial);
+    if (editing) rl.write(editing);
+    replay(ahead);
+
+    /** Feeds typed-ahead text as if typed now; what this input does not take goes on to the next one. */
+    function replay(text: string): void {
+      if (!text) return;
+      const parts = text.split(/\r\n|\r|\n/);
+      const partial = parts.pop()!;
+      for (const [i, line] of parts.entries()) {
+        if (settled) return typeAhead.give(`${[...parts.slice(i), partial].join('\n')}`);
+        io.output.write(`${line}\n`);
+        onLine(line);
+      }
+      if (settled) typeAhead.give(partial);
+      else if (partial) rl.write(partial);
+    }
   });
+}
+
+/**
+ * What to say about a line that looks like a command but is not one here (a typo such as `:hnt`, or `:editor`
+ * while asking questions), so it is not sent to the interviewer or saved as part of the answer.
+ */
+export function commandNote(line: string, multiline: boolean): string | undefined {
+  if (!/^:[a-z]+$/i.test(line)) return undefined;
+  if (line === LINE_COMMANDS.hint) return undefined;
+  if (line === LINE_COMMANDS.editor) {
+    return multiline ? undefined : `${LINE_COMMANDS.editor} is for the design steps; here, type one question per line.`;
+  }
+  return multiline
+    ? `${line} is not a command here (try ${LINE_COMMANDS.hint} or ${LINE_COMMANDS.editor}); nothing was added to your answer.`
+    : `${line} is not a command here (try ${LINE_COMMANDS.hint}); nothing was asked.`;
 }
 
 /** The editor to use: $VISUAL, $EDITOR, then vi or nano. */
@@ -124,8 +236,9 @@ export function editText(initial: string, step: StepId, env: Record<string, stri
 
 /** The terminal implementation of the session's questions. */
 export function terminalAsker(env: Record<string, string | undefined>): Asker {
+  const typeAhead = new TypeAhead(process);
   return {
-    text: (request) => readText(request),
+    text: (request) => readText(request, processIo(), typeAhead),
     choose: chooseOne,
     editor: async (initial, step) => editText(initial, step, env),
   };

@@ -3,6 +3,7 @@ import type { Session } from '../interview/types.js';
 import { phaseInfo } from '../phases.js';
 import { paint } from './paint.js';
 import { band, scoreBar } from './report.js';
+import { visibleLength } from './text.js';
 
 const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -10,18 +11,59 @@ function pad(text: string, width: number, right = false): string {
   return right ? text.padStart(width) : text.padEnd(width);
 }
 
-/** One row per session, newest first. */
-export function sessionTable(sessions: readonly Session[], options: { color: boolean }): string {
-  const c = paint(options.color);
+/** How much a narrow terminal makes the session table give up, least useful first. */
+interface TableLayout {
+  resumeHint: boolean;
+  minutes: boolean;
+  year: boolean;
+  /** Longest prompt id shown whole; longer ones end in "…". */
+  promptMax: number;
+}
+
+const LAYOUTS: readonly TableLayout[] = [
+  { resumeHint: true, minutes: true, year: true, promptMax: Infinity },
+  { resumeHint: false, minutes: true, year: true, promptMax: Infinity },
+  { resumeHint: false, minutes: false, year: true, promptMax: Infinity },
+  { resumeHint: false, minutes: false, year: false, promptMax: Infinity },
+];
+const MIN_PROMPT = 8;
+
+function sessionRows(sessions: readonly Session[], c: ReturnType<typeof paint>, layout: TableLayout): string[] {
+  const clip = (id: string) => (id.length > layout.promptMax ? `${id.slice(0, layout.promptMax - 1)}…` : id);
   const idWidth = Math.max(2, ...sessions.map((s) => String(s.id).length));
-  const promptWidth = Math.max(6, ...sessions.map((s) => s.promptId.length));
-  const head = `${pad('#', idWidth, true)}  ${pad('date', 10)}  ${pad('prompt', promptWidth)}  ${pad('mode', 9)}  ${pad('min', 3, true)}  ${pad('total', 5, true)}  level`;
+  const promptWidth = Math.max(6, ...sessions.map((s) => clip(s.promptId).length));
+  const dateWidth = layout.year ? 10 : 5;
+  const row = (cells: { id: string; date: string; prompt: string; mode: string; min: string; total: string; level: string }) =>
+    [pad(cells.id, idWidth, true), pad(cells.date, dateWidth), pad(cells.prompt, promptWidth), pad(cells.mode, 9), ...(layout.minutes ? [cells.min] : []), cells.total, cells.level].join('  ');
+  const head = row({ id: '#', date: 'date', prompt: 'prompt', mode: 'mode', min: 'min', total: 'total', level: 'level' });
   const rows = sessions.map((s) => {
     const total = s.total === null ? c.dim(pad(s.status === 'in-progress' ? 'open' : '—', 5, true)) : scoreColor(c, s.total)(pad(String(Math.round(s.total)), 5, true));
-    const level = s.level ?? (s.status === 'in-progress' ? c.dim('in progress · mlsd resume ' + s.id) : c.dim(s.status));
-    return `${pad(String(s.id), idWidth, true)}  ${date(s.startedAt)}  ${pad(s.promptId, promptWidth)}  ${pad(s.mode, 9)}  ${pad(s.timer ? String(s.minutes) : '—', 3, true)}  ${total}  ${level}`;
+    const open = layout.resumeHint ? `in progress · mlsd resume ${s.id}` : 'in progress';
+    const level = s.level ?? c.dim(s.status === 'in-progress' ? open : s.status);
+    return row({
+      id: String(s.id), date: date(s.startedAt).slice(layout.year ? 0 : 5), prompt: clip(s.promptId), mode: s.mode,
+      min: pad(s.timer ? String(s.minutes) : '—', 3, true), total, level,
+    });
   });
-  return `${c.bold(head)}\n${rows.join('\n')}\n`;
+  return [c.bold(head), ...rows];
+}
+
+/** One row per session, newest first, in the widest layout that fits the terminal. */
+export function sessionTable(sessions: readonly Session[], options: { color: boolean; width: number }): string {
+  const c = paint(options.color);
+  const widest = (lines: readonly string[]) => Math.max(...lines.map(visibleLength));
+  const tables = LAYOUTS.map((layout) => ({ layout, lines: sessionRows(sessions, c, layout) }));
+  let chosen = tables.find((t) => widest(t.lines) <= options.width);
+  if (!chosen) {
+    // Still too wide: shorten the longest prompt ids by just the overflow.
+    const last = tables[tables.length - 1]!;
+    const longest = Math.max(...sessions.map((s) => s.promptId.length));
+    const layout = { ...last.layout, promptMax: Math.max(MIN_PROMPT, longest - (widest(last.lines) - options.width)) };
+    chosen = { layout, lines: sessionRows(sessions, c, layout) };
+  }
+  const open = sessions.find((s) => s.status === 'in-progress');
+  const hint = !chosen.layout.resumeHint && open ? [c.dim(`Continue a session in progress with \`mlsd resume ${open.id}\`.`)] : [];
+  return `${[...chosen.lines, ...hint].join('\n')}\n`;
 }
 
 function scoreColor(c: ReturnType<typeof paint>, score: number) {
@@ -41,11 +83,12 @@ export async function totalChart(sessions: readonly Session[], options: { color:
   return `${paint(options.color).bold('Total over time')} ${paint(options.color).dim(`(${totals.length} graded sessions, oldest → newest)`)}\n${chart}\n`;
 }
 
-/** A bar per phase with its average, the weakest marked. */
-export function averagesView(averages: readonly PhaseAverage[], weakest: PhaseAverage | null, options: { color: boolean }): string {
+/** A bar per phase with its average, the weakest marked; the bar halves on a narrow terminal. */
+export function averagesView(averages: readonly PhaseAverage[], weakest: PhaseAverage | null, options: { color: boolean; width: number }): string {
   const c = paint(options.color);
+  const cells = options.width < 72 ? 10 : 20;
   const rows = averages.map((a) => {
-    const bar = scoreColor(c, a.average)(scoreBar(a.average));
+    const bar = scoreColor(c, a.average)(scoreBar(a.average, cells));
     const mark = weakest && a.phase === weakest.phase ? c.red(' ← weakest') : '';
     return `  ${pad(phaseInfo(a.phase).title, 18)} ${bar} ${pad(String(Math.round(a.average)), 3, true)} ${c.dim(`(${a.sessions})`)}${mark}`;
   });

@@ -4,29 +4,32 @@ import { formatClock, type ClockReading } from '../interview/timer.js';
 import type { PlanStep, StepId } from '../interview/types.js';
 import { isPhaseId, phaseInfo } from '../phases.js';
 import { paint } from './paint.js';
-import { rule, wrap } from './text.js';
+import { rule, ruleFits, wrap } from './text.js';
 
 export function stepTitle(step: StepId): string {
   return isPhaseId(step) ? phaseInfo(step).title : 'Clarifying questions';
 }
 
-const mmss = (ms: number) => formatClock(ms).replace(/^-?0(\d:)/, '$1');
+/** m:ss, as the plan and the clock show it. */
+export const mmss = (ms: number) => formatClock(ms).replace(/^-?0(\d:)/, '$1');
 
 /** "The plan: 45 minutes" and one line per step with its budget. */
 export function planView(plan: readonly PlanStep[], minutes: number, options: { color: boolean; timer: boolean }): string {
   const c = paint(options.color);
   const lines = plan.map((s, i) => `  ${String(i + 1).padStart(2)}. ${stepTitle(s.step).padEnd(22)} ${options.timer ? mmss(s.budgetMs) : ''}`.trimEnd());
-  const head = options.timer ? `The plan: ${minutes} minutes` : 'The plan (no clock)';
+  const head = options.timer ? `The plan: ${minutes} minute${minutes === 1 ? '' : 's'}` : 'The plan (no clock)';
   return `${c.bold(head)}\n${lines.join('\n')}\n`;
 }
 
 /** The rule that opens a step: its title and the clock. */
 export function stepHeader(step: StepId, reading: ClockReading | null, options: { color: boolean; width: number }): string {
   const c = paint(options.color);
-  const clock = reading
-    ? `step ${mmss(Math.max(0, reading.stepLeftMs))} left · total ${mmss(Math.max(0, reading.totalLeftMs))} left`
-    : '';
-  return `\n${rule(c.bold(stepTitle(step)), options.width, clock)}\n`;
+  const title = c.bold(stepTitle(step));
+  if (!reading) return `\n${rule(title, options.width)}\n`;
+  const [stepLeft, totalLeft] = [mmss(Math.max(0, reading.stepLeftMs)), mmss(Math.max(0, reading.totalLeftMs))];
+  const long = `step ${stepLeft} left · total ${totalLeft} left`;
+  const clock = ruleFits(title, options.width, long) ? long : `step ${stepLeft} · total ${totalLeft}`;
+  return `\n${rule(title, options.width, clock)}\n`;
 }
 
 /** What to do in a step, wrapped to the width. */
@@ -68,7 +71,8 @@ export function timeTable(times: readonly StepTime[], options: { color: boolean 
   const c = paint(options.color);
   const rows = times.map((t) => {
     const spent = t.spentMs === null ? c.dim('  —  ') : mmss(t.spentMs).padStart(5);
-    const over = t.overrunMs > 0 ? c.yellow(` over by ${mmss(t.overrunMs)}`) : t.spentMs === null ? c.dim(' not reached') : c.green(' ✓');
+    // The clock shows whole seconds; a step stopped by the timer runs a few milliseconds past its budget.
+    const over = t.overrunMs >= 1000 ? c.yellow(` over by ${mmss(t.overrunMs)}`) : t.spentMs === null ? c.dim(' not reached') : c.green(' ✓');
     return `  ${stepTitle(t.step).padEnd(22)} ${spent} / ${mmss(t.budgetMs).padStart(5)}${over}`;
   });
   return `${c.bold('Time per step')} ${c.dim('(spent / budget)')}\n${rows.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import type { Tokens } from 'marked';
+import { visibleLength, wrap } from './text.js';
 
 export interface MarkdownOptions {
   color: boolean;
@@ -22,9 +23,10 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
   ]);
   // marked-terminal colours through the shared chalk instance: turn it off for NO_COLOR and pipes.
   if (!options.color) chalk.level = 0;
+  const width = options.width ?? terminalWidth();
   const marked = new Marked(
     markedTerminal({
-      width: options.width ?? terminalWidth(),
+      width,
       reflowText: true,
       tab: 2,
       emoji: false,
@@ -41,5 +43,20 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
     },
   );
   const rendered = await marked.parse(markdown);
-  return rendered.replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return wrapLongLines(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), width) + '\n';
+}
+
+/**
+ * marked-terminal reflows paragraphs but not list items, which the terminal then breaks mid-word: wrap any
+ * line still too long, hanging later lines under the item's text.
+ */
+export function wrapLongLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (visibleLength(line) <= width) return line;
+      const lead = /^\s*(?:(?:[*•-]|\d+\.)\s+)?/.exec(line)![0];
+      return wrap(line.slice(lead.length), width, lead, ' '.repeat(visibleLength(lead)));
+    })
+    .join('\n');
 }

@@ -3,6 +3,7 @@ import type { Criterion, Framework, Level, Prompt } from '../content/schema.js';
 import { LEVELS } from '../content/schema.js';
 import { ASKED_FACTS } from '../grading/asked-facts.js';
 import type { CriterionResult, Grade, LevelBar, PhaseResult } from '../grading/types.js';
+import { flow, piece } from './text.js';
 
 export interface ReportOptions {
   color: boolean;
@@ -11,9 +12,15 @@ export interface ReportOptions {
   level?: Level;
   /** Print the "Next drill" line (default true); callers that print their own turn it off. */
   nextDrill?: boolean;
+  /** List every miss instead of the first six. */
+  allMisses?: boolean;
+  /** How to see the misses left out, e.g. "`mlsd review 3 --all` lists them all". */
+  moreMisses?: string;
 }
 
 const BAR_CELLS = 20;
+/** Below this width the phase bars halve, leaving room for the criteria next to them. */
+const NARROW = 80;
 const MAX_WIDTH = 100;
 const MIN_WIDTH = 60;
 const STRENGTHS_SHOWN = 5;
@@ -75,34 +82,6 @@ function indented(text: string, width: number, first: string, rest: string, pain
     .map((line, i) => (i ? rest : first) + paint(line));
 }
 
-/** A painted piece of a line and its visible length. */
-interface Piece {
-  plain: string;
-  painted: string;
-}
-const piece = (plain: string, paint: Paint = (x) => x): Piece => ({ plain, painted: paint(plain) });
-
-/** Lays pieces out in lines no wider than `width`, by their visible length (colour codes do not count). */
-function flow(pieces: readonly Piece[], width: number, first: string, rest: string, sep = ' '): string[] {
-  const lines: string[] = [];
-  let plain = first;
-  let painted = first;
-  let empty = true;
-  for (const item of pieces) {
-    if (!empty && plain.length + sep.length + item.plain.length > width) {
-      lines.push(painted);
-      plain = rest;
-      painted = rest;
-      empty = true;
-    }
-    plain += (empty ? '' : sep) + item.plain;
-    painted += (empty ? '' : sep) + item.painted;
-    empty = false;
-  }
-  if (!empty) lines.push(painted);
-  return lines;
-}
-
 function rubricCriterion(id: string, prompt: Prompt, framework: Framework): Pick<Criterion, 'why' | 'strong'> | undefined {
   if (id === ASKED_FACTS.id) return ASKED_FACTS;
   return prompt.rubric.criteria.find((c) => c.id === id) ?? framework.criteria.find((c) => c.id === id);
@@ -130,12 +109,26 @@ export function orderedMisses(grade: Grade, aim: Level): CriterionResult[] {
     });
 }
 
-/** How far the answer is from a bar: criteria met at that level, and each share still short of what it needs. */
+/**
+ * What it takes to clear a bar, as something to do: each share of weight still short of what the bar needs,
+ * the bar's own level first, with how many of its criteria are met.
+ */
 export function barDistance(bar: LevelBar): string {
   const short = bar.requirements
     .filter((r) => r.share < r.need)
-    .map((r) => `${Math.floor(r.share * 100)}% of ${r.level} weight (needs ${Math.round(r.need * 100)}%)`);
-  return `${bar.level} bar: ${bar.met} of ${bar.of} ${bar.level} criteria met${short.length ? `; has ${short.join(', ')}` : ''}`;
+    .sort((a, b) => Number(b.level === bar.level) - Number(a.level === bar.level))
+    .map((r) => {
+      const count = r.level === bar.level ? `, ${bar.met} of ${bar.of} met` : '';
+      return `${Math.round(r.need * 100)}% of the ${r.level} criteria's weight (now ${Math.floor(r.share * 100)}%${count})`;
+    });
+  if (!short.length) return `to reach ${bar.level}: ${bar.met} of ${bar.of} ${bar.level} criteria met`;
+  return `to reach ${bar.level}: cover ${short.join(' and ')}`;
+}
+
+/** Which misses come first: those at or below the level aimed at, then the rest; heavier first within each. */
+function missOrderNote(aim: Level): string {
+  const first = LEVELS.slice(0, rank(aim) + 1);
+  return first.length === LEVELS.length ? 'heaviest first' : `${first.join(' and ')} criteria first, heaviest first`;
 }
 
 function verdictLines(grade: Grade, p: Palette, width: number): string[] {
@@ -143,33 +136,36 @@ function verdictLines(grade: Grade, p: Palette, width: number): string[] {
   const next = grade.bars?.find((b) => !b.cleared);
   return [
     ` Total ${p.bold(`${grade.total}/100`)} · verdict: ${verdict}`,
-    ...(grade.bars ? indented(next ? `next: ${barDistance(next)}` : 'every level bar cleared', width, ' ', '   ', p.dim) : []),
+    ...(grade.bars ? indented(next ? barDistance(next) : 'every level bar cleared', width, ' ', '   ', p.dim) : []),
   ];
 }
 
 function phaseLine(phase: PhaseResult, grade: Grade, p: Palette, width: number): string {
   const title = phase.id.padEnd(13);
-  if (!phase.graded) return ` ${p.dim(`${title}${'·'.repeat(BAR_CELLS)}   –   not graded in this drill`)}`;
+  const cells = width < NARROW ? BAR_CELLS / 2 : BAR_CELLS;
+  if (!phase.graded) return ` ${p.dim(`${title}${'·'.repeat(cells)}   –   not graded in this drill`)}`;
   const paint = p[band(phase.score)];
   const count = `${phase.covered.length}/${phase.covered.length + phase.missed.length}`.padStart(5);
-  const head = ` ${title}${paint(scoreBar(phase.score))}  ${String(Math.round(phase.score)).padStart(3)}  ${p.dim(count)}  `;
-  const room = width - (1 + 13 + BAR_CELLS + 2 + 3 + 2 + 5 + 2);
+  const head = ` ${title}${paint(scoreBar(phase.score, cells))}  ${String(Math.round(phase.score)).padStart(3)}  ${p.dim(count)}  `;
+  const room = width - (1 + 13 + cells + 2 + 3 + 2 + 5 + 2);
   const shortOf = (id: string) => shortName(grade.criteria.find((c) => c.id === id)) ?? id;
   const weightOf = (id: string) => grade.criteria.find((c) => c.id === id)?.weight ?? 0;
   const items = [...phase.covered.map((id) => ({ id, ok: true })), ...phase.missed.map((id) => ({ id, ok: false }))]
     .sort((a, b) => weightOf(b.id) - weightOf(a.id));
+  const plainOf = (item: { id: string; ok: boolean }) => `${shortOf(item.id)} ${item.ok ? '✓' : '✗'}`;
+  const allFit = items.reduce((n, item, i) => n + (i ? 2 : 0) + plainOf(item).length, 0) <= room;
+  // Heaviest first; a name too long for what is left is skipped rather than ending the list, so a narrow
+  // terminal still shows the criteria that fit. "…" (3 columns with its gap) marks any left out.
+  const limit = allFit ? room : room - 3;
   const out: string[] = [];
   let used = 0;
   for (const item of items) {
-    const plain = `${shortOf(item.id)} ${item.ok ? '✓' : '✗'}`;
-    const more = item !== items[items.length - 1] ? 3 : 0;
-    if (used + (used ? 2 : 0) + plain.length + more > room) {
-      out.push(p.dim('…'));
-      break;
-    }
+    const length = (used ? 2 : 0) + plainOf(item).length;
+    if (used + length > limit) continue;
     out.push(item.ok ? `${shortOf(item.id)} ${p.good('✓')}` : `${shortOf(item.id)} ${p.bad('✗')}`);
-    used += (used ? 2 : 0) + plain.length;
+    used += length;
   }
+  if (!allFit) out.push(p.dim('…'));
   return head + out.join('  ');
 }
 
@@ -215,8 +211,9 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
   const aim = aimLevel(grade, options.level);
   const misses = orderedMisses(grade, aim);
   if (misses.length) {
-    lines.push('', ` ${p.bold(`Misses`)} ${p.dim(`(${aim} and below first)`)}`);
-    for (const c of misses.slice(0, MISSES_SHOWN)) {
+    lines.push('', ` ${p.bold(`Misses`)} ${p.dim(`(${missOrderNote(aim)})`)}`);
+    const shown = options.allMisses ? misses.length : MISSES_SHOWN;
+    for (const c of misses.slice(0, shown)) {
       const partial = (c.credit ?? 0) > 0;
       lines.push(...header(c.title, `${c.phase} · ${c.level}`, width, p, partial ? p.fair('◐') : p.bad('✗')));
       const source = rubricCriterion(c.id, prompt, framework);
@@ -226,8 +223,10 @@ export function renderReport(grade: Grade, prompt: Prompt, framework: Framework,
         lines.push(...indented(`strong: ${source.strong}`, width, '   ', '        '));
       }
     }
-    if (misses.length > MISSES_SHOWN) {
-      lines.push(...indented(`…and ${misses.length - MISSES_SHOWN} more: mlsd rubric ${prompt.id} shows every criterion.`, width, '   ', '    ', p.dim));
+    if (misses.length > shown) {
+      // The rubric lists criteria, not this answer's results: point at what lists the rest of these misses.
+      const more = options.moreMisses ?? `\`mlsd rubric ${prompt.id}\` shows every criterion`;
+      lines.push(...indented(`…and ${misses.length - shown} more: ${more}.`, width, '   ', '    ', p.dim));
     }
     const [top, ...next] = misses.slice(0, 3).map((c, i) => `${i + 1}) ${shortName(c)}`);
     const first = { plain: `Work on first: ${top}`, painted: `${p.bold('Work on first:')} ${top}` };

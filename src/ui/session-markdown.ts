@@ -45,7 +45,12 @@ export function sessionMarkdown(review: ReviewJson, title: string, notes: Readon
       out.push('');
     }
   } else {
-    out.push(`_Not graded yet: the session is ${review.status}._`, '');
+    out.push(
+      review.status === 'abandoned'
+        ? '_Not graded: the session was abandoned before the end; the answers it has are below._'
+        : `_Not graded yet: the session is still in progress (\`mlsd resume ${review.id}\` continues it)._`,
+      '',
+    );
   }
   if (review.questions.length) {
     out.push('## Clarifying questions', '');

@@ -87,7 +87,7 @@ describe('interactive commands with a scripted terminal', () => {
 
     const second = interactiveCtx(db);
     await interview({ weakest: true, minutes: 10, level: 'senior', timer: true, db }, second.ctx, { content, grader: fakeGrader(), ask: asker([]) });
-    expect(second.text()).toContain('Your weakest phase is serving (avg 0): serving-heavy drills it most.');
+    expect(second.text().replace(/\s+/g, ' ')).toContain('Your weakest phase is serving (avg 0): this round is serving-heavy, the prompt that weighs it most. To drill only that phase: mlsd practice serving-heavy --phase serving');
     const h = openHistory(db, {});
     expect(h.sessions.get(2)?.promptId).toBe('serving-heavy');
     h.db.close();
@@ -155,10 +155,22 @@ describe('interactive commands with a scripted terminal', () => {
     await resume({ db }, second.ctx, { content, grader: fakeGrader(), ask: go });
     expect(initial).toBe('Maximise');
     expect(second.text()).toContain('Resuming session 1');
-    expect(second.text()).toContain('Picking up at requirements');
+    expect(second.text()).toContain("Picking up at requirements; this step's clock starts again, the round keeps the time left when you stopped.");
 
     const third = interactiveCtx(db);
     await expect(resume({ id: '1', db }, third.ctx, { content, grader: fakeGrader(), ask: go })).rejects.toThrow(/session 1 is completed/);
     await expect(resume({ db }, third.ctx, { content, grader: fakeGrader(), ask: go })).rejects.toThrow(/no session is in progress/);
+  });
+
+  it('resume of a round without a clock does not mention one', async () => {
+    const db = tempDb();
+    const stop = asker([{ kind: 'end' }, { kind: 'interrupted', text: 'Maximise' }]);
+    await expect(
+      interview({ id: 'tiny-recs', minutes: 10, level: 'senior', timer: false, db }, interactiveCtx(db).ctx, { content, grader: fakeGrader(), ask: stop }),
+    ).rejects.toBeInstanceOf(InterruptedError);
+    const again = interactiveCtx(db);
+    await resume({ db }, again.ctx, { content, grader: fakeGrader(), ask: asker([]) });
+    expect(again.text()).toContain('Picking up at requirements.\n');
+    expect(again.text()).not.toContain('clock');
   });
 });

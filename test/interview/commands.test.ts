@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +93,23 @@ describe('mlsd history', () => {
     expect(out).toContain('Weakest phase: serving (avg 0) → mlsd practice tiny-recs --phase serving');
   });
 
+  it.each([[true], [false]])('--prompt with an unknown id names the closest prompt instead of "no sessions yet" (json %s)', async (json) => {
+    const { file } = seeded();
+    const { ctx, text } = testCtx();
+    const err = await history({ json, db: file, prompt: 'video-recs' }, ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe('unknown prompt "video-recs"');
+    expect((err as UserError).hint).toContain('Did you mean "video-recommendations"?');
+    expect(text()).toBe('');
+  });
+
+  it('--prompt with a real prompt that has no sessions says so and succeeds', async () => {
+    const { file } = seeded();
+    const { ctx, text } = testCtx();
+    await history({ db: file, prompt: 'ads-click-prediction' }, ctx);
+    expect(text()).toBe('No sessions yet for ads-click-prediction. Start with `mlsd interview ads-click-prediction` (a timed mock round) or `mlsd practice ads-click-prediction --phase metrics`.\n');
+  });
+
   it('an empty history says how to start and succeeds', async () => {
     const { ctx, text } = testCtx();
     await history({}, ctx);
@@ -146,6 +163,13 @@ describe('mlsd review and export', () => {
     expect(md).toContain('| Clarifying questions | 00:05 | 04:30 |');
   });
 
+  it('export of a session still in progress says how to continue it', async () => {
+    const { file } = seeded();
+    const { ctx, text } = testCtx();
+    await exportSession({ id: 'last', format: 'md', db: file }, ctx);
+    expect(text()).toContain('_Not graded yet: the session is still in progress (`mlsd resume 3` continues it)._');
+  });
+
   it('export --format json equals review --json', async () => {
     const { file } = seeded();
     const a = testCtx();
@@ -174,6 +198,10 @@ describe('mlsd abandon', () => {
     const reviewed = testCtx();
     await review({ id: String(ids[2]), db: file }, reviewed.ctx);
     expect(reviewed.text()).toContain(`Session ${ids[2]} was abandoned, so it has no grade.`);
+    const exported = testCtx();
+    await exportSession({ id: String(ids[2]), format: 'md', db: file }, exported.ctx);
+    expect(exported.text()).toContain('_Not graded: the session was abandoned before the end; the answers it has are below._');
+    expect(exported.text()).not.toContain('Not graded yet');
     const err = await resume({ id: String(ids[2]), db: file }, testCtx(true).ctx, { content: tinyContent, grader: fakeGrader() }).catch((e: unknown) => e);
     expect((err as UserError).message).toBe(`session ${ids[2]} is abandoned; only an in-progress session can be resumed.`);
     expect((err as UserError).hint).toContain('`mlsd interview other-prompt` starts it afresh');
@@ -202,11 +230,35 @@ describe('interactive commands without a terminal', () => {
   it.each([
     ['interview', () => interview({ minutes: 45, level: 'senior', timer: true }, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
     ['practice', () => practice({ id: 'tiny-recs', phase: 'data', minutes: 10, level: 'senior', timer: true }, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
-    ['resume', () => resume({}, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
   ])('%s exits at once pointing at --answers', async (name, run) => {
     const err = await run().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).message).toContain(`\`mlsd ${name}\` asks questions and needs a terminal`);
     expect((err as UserError).hint).toContain('--answers <answer.md>');
+  });
+
+  it('resume exits at once and points at review and abandon, not at --answers (it has no such flag)', async () => {
+    const err = await resume({}, testCtx().ctx, { content: tinyContent, grader: fakeGrader() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toContain('`mlsd resume` asks questions and needs a terminal');
+    expect((err as UserError).hint).toMatch(/mlsd review <session>.*mlsd abandon <session>/);
+    expect((err as UserError).hint).not.toContain('--answers');
+  });
+});
+
+describe('a --db path that does not exist', () => {
+  const missing = () => join(mkdtempSync(join(tmpdir(), 'mlsd-missing-')), 'typo.db');
+  it.each([
+    ['history', (db: string) => history({ db }, testCtx().ctx)],
+    ['review', (db: string) => review({ id: 'last', db }, testCtx().ctx)],
+    ['export', (db: string) => exportSession({ id: 'last', format: 'md', db }, testCtx().ctx)],
+    ['abandon', (db: string) => abandon({ id: 'last', db }, testCtx().ctx)],
+    ['resume', (db: string) => resume({ db }, testCtx(true).ctx, { content: tinyContent, grader: fakeGrader() })],
+  ])('%s refuses it and does not create it', async (_name, run) => {
+    const db = missing();
+    const err = await run(db).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe(`no history database at ${db}.`);
+    expect(existsSync(db)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interviewPlan, practicePlan } from '../../src/interview/plan.js';
-import { answerSections, askedFacts, nextAction, remainingPlan, timeSpent } from '../../src/interview/session.js';
+import { planTotalMs } from '../../src/interview/plan.js';
+import { answerSections, askedFacts, nextAction, remainingPlan, resumedTotalMs, timeSpent } from '../../src/interview/session.js';
 import type { Entry } from '../../src/interview/types.js';
 import { entry } from './fixtures.js';
 
@@ -41,6 +42,23 @@ describe('nextAction', () => {
     const p = practicePlan('serving', 10);
     expect(nextAction(p, [])).toEqual({ kind: 'answer', step: 'serving' });
     expect(nextAction(p, [entry({ step: 'serving', kind: 'step-end' })])).toEqual({ kind: 'finish' });
+  });
+
+  it.each<[string, Entry[], number]>([
+    ['a new session has the whole round', [], planTotalMs(plan)],
+    ['finished steps cost what they took, not their budgets', [
+      entry({ step: 'clarifying', kind: 'question', elapsedMs: 20_000 }),
+      entry({ step: 'clarifying', kind: 'step-end', elapsedMs: 20_000 }),
+      entry({ step: 'requirements', kind: 'answer', elapsedMs: 5_000 }),
+      entry({ step: 'requirements', kind: 'step-end', elapsedMs: 5_000 }),
+    ], planTotalMs(plan) - 25_000],
+    ['the interrupted step is not charged: it starts again', [
+      entry({ step: 'clarifying', kind: 'step-end', elapsedMs: 30_000 }),
+      entry({ step: 'requirements', kind: 'answer', elapsedMs: 50_000 }),
+    ], planTotalMs(plan) - 30_000],
+    ['a round overrun earlier still gets a minute', plan.slice(0, 6).map((s) => entry({ step: s.step, kind: 'step-end', elapsedMs: 3_600_000 })), 60_000],
+  ])('resume: the round has its length less the finished steps: %s', (_name, entries, totalMs) => {
+    expect(resumedTotalMs(plan, entries, nextAction(plan, entries))).toBe(totalMs);
   });
 
   it('resume: the remaining plan starts at the current step', () => {

@@ -42,11 +42,12 @@ export async function sittingEdges(ctx: Pick<Ctx, 'env'>, given: Partial<Sitting
   };
 }
 
-export function requireTerminal(ctx: Pick<Ctx, 'interactive'>, command: string): void {
+const ANSWERS_HINT = 'To grade a written answer without a terminal, pass --answers <answer.md> (add --json for a machine-readable grade).';
+
+/** Refuses at once when nobody can answer; `hint` says what works without a terminal (default: --answers). */
+export function requireTerminal(ctx: Pick<Ctx, 'interactive'>, command: string, hint = ANSWERS_HINT): void {
   if (!ctx.interactive) {
-    throw new UserError(`\`mlsd ${command}\` asks questions and needs a terminal; none is attached.`, {
-      hint: `To grade a written answer without a terminal, pass --answers <answer.md> (add --json for a machine-readable grade).`,
-    });
+    throw new UserError(`\`mlsd ${command}\` asks questions and needs a terminal; none is attached.`, { hint });
   }
 }
 
@@ -95,7 +96,8 @@ export async function sitAgain(session: Session, prompt: Prompt, editor: boolean
   const action = nextAction(session.plan, history.sessions.entries(session.id));
   const where = action.kind === 'finish' ? 'the report' : stepTitle(action.step).toLowerCase();
   ctx.out(`${c.bold(`Resuming session ${session.id}`)}: ${prompt.title} ${c.dim(`· ${prompt.id}`)}\n`);
-  ctx.out(`${c.dim(`Picking up at ${where}; the clock restarts for the steps left.`)}\n`);
+  const clock = session.timer ? "; this step's clock starts again, the round keeps the time left when you stopped" : '';
+  ctx.out(`${c.dim(`Picking up at ${where}${clock}.`)}\n`);
   await sit(session, prompt, editor, history, ctx, edges);
 }
 
@@ -114,22 +116,26 @@ async function sit(session: Session, prompt: Prompt, editor: boolean, history: H
     editor,
   });
   ctx.out('\n');
-  ctx.out(outcomeReport(result.session, result.grade, prompt, edges.content, history, { color: ctx.color, width }));
+  ctx.out(outcomeReport(result.session, result.grade, prompt, edges.content, history, { color: ctx.color, width, justSaved: true }));
 }
 
-/** The grade report (it ends with the next drill), time per step, and where the session is kept. */
+/**
+ * The grade report (it ends with the next drill) and time per step; right after a sitting (`justSaved`), also
+ * where the session is kept.
+ */
 export function outcomeReport(
   session: Session,
   grade: Grade,
   prompt: Prompt,
   content: Content,
   history: History,
-  options: { color: boolean; width: number },
+  options: { color: boolean; width: number; justSaved: boolean; allMisses?: boolean },
 ): string {
   const c = paint(options.color);
-  const parts = [renderReport(grade, prompt, content.framework, { ...options, level: session.targetLevel })];
+  const moreMisses = options.justSaved ? `\`mlsd review ${session.id} --all\` lists them all` : 'add --all to list them all';
+  const parts = [renderReport(grade, prompt, content.framework, { ...options, level: session.targetLevel, moreMisses })];
   if (session.timer) parts.push(timeTable(timeSpent(session.plan, history.sessions.entries(session.id)), options));
-  parts.push(c.dim(`Saved as session ${session.id} · review it with \`mlsd review ${session.id}\`\n`));
+  if (options.justSaved) parts.push(c.dim(`Saved as session ${session.id} · review it with \`mlsd review ${session.id}\`\n`));
   return parts.join('\n');
 }
 
@@ -166,7 +172,7 @@ export async function sitFromFile(
       return;
     }
     const done = history.sessions.get(session.id)!;
-    ctx.out(outcomeReport(done, grade, spec.prompt, edges.content as Content, history, { color: ctx.color, width: terminalWidth() }));
+    ctx.out(outcomeReport(done, grade, spec.prompt, edges.content as Content, history, { color: ctx.color, width: terminalWidth(), justSaved: true }));
   } finally {
     history.db.close();
   }
