@@ -12,8 +12,11 @@ export interface Term {
   lower: string;
   /** Digits, or a digit-led quantity such as "10k", "100ms". */
   num: boolean;
-  negated: boolean;
+  /** Negated or rejected; 'excluded' when only a scope exclusion leaves it out ("appeals are out of scope"). */
+  negated: Negation;
 }
+
+export type Negation = boolean | 'excluded';
 
 /** Words that carry no meaning for matching a phrase ("the position of the item" ≈ "item position"). */
 export const STOPWORDS = new Set([
@@ -83,7 +86,7 @@ export class Lexicon {
    * `terms` with synonym groups collapsed. Both are kept so that a rubric phrase naming a group ("ANN") and
    * one naming a plain word inside a group's variant ("streaming" in "streaming pipeline") both match.
    */
-  terms(tokens: readonly RawToken[], negated: readonly boolean[], correct?: (lower: string, norm: string) => string | undefined): { words: Term[]; terms: Term[] } {
+  terms(tokens: readonly RawToken[], negated: readonly Negation[], correct?: (lower: string, norm: string) => string | undefined): { words: Term[]; terms: Term[] } {
     const words: Term[] = [];
     tokens.forEach((token, i) => {
       for (const term of this.tokenTerms(token, negated[i] ?? false)) {
@@ -104,7 +107,7 @@ export class Lexicon {
     return this.vocabularyPairs;
   }
 
-  private tokenTerms(token: RawToken, negated: boolean): Term[] {
+  private tokenTerms(token: RawToken, negated: Negation): Term[] {
     if (token.type === 'punctuation' || token.type === 'symbol' || token.type === 'tabCRLF' || token.type === 'emoji') return [];
     let lower = stripEdges(token.text.toLowerCase());
     if (!lower) return [];
@@ -124,7 +127,7 @@ export class Lexicon {
     return [{ norm: stem(this.words.get(lemma) ?? lemma), lower, num: SCALE_WORDS.has(lemma), negated }];
   }
 
-  private plain(lower: string, negated: boolean): Term {
+  private plain(lower: string, negated: Negation): Term {
     return { norm: this.word(lower), lower, num: QUANTITY.test(lower), negated };
   }
 
@@ -138,7 +141,7 @@ export class Lexicon {
       if (hit) {
         const span = t.alt && hit.norms.length === 1 && hit.norms[0] === t.alt ? this.hyphenSpan(terms, i) : hit.norms.length;
         const covered = terms.slice(i, i + span);
-        out.push({ norm: hit.id, lower: covered.map((c) => c.lower).join(' '), num: false, negated: covered.some((c) => c.negated) });
+        out.push({ norm: hit.id, lower: covered.map((c) => c.lower).join(' '), num: false, negated: covered.some((c) => c.negated === true) || (covered.some((c) => c.negated) && 'excluded') });
         i += span;
       } else {
         out.push(t);

@@ -1,4 +1,5 @@
 import type { AnalysedAnswer, Sentence } from './analyse.js';
+import type { Term } from './lexicon.js';
 
 export type Hit = 'yes' | 'negated';
 
@@ -25,7 +26,7 @@ function positionsOf(terms: Sentence['terms'], norm: string): number[] {
  * Whether a sentence holds a phrase: all its terms, in any order, within a window of the phrase's length plus
  * a little slack. 'negated' when it is only there with a negated or rejected term.
  */
-export function findPhrase(sentence: Sentence, phrase: readonly string[]): Hit | null {
+export function findPhrase(sentence: Sentence, phrase: readonly string[], acceptExcluded = false): Hit | null {
   const terms = termsFor(sentence, phrase);
   const positions = phrase.map((p) => positionsOf(terms, p));
   if (positions.some((p) => p.length === 0)) return null;
@@ -39,14 +40,15 @@ export function findPhrase(sentence: Sentence, phrase: readonly string[]): Hit |
       chosen.push(best);
     }
     if (Math.max(...chosen) - Math.min(...chosen) + 1 > phrase.length + WINDOW_SLACK) continue;
-    if (asWritten || chosen.every((i) => !terms[i]!.negated)) return 'yes';
+    const affirmative = (n: Term['negated']) => !n || (n === 'excluded' && acceptExcluded);
+    if (asWritten || chosen.every((i) => affirmative(terms[i]!.negated))) return 'yes';
     found = 'negated';
   }
   return found;
 }
 
 /** Every sentence holding the phrase, with how it holds it; looked up through the answer's term index. */
-export function phraseHits(answer: AnalysedAnswer, phrase: readonly string[]): Map<number, Hit> {
+export function phraseHits(answer: AnalysedAnswer, phrase: readonly string[], acceptExcluded = false): Map<number, Hit> {
   const hits = new Map<number, Hit>();
   let rarest: number[] | undefined;
   for (const term of phrase) {
@@ -55,7 +57,7 @@ export function phraseHits(answer: AnalysedAnswer, phrase: readonly string[]): M
     if (!rarest || list.length < rarest.length) rarest = list;
   }
   for (const i of rarest ?? []) {
-    const hit = findPhrase(answer.sentences[i]!, phrase);
+    const hit = findPhrase(answer.sentences[i]!, phrase, acceptExcluded);
     if (hit) hits.set(i, hit);
   }
   return hits;

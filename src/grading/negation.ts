@@ -1,3 +1,4 @@
+import type { Negation } from './lexicon.js';
 import type { RawToken } from './nlp.js';
 
 /** Negators whose scope runs to the end of the clause: "we do not need A/B testing". */
@@ -72,7 +73,7 @@ function mark(flags: boolean[], from: number, to: number): void {
  * condition ("Without position-bias correction, the model learns its own ranking, so…") argues *for* the idea:
  * its opening clause is left affirmative.
  */
-export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
+export function negatedTokens(tokens: readonly RawToken[]): Negation[] {
   const flags = tokens.map(() => false);
   const parts = clauses(tokens);
   parts.forEach(([start, end], clauseIndex) => {
@@ -124,7 +125,9 @@ export function negatedTokens(tokens: readonly RawToken[]): boolean[] {
       }
     }
   });
-  return flags;
+  const excluded = tokens.map(() => false);
+  markExcluded(tokens, excluded);
+  return flags.map((negated, i): Negation => negated || (excluded[i] ? 'excluded' : false));
 }
 
 /**
@@ -146,4 +149,49 @@ function relativeClauseEnd(tokens: readonly RawToken[], start: number, at: numbe
   else if (isVerb(tokens[j])) j++;
   while (j < end && !isVerb(tokens[j])) j++;
   return j;
+}
+
+/** Breaks that end a scope exclusion's reach; commas do not, since exclusions are usually lists. */
+const STRONG_BREAKS = new Set([';', '.', '!', '?', '(', ')', '—', '–']);
+
+/** Where a scope phrase starts at token i, its length: "out of scope", "outside this design", "leaving … out / aside". */
+function scopePhraseAt(tokens: readonly RawToken[], i: number): number {
+  const lemma = (k: number) => tokens[k]?.lemma.toLowerCase();
+  if (lemma(i) === 'out' && lemma(i + 1) === 'of' && lemma(i + 2) === 'scope') return 3;
+  if (lemma(i) === 'outside' && ['scope', 'design', 'system'].includes(lemma(i + 1) ?? '')) return 2;
+  if (lemma(i) === 'outside' && ['scope', 'design', 'system'].includes(lemma(i + 2) ?? '')) return 3;
+  if (lemma(i) === 'leave' && (lemma(i + 1) === 'out' || lemma(i + 1) === 'aside')) return 2;
+  return 0;
+}
+
+/**
+ * Scope exclusions reject what they name, as "rather than X" does: "appeals are out of scope", "out of scope: bid
+ * setting, pacing", "I'll leave search and ads out of scope", "leaving search aside". The phrase itself stays
+ * affirmative, so the answer still gets credit for stating its scope.
+ */
+function markExcluded(tokens: readonly RawToken[], flags: boolean[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const length = scopePhraseAt(tokens, i);
+    const leave = tokens[i]!.lemma.toLowerCase() === 'leave';
+    if (!length && !leave) continue;
+    if (leave && !length) {
+      // "leaving X aside", "leave X out of scope": what sits between the verb and "aside/out" is excluded.
+      let j = i + 1;
+      while (j < tokens.length && j <= i + 8 && !STRONG_BREAKS.has(tokens[j]!.text) && !['aside', 'out'].includes(tokens[j]!.lemma.toLowerCase())) j++;
+      if (j < tokens.length && j > i + 1 && ['aside', 'out'].includes(tokens[j]!.lemma.toLowerCase())) mark(flags, i + 1, j);
+      continue;
+    }
+    // Before the phrase, back to the last strong break: "search is out of scope", "bans are outside this design".
+    let from = i;
+    while (from > 0 && !STRONG_BREAKS.has(tokens[from - 1]!.text) && tokens[from - 1]!.text !== ':') from--;
+    mark(flags, from, i);
+    // After it, a colon opens the list of what is left out: "out of scope for this round: A, B".
+    const colon = tokens.findIndex((t, k) => k >= i + length && k <= i + length + 5 && t.text === ':');
+    if (colon >= 0) {
+      let to = colon + 1;
+      while (to < tokens.length && !STRONG_BREAKS.has(tokens[to]!.text)) to++;
+      mark(flags, colon + 1, to);
+    }
+    i += length - 1;
+  }
 }

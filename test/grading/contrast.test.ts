@@ -117,6 +117,19 @@ describe('a terse note beside a sentence of the same item', () => {
   });
 });
 
+describe('scope exclusions', () => {
+  it('reject what they name', async () => {
+    const g = await gradeAgainst('harmful-content-detection')('## Requirements\nAppeals and the transparency report are out of scope for this design round.\n');
+    expect(g.criteria.find((c) => c.id === 'hc-regulation-transparency')!.met).toBe(false);
+    expect(g.criteria.find((c) => c.id === 'scope-and-non-goals')!.met).toBe(true);
+  });
+
+  it('still earn a criterion that is about keeping something out', async () => {
+    const g = await gradeAgainst('product-search-ranking')('## Requirements\nSponsored listings stay out of scope: the ads system fills its own slots after our organic ranking.\n');
+    expect(g.criteria.find((c) => c.id === 'ps-sponsored-separation')!.met).toBe(true);
+  });
+});
+
 describe('passages', () => {
   const grade = gradeAgainst('harmful-content-detection');
 

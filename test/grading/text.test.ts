@@ -109,6 +109,9 @@ describe('negation', () => {
     ['Accuracy is useless here and we look at precision and recall.', 'accuracy'],
     ['We considered a two-tower model and we rejected it.', 'tower'],
     ['There is no leakage monitoring.', 'monitoring'],
+    ['Appeals are out of scope.', 'appeals'],
+    ['Out of scope for this round: bid setting and budget pacing.', 'pacing'],
+    ["I'm leaving search and ads aside.", 'search'],
     ['Listings that are not in stock are removed by the filter.', 'stock'],
   ])('"%s" negates "%s"', (sentence, word) => {
     expect(negatedWords(sentence)).toContain(word);
@@ -131,6 +134,8 @@ describe('negation', () => {
     ["We can't read losses until chargebacks mature.", 'chargebacks'],
     ['Features are point-in-time, so no leakage from later events.', 'leakage'],
     ['Recent labels not mature → train on older data.', 'older'],
+    ['Appeals are out of scope.', 'scope'],
+    ['We focus on ranking; search is out of scope.', 'ranking'],
   ])('"%s" keeps "%s" affirmative', (sentence, word) => {
     expect(negatedWords(sentence)).not.toContain(word);
   });
