@@ -163,5 +163,10 @@ function capNoteCredit(criteria: CriterionResult[]): void {
   const fromNotes = notes.reduce((n, c) => n + c.weight * c.credit!, 0);
   if (fromNotes <= prose) return;
   const scale = fromNotes ? prose / fromNotes : 0;
-  for (const c of notes) c.credit = Math.round(c.credit! * scale * 1000) / 1000;
+  for (const c of notes) {
+    c.credit = Math.round(c.credit! * scale * 1000) / 1000;
+    // Say what the note is now worth, so a "half credit" line never sits next to a score of zero.
+    const worth = c.credit > 0 ? `${Math.round(c.credit * 100)}% credit` : 'no credit';
+    c.note = c.note?.replace(/^half credit/, `${worth} (notes count only as far as the answer explains in prose)`);
+  }
 }

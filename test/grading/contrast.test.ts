@@ -93,6 +93,13 @@ describe('terse notes under their own heading', () => {
     expect(g.total).toBeLessThan(5);
   });
 
+  it('say so when the cap leaves them no credit', async () => {
+    const g = await grade('## Metrics\nOffline: AUC, log loss.\n');
+    const logLoss = g.criteria.find((c) => c.id === 'ac-log-loss')!;
+    expect(logLoss.credit).toBe(0);
+    expect(logLoss.note).toMatch(/^no credit \(notes count only as far as the answer explains in prose\): named in a terse note/);
+  });
+
   it('do not count under another phase\'s heading', async () => {
     const g = await grade(`${prose}\n## Serving\nOffline: AUC, log loss.\n`);
     expect(g.criteria.find((c) => c.id === 'ac-log-loss')!.credit ?? 0).toBe(0);
