@@ -7,8 +7,11 @@ export interface MarkdownOptions {
   width?: number;
 }
 
-export function terminalWidth(): number {
-  return Math.min(process.stdout.columns || 80, 100);
+export function terminalWidth(env: Record<string, string | undefined> = process.env): number {
+  // Piped output has no columns; $COLUMNS (as `less` and `fmt` honour it) sets the width then.
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  const columns = process.stdout.columns || (fromEnv >= 20 ? fromEnv : 80);
+  return Math.min(columns, 100);
 }
 
 /**

@@ -96,3 +96,14 @@ describe('the study commands at 60 columns', () => {
     expect(seconds.reduce((a, b) => a + b, 0)).toBe(45 * 60);
   });
 });
+
+describe('terminal width without a terminal', () => {
+  it('follows $COLUMNS when output is piped, within 20–100, else 80', async () => {
+    const { terminalWidth } = await import('../../src/ui/markdown.js');
+    expect(process.stdout.columns).toBeUndefined();
+    expect(terminalWidth({ COLUMNS: '60' })).toBe(60);
+    expect(terminalWidth({ COLUMNS: '500' })).toBe(100);
+    expect(terminalWidth({ COLUMNS: 'wide' })).toBe(80);
+    expect(terminalWidth({})).toBe(80);
+  });
+});
