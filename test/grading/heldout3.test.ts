@@ -35,9 +35,7 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('third held-out set (paraphrase) f
     expect(g('staff').total).toBeGreaterThan(g('senior').total + 10);
   });
 
-  // All three: the senior answers explain their senior ideas in plain words and earn 25–35% of the senior
-  // weight, so they sit 12–18 points above the mid answers (heldout2 asked for 20).
-  knownGap(PROMPT_IDS, promptId)('keeps the senior answer well above the mid one', () => {
+  it('keeps the senior answer well above the mid one', () => {
     expect(g('senior').total).toBeGreaterThan(g('mid').total + 20);
   });
 
@@ -45,13 +43,11 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('third held-out set (paraphrase) f
     expect(['staff', 'senior']).toContain(g('staff').level);
   });
 
-  // All three: staff totals are 56–64; the same bar held for the name-dropping heldout2 and heldout4 sets.
-  knownGap(PROMPT_IDS, promptId)('gives the staff answer at least 70 points', () => {
+  it('gives the staff answer at least 70 points', () => {
     expect(g('staff').total).toBeGreaterThanOrEqual(70);
   });
 
-  // All three: senior-level shares are 30% (video), 25% (ads) and 35% (harmful) against the 40% bar.
-  knownGap(PROMPT_IDS, promptId)('gives the senior answer a senior verdict', () => {
+  it('gives the senior answer a senior verdict', () => {
     expect(g('senior').level).toBe('senior');
   });
 
