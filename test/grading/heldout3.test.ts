@@ -31,15 +31,11 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('third held-out set (paraphrase) f
     expect(g('mid').total).toBeGreaterThan(g('weak').total + 15);
   });
 
-  // Video: the staff answer's paraphrased guardrails, A/B rule, two-tower, exploration and feedback loop go
-  // uncredited, so it lands 8 points above the senior one.
-  knownGap(['video-recommendations'], promptId)('keeps a clear gap between the staff and senior answers', () => {
+  it('keeps a clear gap between the staff and senior answers', () => {
     expect(g('staff').total).toBeGreaterThan(g('senior').total + 10);
   });
 
-  // All three: the senior answers explain their senior ideas in plain words and earn 25–35% of the senior
-  // weight, so they sit 12–18 points above the mid answers (heldout2 asked for 20).
-  knownGap(['ads-click-prediction', 'harmful-content-detection'], promptId)('keeps the senior answer well above the mid one', () => {
+  it('keeps the senior answer well above the mid one', () => {
     expect(g('senior').total).toBeGreaterThan(g('mid').total + 20);
   });
 
@@ -47,13 +43,11 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('third held-out set (paraphrase) f
     expect(['staff', 'senior']).toContain(g('staff').level);
   });
 
-  // All three: staff totals are 56–64; the same bar held for the name-dropping heldout2 and heldout4 sets.
-  knownGap(['video-recommendations', 'harmful-content-detection'], promptId)('gives the staff answer at least 70 points', () => {
+  it('gives the staff answer at least 70 points', () => {
     expect(g('staff').total).toBeGreaterThanOrEqual(70);
   });
 
-  // All three: senior-level shares are 30% (video), 25% (ads) and 35% (harmful) against the 40% bar.
-  knownGap(['ads-click-prediction', 'harmful-content-detection'], promptId)('gives the senior answer a senior verdict', () => {
+  it('gives the senior answer a senior verdict', () => {
     expect(g('senior').level).toBe('senior');
   });
 
