@@ -13,7 +13,7 @@ export const DEPTH_FULL = 0.7;
 export const LEVEL_BARS: Record<Level, Partial<Record<Level, number>>> = {
   mid: { mid: 0.35 },
   senior: { mid: 0.5, senior: 0.4 },
-  staff: { mid: 0.55, senior: 0.55, staff: 0.4 },
+  staff: { mid: 0.55, senior: 0.55, staff: 0.55 },
 };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

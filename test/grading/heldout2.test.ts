@@ -48,7 +48,8 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('second held-out set for %s', (pro
     expect(g('weak').total).toBeLessThan(5);
   });
 
-  knownGap(['video-recommendations'], promptId)('gives the senior answer a senior verdict', () => {
+  // Video's senior answer cleared the old staff bar (40% of staff weight) with half of it; the bar is 55% now.
+  it('gives the senior answer a senior verdict', () => {
     expect(g('senior').level).toBe('senior');
   });
 
