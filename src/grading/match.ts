@@ -1,5 +1,5 @@
 import type { AnalysedAnswer, Sentence } from './analyse.js';
-import type { Term } from './lexicon.js';
+import { STOPWORDS, type Term } from './lexicon.js';
 
 export type Hit = 'yes' | 'negated';
 
@@ -12,6 +12,22 @@ const NEGATION_TERMS = new Set(['not', 'no', 'never', 'without', 'instead', 'rat
 /** A phrase naming a synonym group is matched on collapsed terms; a phrase of plain words, word by word. */
 function termsFor(sentence: Sentence, phrase: readonly string[]) {
   return phrase.some((p) => p.startsWith('~')) ? sentence.terms : sentence.plain;
+}
+
+const contentRanks = new WeakMap<Sentence['terms'], number[]>();
+
+/**
+ * Each term's position counted in content words only: rubric phrases drop stopwords, so the window must too
+ * ("a burst of curiosity in the first days" spans the same as "curiosity first days").
+ */
+function ranksOf(terms: Sentence['terms']): number[] {
+  let ranks = contentRanks.get(terms);
+  if (!ranks) {
+    let n = 0;
+    ranks = terms.map((t) => (STOPWORDS.has(t.norm) ? n : n++));
+    contentRanks.set(terms, ranks);
+  }
+  return ranks;
 }
 
 function positionsOf(terms: Sentence['terms'], norm: string): number[] {
@@ -39,7 +55,9 @@ export function findPhrase(sentence: Sentence, phrase: readonly string[], accept
       for (const p of list) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
       chosen.push(best);
     }
-    if (Math.max(...chosen) - Math.min(...chosen) + 1 > phrase.length + WINDOW_SLACK) continue;
+    const ranks = ranksOf(terms);
+    const span = ranks[Math.max(...chosen)]! - ranks[Math.min(...chosen)]! + 1;
+    if (span > phrase.length + WINDOW_SLACK) continue;
     const affirmative = (n: Term['negated']) => !n || (n === 'excluded' && acceptExcluded);
     if (asWritten || chosen.every((i) => affirmative(terms[i]!.negated))) return 'yes';
     found = 'negated';

@@ -33,6 +33,9 @@ describe('criterion matching', () => {
     ['We reserve a few slots for exploration so new videos get impressions.', 'exploration'],
     ['If the ranker times out we serve a fallback list of popular videos.', 'either'],
     ['We monitor feature drift daily and alert on large shifts.', 'drift'],
+    // The phrase window counts content words only, as rubric phrases do: "position ... as a feature" spans
+    // the same whether or not the answer says "of the" and "in the" in between.
+    ['Clicks suffer from position bias, so we train with the position of the card in the feed as a feature.', 'position-bias'],
   ])('"%s" earns %s', (sentence, id) => {
     const g = grade(sentence);
     expect(met(g)).toContain(id);
