@@ -28,6 +28,11 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env
     }
     const c = paint(ctx.color);
     ctx.out(answersView(session, entries, ctx.color, terminalWidth()));
+    const draft = session.grade ? undefined : history.sessions.draft(session.id);
+    if (draft?.text.trim()) {
+      const title = draft.step === 'clarifying' ? 'Clarifying questions' : stepTitle(draft.step);
+      ctx.out(`\n${c.bold(`${title} — not submitted`)}\n${quote(draft.text, terminalWidth(), ctx.color)}\n`);
+    }
     if (!session.grade) {
       const note = session.status === 'in-progress'
         ? `Session ${session.id} is in-progress and not graded yet. Continue it with \`mlsd resume ${session.id}\`.`
@@ -45,10 +50,15 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env
   }
 }
 
+/** The candidate's text as a quoted block, wrapped to the width. */
+function quote(text: string, width: number, color: boolean): string {
+  const bar = paint(color).dim('│');
+  return text.split('\n').map((l) => (l.trim() ? wrap(l, width, `${bar} `, `${bar} `) : bar)).join('\n');
+}
+
 function answersView(session: Session, entries: readonly Entry[], color: boolean, width: number): string {
   const c = paint(color);
-  const bar = c.dim('│');
-  const quoted = (text: string) => text.split('\n').map((l) => (l.trim() ? wrap(l, width, `${bar} `, `${bar} `) : bar)).join('\n');
+  const quoted = (text: string) => quote(text, width, color);
   const when = new Date(session.startedAt).toISOString().slice(0, 16).replace('T', ' ');
   const out = flow([`Session ${session.id}`, session.promptId, session.mode, `${when} UTC`].map((t, i) => piece(i ? `· ${t}` : t, c.bold)), width, '', '');
   const questions = entries.filter((e) => e.kind === 'question');

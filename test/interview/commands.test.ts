@@ -198,6 +198,7 @@ describe('mlsd abandon', () => {
     const reviewed = testCtx();
     await review({ id: String(ids[2]), db: file }, reviewed.ctx);
     expect(reviewed.text()).toContain(`Session ${ids[2]} was abandoned, so it has no grade.`);
+    expect(reviewed.text()).toMatch(/Clarifying questions — not submitted\n│ x\n/);
     const exported = testCtx();
     await exportSession({ id: String(ids[2]), format: 'md', db: file }, exported.ctx);
     expect(exported.text()).toContain('_Not graded: the session was abandoned before the end; the answers it has are below._');
