@@ -19,20 +19,21 @@ const MORE_HEADINGS: Record<PhaseId, readonly string[]> = {
   requirements: [
     'use cases', 'product requirements', 'functional requirements', 'non functional requirements', 'capacity estimation',
     'back of the envelope', 'estimates', 'scale estimation', 'problem definition', 'business goals', 'questions',
-    'reqs', 'req', 'clarify', 'problem', 'the problem', 'goal', 'goals and non goals',
+    'reqs', 'req', 'clarify', 'problem', 'the problem', 'goal', 'goals and non goals', 'need to know', 'know first',
   ],
   metrics: [
     'offline evaluation', 'online evaluation', 'a/b testing', 'ab testing', 'experimentation', 'success criteria', 'measurement', 'eval',
-    'measuring', 'how to measure', 'measure',
+    'measuring', 'how to measure', 'measure', 'how we ll know', 'know it s good', 'know it works', 'what good looks like',
   ],
   data: ['feature store', 'label generation', 'data collection', 'training data generation', 'negative sampling', 'feature pipeline'],
   models: [
     'candidate generation', 'retrieval', 'ranking', 're ranking', 'reranking', 'model training', 'high level design',
-    'modeling approach', 'modelling approach', 'cold start', 'funnel', 'model design',
+    'modeling approach', 'modelling approach', 'cold start', 'funnel', 'model design', 'predictor', 'the predictor',
   ],
   serving: [
     'online serving', 'latency budget', 'caching', 'scalability', 'serving infrastructure', 'system architecture', 'infra',
     'request path', 'online path', 'request flow', 'payment flow', 'checkout flow', 'in production', 'at request time',
+    'answering every', 'every request',
   ],
   monitoring: [
     'feedback loops', 'feedback loop', 'continuous training', 'model updates', 'alerting', 'post launch', 'maintenance and monitoring',

@@ -11,7 +11,7 @@ import { heldOutSet, type HeldOutLabel } from './helpers.js';
  * turn red — and should become plain `it` — once the grader credits the paraphrases.
  */
 const PROMPT_IDS = ['video-recommendations', 'ads-click-prediction', 'harmful-content-detection'] as const;
-const { hasContent, grade, knownGap } = heldOutSet('heldout3', PROMPT_IDS);
+const { hasContent, grade } = heldOutSet('heldout3', PROMPT_IDS);
 
 describe.skipIf(!hasContent).each(PROMPT_IDS)('third held-out set (paraphrase) for %s', (promptId) => {
   let grades: Map<HeldOutLabel, Grade>;
@@ -55,11 +55,11 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('third held-out set (paraphrase) f
     expect(g('mid').level).toBe('mid');
   });
 
-  // Ads: "How we'll know it's good", "Where the examples and labels come from", "The predictor", "Answering every
-  // auction" and "Staying accurate as things change" name no phase, so structure reads 50 (the video answer's
-  // standard headings read 100). The harmful-content answers are essays by design and are not held to it.
+  // Ads: "How we'll know it's good", "The predictor", "Answering every auction" and "Staying accurate as things
+  // change" named no phase when first graded (structure 50); the heading lists now hold such wordings. The
+  // harmful-content answers are essays by design and are not held to it.
   const headed = promptId !== 'harmful-content-detection';
-  (headed ? knownGap(['ads-click-prediction'], promptId) : it.skip)("maps the staff answer's own headings to phases", () => {
+  (headed ? it : it.skip)("maps the staff answer's own headings to phases", () => {
     expect(g('staff').signals.structure).toBeGreaterThanOrEqual(80);
   });
 

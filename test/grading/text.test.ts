@@ -157,6 +157,10 @@ describe('headings', () => {
     ['Measuring it', 'metrics'],
     ['In the payment flow', 'serving'],
     ['Keeping up with fraudsters', 'monitoring'],
+    ["How we'll know it's good", 'metrics'],
+    ['The predictor', 'models'],
+    ['Answering every auction', 'serving'],
+    ['What I need to know first', 'requirements'],
     ['Appendix', null],
     ['Video recommendations', null],
   ])('%s → %s', (heading, phase) => {
