@@ -53,11 +53,13 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('second held-out set for %s', (pro
     expect(g('senior').level).toBe('senior');
   });
 
-  knownGap(['ads-click-prediction'], promptId)('gives the mid answer a mid verdict', () => {
+  // Ads: the terse mid answer sat just under the mid bar until "users/day", "Label 1 if clicked" and "New ads:
+  // use advertiser and category features" were read for what they say.
+  it('gives the mid answer a mid verdict', () => {
     expect(g('mid').level).toBe('mid');
   });
 
-  knownGap(['ads-click-prediction'], promptId)('keeps the mid answer well above the weak one', () => {
+  it('keeps the mid answer well above the weak one', () => {
     expect(g('mid').total).toBeGreaterThan(g('weak').total + 15);
   });
 });
