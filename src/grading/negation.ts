@@ -34,7 +34,7 @@ const DISMISSING_WORDS = new Set([
 /** Verbs that reject what the clause (and a preceding "we considered X" clause) names. */
 const REJECTING_VERBS = new Set(['reject', 'dismiss', 'discard', 'abandon', 'veto', 'scrap']);
 const CONDITIONAL_OPENERS = new Set(['without', 'if', 'unless', 'otherwise']);
-const CLAUSE_BREAK_WORDS = new Set(['but', 'whereas', 'however', 'although', 'though', 'because', 'since', 'so', 'until']);
+const CLAUSE_BREAK_WORDS = new Set(['but', 'whereas', 'however', 'although', 'though', 'because', 'since', 'so', 'until', 'if', 'unless', 'when']);
 const PHRASE_END_POS = new Set(['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'PRON']);
 /** Pronouns that open a relative clause: "items that don't ship here are filtered out". */
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose']);

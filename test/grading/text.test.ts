@@ -136,6 +136,7 @@ describe('negation', () => {
     ['Recent labels not mature → train on older data.', 'older'],
     ['Appeals are out of scope.', 'scope'],
     ['We focus on ranking; search is out of scope.', 'ranking'],
+    ['We do not ship even if watch time rises.', 'watch'],
   ])('"%s" keeps "%s" affirmative', (sentence, word) => {
     expect(negatedWords(sentence)).not.toContain(word);
   });
