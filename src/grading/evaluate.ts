@@ -14,15 +14,11 @@ export interface CriterionOutcome {
 /** For each concept group of a criterion: sentence → how the group appears there. */
 export type GroupHits = Array<Map<number, Hit>>;
 
-/** A criterion about what to leave out ("keeps sponsored results out of scope") is met by an exclusion. */
-const SCOPING = /\b(out of scope|non-goals?|outside (the|this) (design|scope)|separate)\b/;
-
 export function groupHits(criterion: CompiledCriterion, answer: AnalysedAnswer): GroupHits {
-  const acceptExcluded = criterion.criterion.concepts.some((group) => group.some((p) => SCOPING.test(p.toLowerCase())));
   return criterion.groups.map((phrases) => {
     const merged = new Map<number, Hit>();
     for (const phrase of phrases) {
-      for (const [sentence, hit] of phraseHits(answer, phrase, acceptExcluded)) {
+      for (const [sentence, hit] of phraseHits(answer, phrase, criterion.acceptsExclusion)) {
         if (merged.get(sentence) !== 'yes') merged.set(sentence, hit);
       }
     }

@@ -75,18 +75,16 @@ class RubricGrader implements Grader {
     const lists = listSentences(compiled, hits, answer);
     const eligible = (s: number) => answer.sentences[s]!.prose && !answer.sentences[s]!.chained && !lists.has(s);
 
-    // Notes: short non-prose lines (not list-packed, not chained) under a heading of the criterion's own phase.
-    const noteIn = (phase: PhaseId) => (s: number) => {
+    // A terse note: a short line that is not prose, not list-packed, not chained, not a table row or code.
+    const noteShaped = (s: number) => {
       const x = answer.sentences[s]!;
-      return !eligible(s) && !x.chained && !lists.has(s) && x.phase === phase && x.words >= 2 && x.words <= NOTE_MAX_WORDS
-        && x.kind !== 'code' && x.kind !== 'table';
+      return !x.chained && !lists.has(s) && x.words >= 2 && x.words <= NOTE_MAX_WORDS && x.kind !== 'code' && x.kind !== 'table';
     };
-    // A terse note joins the prose sentence next to it in the same paragraph or list item.
-    const joinable = (note: number, prose: number) => {
-      const x = answer.sentences[note]!;
-      return Math.abs(note - prose) === 1 && answer.sentences[prose]!.block === x.block && !x.chained && !lists.has(note)
-        && x.words >= 2 && x.words <= NOTE_MAX_WORDS && x.kind !== 'code' && x.kind !== 'table';
-    };
+    // Notes earn part credit under a heading of the criterion's own phase…
+    const noteIn = (phase: PhaseId) => (s: number) => !eligible(s) && noteShaped(s) && answer.sentences[s]!.phase === phase;
+    // …and join the prose sentence next to them in the same paragraph or list item.
+    const joinable = (note: number, prose: number) =>
+      Math.abs(note - prose) === 1 && answer.sentences[prose]!.block === answer.sentences[note]!.block && noteShaped(note);
     const criteria: CriterionResult[] = compiled.map((c, i) => {
       const outcome = evaluateCriterion(c, hits[i]!, answer, eligible, joinable);
       const k = c.criterion;

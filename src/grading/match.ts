@@ -47,6 +47,8 @@ export function findPhrase(sentence: Sentence, phrase: readonly string[], accept
   const positions = phrase.map((p) => positionsOf(terms, p));
   if (positions.some((p) => p.length === 0)) return null;
   const asWritten = phrase.some((p) => NEGATION_TERMS.has(p));
+  const ranks = ranksOf(terms);
+  const affirmative = (n: Term['negated']) => !n || (n === 'excluded' && acceptExcluded);
   let found: Hit | null = null;
   for (const anchor of positions[0]!) {
     const chosen = [anchor];
@@ -55,10 +57,8 @@ export function findPhrase(sentence: Sentence, phrase: readonly string[], accept
       for (const p of list) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
       chosen.push(best);
     }
-    const ranks = ranksOf(terms);
     const span = ranks[Math.max(...chosen)]! - ranks[Math.min(...chosen)]! + 1;
     if (span > phrase.length + WINDOW_SLACK) continue;
-    const affirmative = (n: Term['negated']) => !n || (n === 'excluded' && acceptExcluded);
     if (asWritten || chosen.every((i) => affirmative(terms[i]!.negated))) return 'yes';
     found = 'negated';
   }

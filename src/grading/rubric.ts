@@ -9,7 +9,11 @@ export interface CompiledCriterion {
   /** Concept groups → phrasings → normalised terms. */
   groups: string[][][];
   need: number;
+  /** About what to leave out ("keeps sponsored results out of scope"): a scope exclusion meets it. */
+  acceptsExclusion: boolean;
 }
+
+const SCOPING = /\b(out of scope|non-goals?|outside (the|this) (design|scope)|separate)\b/;
 
 export interface CompiledRubric {
   criteria: CompiledCriterion[];
@@ -39,7 +43,13 @@ export function compileRubric(prompt: Prompt, framework: Framework, lexicon: Lex
         return phrase.terms;
       }).filter((terms) => terms.length > 0),
     );
-    return { criterion, framework: fromFramework, groups, need: Math.min(criterion.need ?? groups.length, groups.length) };
+    return {
+      criterion,
+      framework: fromFramework,
+      groups,
+      need: Math.min(criterion.need ?? groups.length, groups.length),
+      acceptsExclusion: criterion.concepts.some((group) => group.some((p) => SCOPING.test(p.toLowerCase()))),
+    };
   });
   return { criteria, typos: new TypoIndex(words, lexicon.notTypos) };
 }
