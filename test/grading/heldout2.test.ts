@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Grade } from '../../src/grading/index.js';
-import { promptsDir } from '../../src/paths.js';
-import { gradeFixtureSet } from './helpers.js';
+import { heldOutSet, type HeldOutLabel } from './helpers.js';
 
 /**
  * A second held-out set, written from `mlsd show` and `mlsd guide` alone, before anyone tuned on it.
@@ -12,21 +9,14 @@ import { gradeFixtureSet } from './helpers.js';
  * as it.fails, so they turn red — and should become plain `it` — once the grader is fixed.
  */
 const PROMPT_IDS = ['video-recommendations', 'ads-click-prediction', 'harmful-content-detection'] as const;
-const LABELS = ['staff', 'senior', 'mid', 'weak'] as const;
-type PromptId = (typeof PROMPT_IDS)[number];
-type Label = (typeof LABELS)[number];
-
-const fixtures = join(import.meta.dirname, '..', 'fixtures', 'heldout2');
-const hasContent = PROMPT_IDS.every((id) => existsSync(join(promptsDir(), `${id}.yaml`)));
-
-const knownGap = (failsFor: readonly PromptId[], promptId: PromptId) => (failsFor.includes(promptId) ? it.fails : it);
+const { hasContent, grade, knownGap } = heldOutSet('heldout2', PROMPT_IDS);
 
 describe.skipIf(!hasContent).each(PROMPT_IDS)('second held-out set for %s', (promptId) => {
-  let grades: Map<Label, Grade>;
-  const g = (label: Label) => grades.get(label)!;
+  let grades: Map<HeldOutLabel, Grade>;
+  const g = (label: HeldOutLabel) => grades.get(label)!;
 
   beforeAll(async () => {
-    grades = await gradeFixtureSet(fixtures, promptId, LABELS);
+    grades = await grade(promptId);
   });
 
   it('orders the levels: staff > senior > mid > weak', () => {
