@@ -6,6 +6,7 @@ import { EXIT, InterruptedError, UserError } from './errors.js';
 import { PHASE_IDS } from './phases.js';
 import { packageRoot } from './paths.js';
 import { LEVELS } from './levels.js';
+import { safeText } from './ui/safe-text.js';
 import { choiceOption, floatOption, intOption } from './util/numbers.js';
 
 function version(): string {
@@ -43,7 +44,8 @@ export function buildProgram(ctx: Ctx): Command {
     .description('Practise the machine-learning system design interview: mock rounds, graded feedback, progress, and a runnable recommender.')
     .version(version(), '-v, --version')
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
+    // Commander's messages quote the arguments (`unknown option '…'`): show their control characters, inert.
+    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err, outputError: (message, write) => write(safeText(message)) })
     .exitOverride()
     .addHelpText('after', `\nExamples:\n${Object.values(EXAMPLES).map((e) => `  $ ${e}`).join('\n')}`);
 
@@ -196,11 +198,12 @@ export function buildProgram(ctx: Ctx): Command {
   return program;
 }
 
+/** Messages echo ids, paths and arguments as typed: made inert before our own colour is added. */
 function printError(ctx: Ctx, message: string, hint?: string): void {
   const red = ctx.color ? (s: string) => `\u001b[31m${s}\u001b[39m` : (s: string) => s;
   const dim = ctx.color ? (s: string) => `\u001b[2m${s}\u001b[22m` : (s: string) => s;
-  ctx.err(`${red(`error: ${message}`)}\n`);
-  if (hint) ctx.err(`${dim(hint)}\n`);
+  ctx.err(`${red(`error: ${safeText(message)}`)}\n`);
+  if (hint) ctx.err(`${dim(safeText(hint))}\n`);
 }
 
 /** Runs the CLI; the only place that decides exit codes. */
@@ -224,7 +227,7 @@ export async function main(argv: string[], ctx: Ctx = processContext()): Promise
       ctx.setExitCode(EXIT.interrupted);
       return;
     }
-    ctx.err(`${(err as Error)?.stack ?? String(err)}\n`);
+    ctx.err(`${safeText((err as Error)?.stack ?? String(err))}\n`);
     printError(ctx, 'unexpected failure (a bug in mlsd-coach).', 'Please report it with the command you ran and the output above.');
     ctx.setExitCode(EXIT.failure);
   }

@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import { resolveSession } from '../store/history.js';
 import { openKnownHistory } from './shared/known-history.js';
+import { safeText } from '../ui/safe-text.js';
 
 export interface AbandonOptions {
   id: string;
@@ -26,7 +27,7 @@ export async function abandon(options: AbandonOptions, ctx: Pick<Ctx, 'out' | 'e
       });
     }
     history.sessions.abandon(session.id, ctx.now());
-    ctx.out(`Session ${session.id} (${session.promptId}) is abandoned; its answers are kept: \`mlsd review ${session.id}\`.\n`);
+    ctx.out(`Session ${session.id} (${safeText(session.promptId)}) is abandoned; its answers are kept: \`mlsd review ${session.id}\`.\n`);
   } finally {
     history.db.close();
   }

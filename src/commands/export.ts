@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { reviewJson } from '../interview/summary.js';
 import { resolveSession } from '../store/history.js';
 import { openKnownHistory } from './shared/known-history.js';
+import { safeText } from '../ui/safe-text.js';
 import { sessionMarkdown, type CriterionNotes } from '../ui/session-markdown.js';
 
 export interface ExportOptions {
@@ -35,7 +36,7 @@ export async function exportSession(options: ExportOptions, ctx: Pick<Ctx, 'out'
   } catch (err) {
     throw new UserError(`cannot write ${options.output}: ${(err as Error).message}`, { hint: 'Choose a writable path for -o.' });
   }
-  ctx.out(`Wrote ${options.output}\n`);
+  ctx.out(`Wrote ${safeText(options.output)}\n`);
 }
 
 /**

@@ -7,6 +7,7 @@ import { openKnownHistory } from './shared/known-history.js';
 import { averagesView, sessionTable, totalChart } from '../ui/history-view.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
+import { safeStrings } from '../ui/safe-text.js';
 import { flow, piece } from '../ui/text.js';
 
 export interface HistoryOptions {
@@ -40,6 +41,8 @@ export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'e
     return;
   }
   const width = terminalWidth();
+  // A --db file may come from anywhere: what it stores is shown inert.
+  sessions = safeStrings(sessions);
   const parts = [sessionTable(sessions, { color: ctx.color, width })];
   const chart = await totalChart(sessions, ctx);
   if (chart) parts.push(chart);

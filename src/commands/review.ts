@@ -6,6 +6,7 @@ import { openKnownHistory } from './shared/known-history.js';
 import { stepTitle } from '../ui/interview-view.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
+import { safeStrings, safeText } from '../ui/safe-text.js';
 import { flow, piece, wrap } from '../ui/text.js';
 
 export interface ReviewOptions {
@@ -27,11 +28,12 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env
       return;
     }
     const c = paint(ctx.color);
-    ctx.out(answersView(session, entries, ctx.color, terminalWidth()));
+    // What was typed and saved is shown with its control characters inert (--json escapes them itself).
+    ctx.out(answersView(safeStrings(session), safeStrings(entries), ctx.color, terminalWidth()));
     const draft = session.grade ? undefined : history.sessions.draft(session.id);
     if (draft?.text.trim()) {
       const title = draft.step === 'clarifying' ? 'Clarifying questions' : stepTitle(draft.step);
-      ctx.out(`\n${c.bold(`${title} — not submitted`)}\n${quote(draft.text, terminalWidth(), ctx.color)}\n`);
+      ctx.out(`\n${c.bold(`${title} — not submitted`)}\n${quote(safeText(draft.text), terminalWidth(), ctx.color)}\n`);
     }
     if (!session.grade) {
       const note = session.status === 'in-progress'

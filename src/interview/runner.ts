@@ -14,6 +14,7 @@ import {
   stepIntro,
 } from '../ui/interview-view.js';
 import { paint } from '../ui/paint.js';
+import { safeText } from '../ui/safe-text.js';
 import { wrap } from '../ui/text.js';
 import type { Asker, TextResult } from './asker.js';
 import { matchFact, UNKNOWN_FACT_REPLY } from './facts.js';
@@ -179,7 +180,7 @@ async function typeAnswer(deps: RunnerDeps, s: StepCtx, step: PhaseId, kind: 'an
     const edited = await deps.ask.editor(result.text, step);
     const r = s.reading();
     result = r?.timeUp ? { kind: 'time-up', text: edited } : { kind: 'done', text: edited };
-    if (edited) deps.out(`${edited.split('\n').map((l) => `${paint(deps.color).dim('│')} ${l}`).join('\n')}\n`);
+    if (edited) deps.out(`${safeText(edited).split('\n').map((l) => `${paint(deps.color).dim('│')} ${l}`).join('\n')}\n`);
   }
   if (result.kind === 'interrupted') {
     deps.store.saveDraft(s.id, { step, kind, text: result.text, savedAt: deps.now() });

@@ -1,4 +1,5 @@
 import type { Tokens } from 'marked';
+import { safeText } from './safe-text.js';
 import { visibleLength, wrap } from './text.js';
 
 export interface MarkdownOptions {
@@ -45,7 +46,8 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
       },
     },
   );
-  const rendered = await marked.parse(markdown);
+  // Only the input is made inert: marked-terminal's own colour codes are added after.
+  const rendered = await marked.parse(safeText(markdown));
   return wrapLongLines(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), width) + '\n';
 }
 

@@ -3,6 +3,7 @@ import type { Criterion, Framework, Level, Prompt } from '../content/schema.js';
 import { LEVELS } from '../content/schema.js';
 import { ASKED_FACTS } from '../grading/asked-facts.js';
 import type { CriterionResult, Grade, LevelBar, PhaseResult } from '../grading/types.js';
+import { safeStrings } from './safe-text.js';
 import { flow, piece } from './text.js';
 
 export interface ReportOptions {
@@ -177,7 +178,9 @@ function header(left: string, right: string, width: number, p: Palette, mark: st
 }
 
 /** The feedback report for the terminal: total, verdict, phase bars, signals, strengths, misses, next steps. */
-export function renderReport(grade: Grade, prompt: Prompt, framework: Framework, options: ReportOptions): string {
+export function renderReport(answerGrade: Grade, prompt: Prompt, framework: Framework, options: ReportOptions): string {
+  // The grade quotes the answer (evidence, notes): its control characters are shown, never sent to the terminal.
+  const grade = safeStrings(answerGrade);
   const p = palette(options.color);
   const width = Math.max(MIN_WIDTH, Math.min(options.width ?? 80, MAX_WIDTH));
   const lines: string[] = [];

@@ -2,6 +2,7 @@ import type { ReviewJson } from '../interview/summary.js';
 import { isPhaseId, phaseInfo } from '../phases.js';
 import { formatClock } from '../interview/timer.js';
 import { stepTitle } from './interview-view.js';
+import { safeStrings, safeText } from './safe-text.js';
 
 const phaseTitle = (id: string) => (isPhaseId(id) ? phaseInfo(id).title : 'Other notes');
 const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
@@ -13,8 +14,10 @@ export interface CriterionNotes {
 }
 
 /** A plain Markdown report of a session (no terminal colour), to keep or share. */
-export function sessionMarkdown(review: ReviewJson, title: string, notes: ReadonlyMap<string, CriterionNotes> = new Map()): string {
-  const out: string[] = [`# ${title}`, ''];
+export function sessionMarkdown(saved: ReviewJson, title: string, notes: ReadonlyMap<string, CriterionNotes> = new Map()): string {
+  // Answers, questions and quotes are the user's: a report opened in a terminal (`cat`, `less -R`) must not act on them.
+  const review = safeStrings(saved);
+  const out: string[] = [`# ${safeText(title)}`, ''];
   const when = review.startedAt.slice(0, 16).replace('T', ' ');
   out.push(`Session ${review.id} · ${review.mode} · ${review.promptId} · ${when} UTC · ${review.minutes} min · aiming for ${review.targetLevel}`, '');
   const grade = review.grade;
