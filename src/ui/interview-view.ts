@@ -4,6 +4,7 @@ import { formatClock, type ClockReading } from '../interview/timer.js';
 import type { PlanStep, StepId } from '../interview/types.js';
 import { isPhaseId, phaseInfo } from '../phases.js';
 import { paint } from './paint.js';
+import { safeText } from './safe-text.js';
 import { rule, ruleFits, wrap } from './text.js';
 
 export function stepTitle(step: StepId): string {
@@ -56,10 +57,11 @@ export function clarifyInstructions(options: { color: boolean; width: number }):
   return `${paint(options.color).dim(wrap(text, options.width))}\n`;
 }
 
+/** An interviewer line; on resume it is read back from the history, so it is shown inert like any saved text. */
 export function interviewerSays(text: string, options: { color: boolean; width: number }): string {
   const c = paint(options.color);
   const label = 'Interviewer:';
-  return `${wrap(text, options.width, `${c.cyan.bold(label)} `, ' '.repeat(label.length + 1))}\n`;
+  return `${wrap(safeText(text), options.width, `${c.cyan.bold(label)} `, ' '.repeat(label.length + 1))}\n`;
 }
 
 export function overrunWarning(step: StepId, options: { color: boolean }): string {

@@ -29,3 +29,29 @@ describe('runSession: text back from $EDITOR', () => {
     expect(store.entries(session.id).find((e) => e.kind === 'answer')?.text).toBe(written);
   });
 });
+
+describe('runSession: resumed at a follow-up read back from the history', () => {
+  it('asks the saved question again with its control characters shown', async () => {
+    const store = sessionStore(openStore(':memory:'));
+    const session = store.create({
+      promptId: 'tiny-recs', mode: 'practice', targetLevel: 'senior', minutes: 5, timer: false,
+      plan: practicePlan('serving', 5), startedAt: 0,
+    });
+    const entry = { factId: null, response: null, elapsedMs: 0, budgetMs: null, at: 0 };
+    store.addEntry(session.id, { ...entry, step: 'serving', kind: 'answer', text: 'ANN.' });
+    store.addEntry(session.id, { ...entry, step: 'serving', kind: 'probe', text: 'Why\u001b]52;c;aGk=\u0007 so?' });
+    const asker: Asker = {
+      text: async () => ({ kind: 'done', text: 'Because.' }),
+      editor: async (initial) => initial,
+      choose: async () => 'tiny-recs',
+    };
+    const output: string[] = [];
+    await runSession(store.get(session.id)!, {
+      store, ask: asker, grader: fakeGrader(), framework: tinyContent.framework, prompt: tinyPrompt,
+      out: (t) => output.push(t), now: () => 0, color: false, width: 80, editor: false,
+    });
+    const text = output.join('');
+    expect(text).toContain('Interviewer: Why␛]52;c;aGk=␇ so?');
+    expect(text).not.toContain('\u001b');
+  });
+});
