@@ -66,6 +66,8 @@ function inspect(file: string): void {
     probe = undefined;
     removeSidecars(file, absent);
     if (err instanceof UserError) throw err;
+    // A WAL database in a folder SQLite may not write cannot even be read: say so, not "damaged".
+    if (errCode(err).startsWith('SQLITE_READONLY')) throw writeFailure(file, err);
     throw corrupt(file, (err as Error).message);
   } finally {
     probe?.close();
@@ -171,7 +173,7 @@ export function readOnlyProblem(
   const fileReadOnly = !facts.creating && existsSync(file) && !writable(file);
   const dirReadOnly = Boolean(facts.creating || facts.folderCode) || (existsSync(dir) && !writable(dir));
   if (fileReadOnly && dirReadOnly) {
-    return new UserError(`the history database ${file} and its folder are read-only: nothing can be saved.`, {
+    return new UserError(`the history database ${file} and its folder are read-only (SQLite also keeps ${basename(file)}-wal and -shm beside it).`, {
       hint: `Make them writable (chmod u+w "${dir}" "${file}"), or use --db <file> in a writable folder.`,
     });
   }

@@ -66,7 +66,7 @@ type SittingCtx = Pick<Ctx, 'out' | 'now' | 'color' | 'env'>;
 
 /** Shows the statement and plan, records the session, runs it, prints the report. */
 export async function sitNew(spec: NewSitting, ctx: SittingCtx, edges: SittingEdges): Promise<void> {
-  const history = openHistory(spec.db, ctx.env);
+  const history = openHistory(spec.db, ctx.env, { write: true });
   try {
     const width = terminalWidth();
     const statement = /^\s*#/.test(spec.prompt.statement) ? spec.prompt.statement : `# ${spec.prompt.title}\n\n${spec.prompt.statement}`;
@@ -151,7 +151,7 @@ export async function sitFromFile(
   if (!sections.some((s) => s.text.trim())) {
     throw new UserError(`${spec.file} has no answer text.`, { hint: 'Write your answer under headings such as "## Metrics" and try again.' });
   }
-  const history = openHistory(spec.db, ctx.env);
+  const history = openHistory(spec.db, ctx.env, { write: true });
   try {
     const now = ctx.now();
     const session = history.sessions.create({
