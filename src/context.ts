@@ -1,5 +1,5 @@
-import { getSystemErrorMap } from 'node:util';
 import { EXIT } from './errors.js';
+import { systemErrorText } from './util/system-error.js';
 
 /** The edges every command may use; a command takes only the part it needs (`Pick<Ctx, 'out' | 'now'>`). */
 export interface Ctx {
@@ -32,18 +32,12 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** "no space left on device (ENOSPC)", from a failed write's error. */
-export function writeErrorText(err: NodeJS.ErrnoException): string {
-  const described = typeof err.errno === 'number' ? getSystemErrorMap().get(err.errno)?.[1] : undefined;
-  return err.code ? `${described ?? err.message} (${err.code})` : err.message;
-}
-
 export function processContext(): Ctx {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     // The reader went away (`mlsd history | head`): everything it wanted was written; that is not a failure.
     if (err.code === 'EPIPE') process.exit(0);
     // Any other failure (a full disk, `> /dev/full`) loses the output: one line, not a stack trace.
-    process.stderr.write(`error: cannot write the output: ${writeErrorText(err)}\n`);
+    process.stderr.write(`error: cannot write the output: ${systemErrorText(err)}\n`);
     process.exit(1);
   });
   return {

@@ -172,3 +172,52 @@ describe('stdout that cannot be written', () => {
     }
   });
 });
+
+describe('mlsd export -o as a process', () => {
+  function withSession(text: string) {
+    const dir = tempDir();
+    const db = join(dir, 'coach.db');
+    const store = openStore(db);
+    const sessions = sessionStore(store);
+    const s = sessions.create({ promptId: 'video-recommendations', mode: 'interview', targetLevel: 'senior', minutes: 45, timer: false, plan: [], startedAt: 1 });
+    sessions.addEntry(s.id, { step: 'requirements', kind: 'answer', text, factId: null, response: null, elapsedMs: 0, budgetMs: null, at: 1 });
+    store.close();
+    return { dir, db };
+  }
+
+  it('refuses an existing file without --force; --force replaces it', () => {
+    const { dir, db } = withSession('Watch time.');
+    const target = join(dir, 'report.md');
+    writeFileSync(target, 'keep me\n');
+    const refused = run(['export', 'last', '-o', target, '--db', db], { MLSD_HOME: dir });
+    expect(refused.status).toBe(1);
+    expect(lines(refused.stderr)).toEqual([`error: ${target} already exists; it was not overwritten.`, 'Add --force to replace it, or choose another file with -o.']);
+    expect(readFileSync(target, 'utf8')).toBe('keep me\n');
+    const forced = run(['export', 'last', '-o', target, '--force', '--db', db], { MLSD_HOME: dir });
+    expect(forced.status).toBe(0);
+    expect(readFileSync(target, 'utf8')).toContain('Watch time.');
+  });
+
+  it('-o at the history database, even with --force: refused, and the history is intact', () => {
+    const { dir, db } = withSession('Watch time.');
+    const r = run(['export', 'last', '-o', db, '--force', '--db', db], { MLSD_HOME: dir });
+    expect(r.status).toBe(1);
+    expect(lines(r.stderr)[0]).toBe(`error: ${db} is the history database; a report is never written over it, even with --force.`);
+    expect(JSON.parse(run(['review', 'last', '--json', '--db', db], { MLSD_HOME: dir }).stdout).answers[0].text).toBe('Watch time.');
+  });
+
+  // A file-size limit makes the write fail part-way, as a full disk would.
+  it.skipIf(process.platform === 'win32')('a write that fails part-way leaves the old file whole and nothing beside it', () => {
+    const { dir, db } = withSession(`${'A long answer. '.repeat(20_000)}`);
+    const target = join(dir, 'report.md');
+    writeFileSync(target, 'last week\n');
+    const before = readdirSync(dir).sort();
+    const r = spawnSync('bash', ['-c', 'ulimit -f 128 && exec "$0" "$@"', process.execPath, bin, 'export', 'last', '-o', target, '--force', '--db', db], {
+      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', MLSD_HOME: dir },
+    });
+    expect(r.status).toBe(1);
+    expect(lines(r.stderr)).toEqual([`error: cannot write ${target}: file too large (EFBIG).`, 'Choose a writable path for -o.']);
+    expect(readFileSync(target, 'utf8')).toBe('last week\n');
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});
