@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,6 +156,30 @@ describe('an empty file given as the history', () => {
     ]);
     expect(readdirSync(dir)).toEqual(['notes.db']);
     expect(statSync(db).size).toBe(0);
+  });
+});
+
+describe('a damaged or newer history met by a command that saves', () => {
+  it.each([
+    ['newer', (db: string) => {
+      const conn = new Database(db);
+      conn.pragma('journal_mode = WAL');
+      conn.exec('CREATE TABLE t (x)');
+      conn.pragma('user_version = 999');
+      conn.close();
+    }, /^error: the history database \S+ was written by a newer mlsd-coach \(schema 999; this one knows \d+\)\.$/],
+    ['damaged', (db: string) => writeFileSync(db, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(8176, 0x5a)])), /^error: the history database \S+ cannot be read \(.+\)\.$/],
+  ])('%s: interview --answers reports it and leaves the folder byte for byte as it was', (_name, make, message) => {
+    const dir = tempDir();
+    const db = join(dir, 'coach.db');
+    make(db);
+    const snapshot = () => readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]);
+    const before = snapshot();
+    const r = run(['interview', 'video-recommendations', '--answers', answers, '--db', db], { MLSD_HOME: dir });
+    expect(r.status).toBe(1);
+    expect(lines(r.stderr)[0]).toMatch(message);
+    expect(lines(r.stderr)).toHaveLength(2);
+    expect(snapshot()).toEqual(before);
   });
 });
 
