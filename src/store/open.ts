@@ -65,10 +65,8 @@ function inspect(file: string): void {
     probe?.close();
     probe = undefined;
     removeSidecars(file, absent);
-    if (err instanceof UserError) throw err;
     // A WAL database in a folder SQLite may not write cannot even be read: say so, not "damaged".
-    if (errCode(err).startsWith('SQLITE_READONLY')) throw writeFailure(file, err);
-    throw corrupt(file, (err as Error).message);
+    throw failure(file, err, /^SQLITE_READONLY/);
   } finally {
     probe?.close();
   }
@@ -88,8 +86,11 @@ function removeSidecars(file: string, created: readonly string[]): void {
   }
 }
 
-/** Brings the schema up to date. The version is read inside each migration's write transaction, so processes
- * opening one database at once never run the same migration twice. */
+/**
+ * Brings the schema up to date. Each migration reads the version inside its own write transaction, so processes
+ * opening one database at once never run the same migration twice; an up-to-date database (the usual case) is
+ * seen as such without taking the write lock, so readers never wait for writers.
+ */
 export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): void {
   const step = db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
@@ -98,11 +99,31 @@ export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): voi
     db.pragma(`user_version = ${current + 1}`);
     return true;
   });
-  while (step.immediate());
+  while ((db.pragma('user_version', { simple: true }) as number) < migrations.length && step.immediate());
+}
+
+/** Waits without returning to the event loop; only for the rare retry below. */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Switches to WAL. From rollback-journal mode this needs the other connections out of the way, and SQLite then
+ * answers SQLITE_BUSY at once instead of calling the busy handler: wait here as the busy timeout would.
+ */
+function useWal(db: Db): void {
+  const deadline = Date.now() + BUSY_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if (!errCode(err).startsWith('SQLITE_BUSY') || Date.now() > deadline) throw err;
+      pause(10 + Math.random() * 20);
+    }
+  }
 }
 
 function configure(db: Db, isFile: boolean): void {
-  if (isFile) db.pragma('journal_mode = WAL');
+  if (isFile) useWal(db);
   // An answer is written once and typed by hand: make each commit survive a power cut, not only a crash.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -194,7 +215,22 @@ export function readOnlyProblem(
 }
 
 const errCode = (err: unknown) => String((err as { code?: unknown }).code ?? '');
-const isReadOnlyError = (err: unknown) => /^SQLITE_(READONLY|CANTOPEN)/.test(errCode(err));
+const READ_ONLY_CODES = /^SQLITE_(READONLY|CANTOPEN)/;
+const isReadOnlyError = (err: unknown) => READ_ONLY_CODES.test(errCode(err));
+
+/** A failure while opening, as the one line the user needs: busy, read-only, or else damaged. */
+function failure(file: string, err: unknown, readOnlyCodes: RegExp): UserError {
+  if (err instanceof UserError) return err;
+  const code = errCode(err);
+  // Another process kept the write lock past the busy timeout: nothing is wrong with the file.
+  if (code.startsWith('SQLITE_BUSY')) {
+    return new UserError(`the history database ${file} is busy: another program has been writing to it for over ${BUSY_MS / 1000} s.`, {
+      hint: 'Try again when it has finished; the database was not changed.',
+    });
+  }
+  if (readOnlyCodes.test(code)) return writeFailure(file, err);
+  return corrupt(file, (err as Error).message);
+}
 
 function writeFailure(file: string, err: unknown, options: { creating?: boolean } = {}): UserError {
   const code = errCode(err);
@@ -257,8 +293,6 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
-    if (err instanceof UserError) throw err;
-    if (isReadOnlyError(err)) throw writeFailure(file, err);
-    throw corrupt(file, (err as Error).message);
+    throw failure(file, err, READ_ONLY_CODES);
   }
 }

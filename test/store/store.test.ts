@@ -217,6 +217,17 @@ describe('a history that cannot be written', () => {
     expect(db.inTransaction).toBe(false);
   });
 
+  it('a write lock held past the busy timeout is reported as busy, not as a damaged database', () => {
+    const file = tempFile();
+    open(file).close();
+    const holder = open(file);
+    holder.exec('BEGIN IMMEDIATE');
+    const err = expectUserError(() => openStore(file, { write: true }), /is busy: another program has been writing to it/);
+    expect(err.message).not.toMatch(/cannot be read/);
+    expect(err.hint).not.toMatch(/Move it aside/);
+    holder.exec('ROLLBACK');
+  }, 20_000);
+
   it.each([
     ['the file', { file: false, dir: true }, {}, /^the history database (\S+) is read-only: nothing can be saved to it\.$/, /chmod u\+w "\S+coach\.db"/],
     ['the folder', { file: true, dir: false }, {}, /^the folder (\S+) is read-only: SQLite cannot keep coach\.db-wal and -shm/, /chmod u\+w "\S+"/],
