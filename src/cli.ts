@@ -169,6 +169,7 @@ export function buildProgram(ctx: Ctx): Command {
     .argument('<session>', 'a session id, or "last"')
     .addOption(new Option('--format <format>', 'md or json').default('md').argParser(choiceOption('--format', ['md', 'json'] as const)))
     .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--force', 'replace the -o file if it exists (never a history database)')
     .addOption(dbOption())
     .action(async (id: string, opts) => (await import('./commands/export.js')).exportSession({ id, ...opts }, ctx));
 

@@ -1,4 +1,5 @@
 import { EXIT } from './errors.js';
+import { systemErrorText } from './util/system-error.js';
 
 /** The edges every command may use; a command takes only the part it needs (`Pick<Ctx, 'out' | 'now'>`). */
 export interface Ctx {
@@ -32,10 +33,12 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 export function processContext(): Ctx {
-  // The reader went away (`mlsd history | head`): everything it wanted was written; that is not a failure.
-  process.stdout.once('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(0);
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // The reader went away (`mlsd history | head`): everything it wanted was written; that is not a failure.
+    if (err.code === 'EPIPE') process.exit(0);
+    // Any other failure (a full disk, `> /dev/full`) loses the output: one line, not a stack trace.
+    process.stderr.write(`error: cannot write the output: ${systemErrorText(err)}\n`);
+    process.exit(1);
   });
   return {
     out: (text) => void process.stdout.write(text),

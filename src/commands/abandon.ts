@@ -14,7 +14,7 @@ export interface AbandonOptions {
  * as abandoned. Nothing is deleted: its answers and draft stay readable with `mlsd review`.
  */
 export async function abandon(options: AbandonOptions, ctx: Pick<Ctx, 'out' | 'env' | 'now'>): Promise<void> {
-  const history = openKnownHistory(options.db, ctx.env);
+  const history = openKnownHistory(options.db, ctx.env, { write: true });
   try {
     const session = resolveSession(history.sessions, options.id);
     if (session.status === 'abandoned') {

@@ -14,7 +14,7 @@ export interface ResumeOptions {
 /** Continues an in-progress session at the step where it stopped, with its draft restored. */
 export async function resume(options: ResumeOptions, ctx: Ctx, given: Partial<SittingEdges> = {}): Promise<void> {
   requireTerminal(ctx, 'resume', 'Run it again in a terminal. Without one, `mlsd review <session>` shows the answers so far and `mlsd abandon <session>` closes it.');
-  const history = openKnownHistory(options.db, ctx.env);
+  const history = openKnownHistory(options.db, ctx.env, { write: true });
   try {
     const session = options.id ? resolveSession(history.sessions, options.id) : history.sessions.latestInProgress();
     if (!session) {

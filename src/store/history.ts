@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Session } from '../interview/types.js';
 import { dbPath } from '../paths.js';
-import { openStore, type Db } from './open.js';
+import { openStore, type Db, type OpenOptions } from './open.js';
 import { sessionStore, type SessionStore } from './sessions.js';
 
 export interface History {
@@ -11,9 +11,9 @@ export interface History {
 }
 
 /** Opens the history database named by --db, else the default location. */
-export function openHistory(dbOption: string | undefined, env: Record<string, string | undefined>): History {
+export function openHistory(dbOption: string | undefined, env: Record<string, string | undefined>, options: OpenOptions = {}): History {
   const file = dbOption === ':memory:' ? dbOption : dbPath(dbOption, env);
-  const db = openStore(file);
+  const db = openStore(file, options);
   return { db, sessions: sessionStore(db), file };
 }
 

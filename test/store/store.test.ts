@@ -1,17 +1,17 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import type { Grade } from '../../src/grading/types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { migrate, openStore, type Db } from '../../src/store/open.js';
+import { migrate, openStore, readOnlyProblem, requireWritable, type Db, type OpenOptions } from '../../src/store/open.js';
 import { sessionStore, type NewSession } from '../../src/store/sessions.js';
 
 const opened: Db[] = [];
-const open = (file: string) => {
-  const db = openStore(file);
+const open = (file: string, options?: OpenOptions) => {
+  const db = openStore(file, options);
   opened.push(db);
   return db;
 };
@@ -19,7 +19,19 @@ afterEach(() => {
   for (const db of opened.splice(0)) if (db.open) db.close();
 });
 
-const tempFile = (name = 'coach.db') => join(mkdtempSync(join(tmpdir(), 'mlsd-store-')), name);
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const tempFile = (name = 'coach.db') => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlsd-store-'));
+  dirs.push(dir);
+  return join(dir, name);
+};
+
+/** Every file in the database's folder with its bytes, to show nothing was added, removed or changed. */
+const folder = (file: string) =>
+  Object.fromEntries(readdirSync(dirname(file)).sort().map((name) => [name, readFileSync(join(dirname(file), name)).toString('base64')]));
 
 const newSession: NewSession = {
   promptId: 'video-recommendations',
@@ -62,12 +74,15 @@ describe('openStore', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
   });
 
-  it('migrates an existing empty file from scratch', () => {
+  it('refuses an empty file (it is not a history) in one line and leaves it and its folder untouched', () => {
     const file = tempFile();
     writeFileSync(file, '');
-    const db = open(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(sessionStore(db).list()).toEqual([]);
+    const before = folder(file);
+    const err = expectUserError(() => openStore(file), /empty file, not a history database/);
+    expect(err.message).toContain(file);
+    expect(err.message).not.toContain('\n');
+    expect(err.hint).toMatch(/left untouched.*--db <file>/);
+    expect(folder(file)).toEqual(before);
   });
 
   it('migrates a database at the previous schema version and keeps its sessions', () => {
@@ -110,6 +125,52 @@ describe('openStore', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it.each([
+    ['a newer version', (file: string) => {
+      const db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.exec('CREATE TABLE t (x)');
+      db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+      db.close();
+    }, /newer mlsd-coach/],
+    ['a damaged page', (file: string) => {
+      const db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.exec('CREATE TABLE t (x); CREATE INDEX t_x ON t (x);');
+      const insert = db.prepare('INSERT INTO t VALUES (?)');
+      db.transaction(() => {
+        for (let i = 0; i < 2000; i++) insert.run(`${'x'.repeat(100)}${i}`);
+      })();
+      db.close();
+      const bytes = readFileSync(file);
+      bytes.fill(0x41, 3 * 4096, 3 * 4096 + 2000);
+      writeFileSync(file, bytes);
+    }, /cannot be read \(integrity check: /],
+  ])('refuses a WAL-mode database with %s, leaving the folder exactly as it was, in one line', (_name, make, message) => {
+    const file = tempFile();
+    make(file);
+    const before = folder(file);
+    const err = expectUserError(() => openStore(file), message);
+    expect(err.message).not.toContain('\n');
+    expect(folder(file)).toEqual(before);
+  });
+
+  it('says how many more problems the integrity check found, on the same line', () => {
+    const file = tempFile();
+    const db = new Database(file);
+    db.exec('CREATE TABLE t (x); CREATE INDEX t_x ON t (x);');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`${'x'.repeat(100)}${i}`);
+    })();
+    db.close();
+    const bytes = readFileSync(file);
+    for (const page of [3, 50]) bytes.fill(0x41, page * 4096, page * 4096 + 2000);
+    writeFileSync(file, bytes);
+    const err = expectUserError(() => openStore(file), /integrity check: .+ \(and \d+ more problems?\)\)\.$/);
+    expect(err.message).not.toMatch(/\*\*\*|\n/);
+  });
+
   it('lets two connections write to one file at once', () => {
     const file = tempFile();
     const a = sessionStore(open(file));
@@ -123,6 +184,68 @@ describe('openStore', () => {
     expect(a.entries(one.id)).toHaveLength(20);
     expect(a.entries(two.id)).toHaveLength(20);
     expect(b.list().map((s) => s.promptId)).toEqual(['fraud-detection', 'video-recommendations']);
+  });
+});
+
+describe('a history that cannot be written', () => {
+  it('opening for writing succeeds on a writable file and changes nothing in it', () => {
+    const file = tempFile();
+    open(file).close();
+    const before = readFileSync(file);
+    const db = open(file, { write: true });
+    expect(sessionStore(db).list()).toEqual([]);
+    db.close();
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  // Root writes whatever the permission bits say; a read-only connection refuses writes for everyone.
+  it.each([
+    ['a read-only connection', (file: string) => new Database(file, { readonly: true })],
+    ['a query-only connection', (file: string) => {
+      const db = new Database(file);
+      db.pragma('query_only = ON');
+      return db;
+    }],
+  ])('is refused before any write on %s, in one line', (_name, connect) => {
+    const file = tempFile();
+    open(file).close();
+    const db = connect(file);
+    opened.push(db);
+    const err = expectUserError(() => requireWritable(db, file), /cannot be written \(attempt to write a readonly database\)/);
+    expect(err.message).toContain(file);
+    expect(err.hint).toMatch(/--db <file>/);
+    expect(db.inTransaction).toBe(false);
+  });
+
+  it('a write lock held past the busy timeout is reported as busy, not as a damaged database', () => {
+    const file = tempFile();
+    open(file).close();
+    const holder = open(file);
+    holder.exec('BEGIN IMMEDIATE');
+    const err = expectUserError(() => openStore(file, { write: true }), /is busy: another program has been writing to it/);
+    expect(err.message).not.toMatch(/cannot be read/);
+    expect(err.hint).not.toMatch(/Move it aside/);
+    holder.exec('ROLLBACK');
+  }, 20_000);
+
+  it.each([
+    ['the file', { file: false, dir: true }, {}, /^the history database (\S+) is read-only: nothing can be saved to it\.$/, /chmod u\+w "\S+coach\.db"/],
+    ['the folder', { file: true, dir: false }, {}, /^the folder (\S+) is read-only: SQLite cannot keep coach\.db-wal and -shm/, /chmod u\+w "\S+"/],
+    ['the folder, as SQLite reports it', { file: true, dir: true }, { folderCode: true }, /^the folder \S+ is read-only/, /in a writable folder/],
+    ['both', { file: false, dir: false }, {}, /^the history database \S+ and its folder are read-only/, /chmod u\+w "\S+" "\S+coach\.db"/],
+  ])('says whether %s is read-only, with a chmod hint and --db', (_name, writable, facts, message, hint) => {
+    const file = tempFile();
+    writeFileSync(file, 'x');
+    const err = readOnlyProblem(file, { reason: 'attempt to write a readonly database', ...facts }, (path) => (path === file ? writable.file : writable.dir));
+    expect(err.message).toMatch(message);
+    expect(err.hint).toMatch(hint);
+    expect(err.hint).toMatch(/--db <file>/);
+  });
+
+  it('a new history in a read-only folder names the folder', () => {
+    const file = tempFile('sub/coach.db');
+    const err = readOnlyProblem(file, { creating: true, reason: 'EACCES' }, () => false);
+    expect(err.message).toBe(`the folder ${dirname(file)} is read-only: a new history database cannot be created in it.`);
   });
 });
 

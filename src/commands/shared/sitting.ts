@@ -66,7 +66,7 @@ type SittingCtx = Pick<Ctx, 'out' | 'now' | 'color' | 'env'>;
 
 /** Shows the statement and plan, records the session, runs it, prints the report. */
 export async function sitNew(spec: NewSitting, ctx: SittingCtx, edges: SittingEdges): Promise<void> {
-  const history = openHistory(spec.db, ctx.env);
+  const history = openHistory(spec.db, ctx.env, { write: true });
   try {
     const width = terminalWidth();
     const statement = /^\s*#/.test(spec.prompt.statement) ? spec.prompt.statement : `# ${spec.prompt.title}\n\n${spec.prompt.statement}`;
@@ -151,22 +151,27 @@ export async function sitFromFile(
   if (!sections.some((s) => s.text.trim())) {
     throw new UserError(`${spec.file} has no answer text.`, { hint: 'Write your answer under headings such as "## Metrics" and try again.' });
   }
-  const history = openHistory(spec.db, ctx.env);
+  const history = openHistory(spec.db, ctx.env, { write: true });
   try {
     const now = ctx.now();
-    const session = history.sessions.create({
-      promptId: spec.prompt.id, mode: spec.mode, targetLevel: spec.level, minutes: spec.minutes,
-      timer: false, plan: spec.plan, startedAt: now,
-    });
-    for (const section of sections) {
-      history.sessions.addEntry(session.id, {
-        step: section.phase ?? 'other', kind: 'answer', text: section.text, factId: null, response: null,
-        elapsedMs: 0, budgetMs: null, at: now,
-      });
-    }
     const phases = spec.mode === 'practice' ? gradedPhases(spec.plan) : undefined;
     const grade = edges.grader.grade(spec.prompt, edges.content.framework, { sections, ...(phases ? { phases } : {}) });
-    history.sessions.finish(session.id, grade, ctx.now());
+    // Nothing here was typed live: the session, its answers and its grade are saved together or not at all,
+    // so a crash never leaves a half-saved session that `history` would offer to resume.
+    const session = history.db.transaction(() => {
+      const created = history.sessions.create({
+        promptId: spec.prompt.id, mode: spec.mode, targetLevel: spec.level, minutes: spec.minutes,
+        timer: false, plan: spec.plan, startedAt: now,
+      });
+      for (const section of sections) {
+        history.sessions.addEntry(created.id, {
+          step: section.phase ?? 'other', kind: 'answer', text: section.text, factId: null, response: null,
+          elapsedMs: 0, budgetMs: null, at: now,
+        });
+      }
+      history.sessions.finish(created.id, grade, ctx.now());
+      return created;
+    }).immediate();
     if (spec.json) {
       ctx.out(`${JSON.stringify({ ...grade, sessionId: session.id }, null, 2)}\n`);
       return;
