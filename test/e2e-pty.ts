@@ -11,6 +11,8 @@ export class Terminal {
   private mark = 0;
   private readonly proc: pty.IPty;
   readonly exited: Promise<number>;
+  /** The signal that ended the process, when one did (0 when it exited by itself). */
+  readonly exitSignal: Promise<number>;
 
   constructor(args: string[], env: Record<string, string>) {
     this.proc = pty.spawn(process.execPath, [bin, ...args], {
@@ -21,7 +23,13 @@ export class Terminal {
     this.proc.onData((d) => {
       this.raw += d;
     });
-    this.exited = new Promise((resolve) => this.proc.onExit(({ exitCode }) => resolve(exitCode)));
+    const exit = new Promise<{ exitCode: number; signal?: number }>((resolve) => this.proc.onExit(resolve));
+    this.exited = exit.then((e) => e.exitCode);
+    this.exitSignal = exit.then((e) => e.signal ?? 0);
+  }
+
+  get pid(): number {
+    return this.proc.pid;
   }
 
   /** Everything shown so far, without escape codes. */
