@@ -76,6 +76,12 @@ export class Terminal {
     this.proc.write(`${lines.join('\r')}\r\r\r`);
   }
 
+  /** Closes the terminal, as closing its window does: its input ends and the process gets SIGHUP. */
+  hangUp(): void {
+    // Not in the typings, but every Unix pty has it: closes the master side, then sends SIGHUP.
+    (this.proc as pty.IPty & { destroy(): void }).destroy();
+  }
+
   kill(): void {
     try {
       this.proc.kill();

@@ -73,4 +73,28 @@ describe('a signal sent to the process while an answer is being typed', () => {
     expect(t.screen.slice(before)).not.toMatch(/mlsd resume|Error/);
     expect(drafts(env.db)).toEqual([{ session_id: 1, step: 'requirements', kind: 'answer', text: TYPED }]);
   }, 60_000);
+
+  it('closing the terminal itself (a window, an SSH drop) keeps the text as a draft too', async () => {
+    const env = home();
+    const t = await typing(env);
+    t.hangUp();
+    // Node 20 may abort on its way out when it cannot restore a terminal that is gone, so the exit code is
+    // not asserted; the process must end, with the text saved.
+    await t.exited;
+    expect(drafts(env.db)).toEqual([{ session_id: 1, step: 'requirements', kind: 'answer', text: TYPED }]);
+  }, 60_000);
+});
+
+describe('Ctrl-C before anything was typed', () => {
+  it('leaves no session behind and says nothing was saved', async () => {
+    const env = home();
+    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    await t.waitFor('an empty line moves on');
+    await t.waitFor(/\] › $/);
+    t.type('\x03');
+    expect(await t.exited).toBe(130);
+    expect(t.screen).toMatch(/nothing was saved/);
+    expect(t.screen).not.toMatch(/mlsd resume/);
+    expect(JSON.parse(run(['history', '--json', '--db', env.db], env).stdout)).toEqual([]);
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { InterruptedError, UserError } from '../errors.js';
 import type { Asker, Choice, StopSignal, TextRequest, TextResult } from '../interview/asker.js';
 import { addLine, joinLines, LINE_COMMANDS } from '../interview/lines.js';
@@ -36,6 +37,8 @@ function onStopSignal(emitter: NodeJS.EventEmitter | undefined, handle: (signal:
   for (const [signal, listener] of listeners) emitter.on(signal, listener);
   return stop;
 }
+
+const inputEnded = (input: NodeJS.ReadableStream) => Boolean((input as Partial<Readable>).readableEnded);
 
 /** Ctrl-C is the usual interruption, so it goes unnamed. */
 const interruptedBy = (text: string, signal: StopSignal): TextResult =>
@@ -114,7 +117,10 @@ export class TypeAhead {
 /** Reads one line or many from the terminal, with the clock, :hint, :editor, Ctrl-C and Ctrl-D handled. */
 export function readText(request: TextRequest, io: Io = processIo(), typeAhead = new TypeAhead()): Promise<TextResult> {
   return new Promise((resolve) => {
-    const { text: ahead, interrupted } = typeAhead.take();
+    const taken = typeAhead.take();
+    const ahead = taken.text;
+    // An input that has ended already belongs to a terminal that was closed between two prompts.
+    const interrupted = taken.interrupted ?? (inputEnded(io.input) ? 'SIGHUP' : undefined);
     if (interrupted) {
       if (interrupted !== 'SIGHUP') io.output.write('\n');
       return resolve(interruptedBy(ahead.split(/\r\n|\r|\n/).join('\n').trim(), interrupted));
@@ -179,7 +185,13 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
     };
 
     rl.on('SIGINT', () => interrupt('SIGINT'));
+    // A terminal that has gone away fails under the line editor (EIO); that is a hangup, not a crash.
+    rl.on('error', () => {
+      hungUp = true;
+    });
     rl.on('close', () => {
+      // The input ended or failed: the terminal was closed, so nothing typed was submitted.
+      if (!settled && (hungUp || inputEnded(io.input))) return interrupt('SIGHUP');
       if (hungUp) return;
       // Ctrl-D on an empty line (we close with `settled` already set).
       if (!request.multiline) finish({ kind: 'end' });
@@ -189,6 +201,8 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
       }
     });
     const onLine = (line: string) => {
+      // Readline hands over the unfinished line as a whole one when the input ends; it stays unfinished.
+      if (inputEnded(io.input)) return;
       keepGoing();
       const command = line.trim();
       const note = commandNote(command, request.multiline);

@@ -22,7 +22,9 @@ function terminal() {
   io.output.on('data', (d: Buffer) => (shown += d.toString()));
   const ahead = new TypeAhead(signals);
   return {
+    input: io.input,
     type: (text: string) => io.input.write(text),
+    end: () => io.input.end(),
     ask: (multiline: boolean, extra?: Partial<TextRequest>) => readText(request(multiline, extra), io, ahead),
     signal: (name: Stop) => signals.emit(name),
     listening: () => STOP.reduce((n, s) => n + signals.listenerCount(s), 0),
@@ -58,6 +60,33 @@ describe('a signal while an input is open', () => {
     t.signal('SIGHUP');
     await answer;
     expect(t.shown().slice(before)).toBe('');
+  });
+});
+
+describe('the terminal going away while an input is open', () => {
+  it('the end of its input keeps the text as interrupted by a hangup, not as a submitted answer', async () => {
+    const t = terminal();
+    const answer = t.ask(true);
+    t.type('We rank with a two-tower model.\rand then a GBD');
+    t.end();
+    expect(await answer).toStrictEqual(interrupted('We rank with a two-tower model.\nand then a GBD', 'SIGHUP'));
+  });
+
+  it('a terminal that fails under the line editor (EIO) does not crash the process', async () => {
+    const t = terminal();
+    // A real terminal reports the failure as an 'error' event from setRawMode once it has hung up.
+    Object.assign(t.input, {
+      isTTY: true,
+      isRaw: false,
+      setRawMode(flag: boolean) {
+        if (!flag) t.input.emit('error', Object.assign(new Error('setRawMode EIO'), { code: 'EIO' }));
+        return t.input;
+      },
+    });
+    const question = t.ask(false);
+    t.type('How many us');
+    t.end();
+    expect(await question).toStrictEqual(interrupted('How many us', 'SIGHUP'));
   });
 });
 
