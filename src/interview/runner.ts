@@ -243,7 +243,8 @@ function keepTyped(deps: RunnerDeps, id: number, what: string, text: string, wri
     } catch {
       // Printed below; nowhere else to put it.
     }
-    deps.out(`\ncould not save ${what}: ${reason}. Here is what you typed:\n\n${text}\n\n`);
+    // The reason goes on the error line; here, the text alone, easy to copy.
+    deps.out(`\nThis could not be saved. Here is what you typed:\n\n${text}\n\n`);
     if (!storeFailure(err)) throw err;
     throw new UserError(`could not save ${what}: ${reason}.`, {
       hint: `${file ? `It is also in ${file}. ` : ''}Once that is fixed, \`mlsd resume ${id}\` continues from what was saved before.`,
