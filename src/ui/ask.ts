@@ -165,13 +165,13 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
       resolve(result);
     };
     const interrupt = (signal: StopSignal) => {
+      // After a hangup nobody reads the terminal, and writing to it can fail.
+      hungUp ||= signal === 'SIGHUP';
       if (ending) {
         finish({ kind: 'done', text: ending.text });
         typeAhead.interrupt(signal);
         return;
       }
-      // After a hangup nobody reads the terminal, and writing to it can fail.
-      hungUp = signal === 'SIGHUP';
       if (!hungUp) io.output.write('\n');
       finish(interruptedBy(typed(), signal));
     };

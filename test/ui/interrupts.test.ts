@@ -130,6 +130,17 @@ describe('an answer ended by its two empty lines is submitted, even within the p
     expect(await t.ask(true)).toStrictEqual(interrupted('', signal));
   });
 
+  it('a hangup right after the ending lines writes nothing more to the terminal', async () => {
+    const t = terminal();
+    const answer = t.ask(true);
+    t.type('Offline recall@k.\r\r\r');
+    await new Promise((r) => setImmediate(r));
+    const before = t.shown().length;
+    t.signal('SIGHUP');
+    expect(await answer).toEqual({ kind: 'done', text: 'Offline recall@k.' });
+    expect(t.shown().slice(before)).toBe('');
+  });
+
   it('the round running out right after the ending lines keeps the answer as written', async () => {
     const t = terminal();
     const answer = t.ask(true, { timeLeftMs: 0 });
