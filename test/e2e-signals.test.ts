@@ -85,6 +85,24 @@ describe('a signal sent to the process while an answer is being typed', () => {
   }, 60_000);
 });
 
+describe('a signal right after an answer was submitted', () => {
+  it('keeps the answer as submitted and still exits with the signal\'s code', async () => {
+    const env = home();
+    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    await t.waitFor('an empty line moves on');
+    t.type('\r');
+    await t.waitFor('Finish with an empty line twice');
+    // Whether it lands in the paste grace period, during grading or at the next prompt, the outcome is the same.
+    t.answer('We recommend videos on the home feed.');
+    await t.waitFor('We recommend videos on the home feed.');
+    process.kill(t.pid, 'SIGTERM');
+    expect(await t.exited).toBe(143);
+    const r = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    expect(r.answers[0]).toMatchObject({ phase: 'requirements', text: 'We recommend videos on the home feed.' });
+    expect(t.screen).toMatch(/Continue with `mlsd resume 1`/);
+  }, 60_000);
+});
+
 describe('Ctrl-C before anything was typed', () => {
   it('leaves no session behind and says nothing was saved', async () => {
     const env = home();
