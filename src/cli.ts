@@ -224,8 +224,9 @@ export async function main(argv: string[], ctx: Ctx = processContext()): Promise
       return;
     }
     if (err instanceof InterruptedError) {
-      ctx.err(`\n${err.message}\n`);
-      ctx.setExitCode(EXIT.interrupted);
+      ctx.setExitCode(err.code);
+      // After a hangup nobody reads the terminal, and writing to it can fail.
+      if (err.signal !== 'SIGHUP') ctx.err(`\n${err.message}\n`);
       return;
     }
     ctx.err(`${safeText((err as Error)?.stack ?? String(err))}\n`);

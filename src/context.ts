@@ -34,6 +34,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 
 export function processContext(): Ctx {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // The terminal hung up: the SIGHUP (or the end of input) that comes with it saves what was being typed,
+    // which a crash here would lose.
+    if (err.code === 'EIO') return;
     // The reader went away (`mlsd history | head`): everything it wanted was written; that is not a failure.
     if (err.code === 'EPIPE') process.exit(0);
     // Any other failure (a full disk, `> /dev/full`) loses the output: one line, not a stack trace.

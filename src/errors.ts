@@ -3,7 +3,10 @@ export const EXIT = {
   ok: 0,
   failure: 1,
   usage: 2,
+  /** 128 + the signal's number, as a shell reports a process that a signal stopped. */
   interrupted: 130,
+  terminated: 143,
+  hungUp: 129,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -29,10 +32,21 @@ export function usageError(message: string, hint?: string): UserError {
   return new UserError(message, { hint, code: EXIT.usage });
 }
 
-/** Thrown when the user pressed Ctrl-C after what they typed was saved: exit 130. */
+/** The signals that end a sitting after saving what was typed: Ctrl-C, `kill`, and the terminal going away. */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+const SIGNAL_EXIT: Record<StopSignal, ExitCode> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hungUp };
+
+/**
+ * Thrown when the user pressed Ctrl-C (or the process got SIGTERM or SIGHUP) after what they typed was saved:
+ * exit 130, 143 or 129.
+ */
 export class InterruptedError extends Error {
-  constructor(message = 'Interrupted.') {
+  readonly code: ExitCode;
+
+  constructor(message = 'Interrupted.', readonly signal: StopSignal = 'SIGINT') {
     super(message);
     this.name = 'InterruptedError';
+    this.code = SIGNAL_EXIT[signal];
   }
 }

@@ -11,6 +11,8 @@ export class Terminal {
   private mark = 0;
   private readonly proc: pty.IPty;
   readonly exited: Promise<number>;
+  /** The signal that ended the process, when one did (0 when it exited by itself). */
+  readonly exitSignal: Promise<number>;
 
   constructor(args: string[], env: Record<string, string>) {
     this.proc = pty.spawn(process.execPath, [bin, ...args], {
@@ -21,7 +23,13 @@ export class Terminal {
     this.proc.onData((d) => {
       this.raw += d;
     });
-    this.exited = new Promise((resolve) => this.proc.onExit(({ exitCode }) => resolve(exitCode)));
+    const exit = new Promise<{ exitCode: number; signal?: number }>((resolve) => this.proc.onExit(resolve));
+    this.exited = exit.then((e) => e.exitCode);
+    this.exitSignal = exit.then((e) => e.signal ?? 0);
+  }
+
+  get pid(): number {
+    return this.proc.pid;
   }
 
   /** Everything shown so far, without escape codes. */
@@ -66,6 +74,12 @@ export class Terminal {
   /** Types lines, then the two empty lines that finish an answer. */
   answer(...lines: string[]): void {
     this.proc.write(`${lines.join('\r')}\r\r\r`);
+  }
+
+  /** Closes the terminal, as closing its window does: its input ends and the process gets SIGHUP. */
+  hangUp(): void {
+    // Not in the typings, but every Unix pty has it: closes the master side, then sends SIGHUP.
+    (this.proc as pty.IPty & { destroy(): void }).destroy();
   }
 
   kill(): void {

@@ -1,4 +1,7 @@
+import type { StopSignal } from '../errors.js';
 import type { StepId } from './types.js';
+
+export type { StopSignal };
 
 /** What the session asks the person at the keyboard for; src/ui/ask.ts implements it for a terminal. */
 export interface TextRequest {
@@ -24,7 +27,8 @@ export type TextResult =
   /** The user typed :editor; `text` is what they had typed before. */
   | { kind: 'editor'; text: string }
   | { kind: 'time-up'; text: string }
-  | { kind: 'interrupted'; text: string };
+  /** Ctrl-C, or a signal (`kill`, the terminal closing); `signal` says which (SIGINT when absent). */
+  | { kind: 'interrupted'; text: string; signal?: StopSignal };
 
 export interface Choice {
   value: string;
@@ -38,4 +42,9 @@ export interface Asker {
   text(request: TextRequest): Promise<TextResult>;
   /** Opens $EDITOR on `initial` and returns the saved text. */
   editor(initial: string, step: StepId): Promise<string>;
+  /**
+   * A signal that came while no input was open and that no input has taken since (it then ends the next input
+   * as interrupted); reading it clears it. For the steps that open no input: the editor, and the end.
+   */
+  pendingSignal?(): Promise<StopSignal | undefined>;
 }

@@ -1,6 +1,6 @@
 import type { Content } from '../content/load.js';
 import type { Level, Prompt } from '../content/schema.js';
-import { InterruptedError } from '../errors.js';
+import { InterruptedError, UserError, type StopSignal } from '../errors.js';
 import type { Grade, Grader } from '../grading/index.js';
 import type { PhaseId } from '../phases.js';
 import type { SessionStore } from '../store/sessions.js';
@@ -22,7 +22,7 @@ import { chooseProbe } from './probe.js';
 import { gradedPhases } from './progress.js';
 import { answerSections, askedFacts, nextAction, resumedTotalMs, type NextAction } from './session.js';
 import { readClock, startStep, type Clock, type ClockReading } from './timer.js';
-import type { Entry, Session, StepId } from './types.js';
+import type { Draft, Entry, Session, StepId } from './types.js';
 
 export interface RunnerDeps {
   store: SessionStore;
@@ -36,6 +36,11 @@ export interface RunnerDeps {
   width: number;
   /** Write every answer in $EDITOR. */
   editor: boolean;
+  /**
+   * Writes text the database would not take somewhere else (a file); returns where, or undefined when that
+   * failed too. The text is printed back either way.
+   */
+  keepElsewhere?: (text: string) => string | undefined;
 }
 
 export interface RunResult {
@@ -47,10 +52,23 @@ export interface RunResult {
 
 /**
  * Runs a session from wherever its log stops to the grade. Every submission is written before the next
- * question; Ctrl-C saves the text being typed as a draft and throws InterruptedError.
+ * question; Ctrl-C, SIGTERM or SIGHUP saves the text being typed as a draft and throws InterruptedError.
+ * When the database refuses a write, what the user typed is printed back and a UserError says why.
  */
 export async function runSession(start: Session, deps: RunnerDeps): Promise<RunResult> {
-  const { store, prompt } = deps;
+  try {
+    return await run(start, deps);
+  } catch (err) {
+    const reason = storeFailure(err);
+    if (!reason) throw err;
+    throw new UserError(`could not save the session: ${reason}.`, {
+      hint: `Everything submitted before is kept; once that is fixed, \`mlsd resume ${start.id}\` continues.`,
+    });
+  }
+}
+
+async function run(start: Session, deps: RunnerDeps): Promise<RunResult> {
+  const { store } = deps;
   const id = start.id;
   const view = { color: deps.color, width: deps.width, timer: start.timer };
   let entries = store.entries(id);
@@ -67,13 +85,16 @@ export async function runSession(start: Session, deps: RunnerDeps): Promise<RunR
   const reading = (): ClockReading | null => (start.timer ? readClock(clock, deps.now()) : null);
   const record = (step: StepId, kind: Entry['kind'], text: string, extra: Partial<Entry> = {}) => {
     const r = readClock(clock, deps.now());
-    store.addEntry(id, {
+    const write = () => store.addEntry(id, {
       step, kind, text, factId: null, response: null,
       elapsedMs: r.stepElapsedMs,
       budgetMs: Number.isFinite(clock.stepBudgetMs) ? clock.stepBudgetMs : null,
       at: deps.now(),
       ...extra,
     });
+    if (kind === 'question') keepTyped(deps, id, 'your question', text, write);
+    else if (kind === 'answer' || kind === 'reply') keepTyped(deps, id, 'your answer', text, write);
+    else write();
   };
 
   while (action.kind !== 'finish' && !timeUp) {
@@ -95,6 +116,9 @@ export async function runSession(start: Session, deps: RunnerDeps): Promise<RunR
   }
   if (timeUp) deps.out(interviewerSays("We're out of time — let's stop there. Here is how it went.", view));
   const grade = finishSession(store.get(id)!, deps);
+  // Everything was submitted and is graded now; a signal that came meanwhile still sets the exit code.
+  const late = await deps.ask.pendingSignal?.();
+  if (late) throw new InterruptedError(`Interrupted; session ${id} is finished and saved. See it with \`mlsd review ${id}\`.`, late);
   return { session: store.get(id)!, grade, timeUp };
 }
 
@@ -115,8 +139,8 @@ async function perform(action: Exclude<NextAction, { kind: 'finish' }>, deps: Ru
       const initial = draft?.kind === 'question' ? draft.text : undefined;
       const result = await deps.ask.text(textRequest(deps, s, action.step, false, initial));
       if (result.kind === 'interrupted') {
-        if (result.text) deps.store.saveDraft(s.id, { step: 'clarifying', kind: 'question', text: result.text, savedAt: deps.now() });
-        throw new InterruptedError(`Interrupted; your questions are saved. Continue with \`mlsd resume ${s.id}\`.`);
+        const draft = result.text ? { step: 'clarifying' as const, kind: 'question' as const, text: result.text, savedAt: deps.now() } : undefined;
+        throw interrupted(deps, s.id, result.signal, draft, 'your questions are saved');
       }
       if (initial) deps.store.clearDraft(s.id);
       if (result.kind === 'done' && result.text.trim()) {
@@ -176,20 +200,73 @@ async function typeAnswer(deps: RunnerDeps, s: StepCtx, step: PhaseId, kind: 'an
     ? { kind: 'editor', text: initial ?? '' }
     : await deps.ask.text(textRequest(deps, s, step, true, initial));
   if (result.kind === 'editor') {
-    deps.store.saveDraft(s.id, { step, kind, text: result.text, savedAt: deps.now() });
+    const draft = { step, kind, text: result.text, savedAt: deps.now() };
+    keepTyped(deps, s.id, 'what you were typing', draft.text, () => deps.store.saveDraft(s.id, draft));
+    // The editor would hold the terminal past a signal that came since the last input.
+    const signal = await deps.ask.pendingSignal?.();
+    if (signal) throw interrupted(deps, s.id, signal, undefined, draft.text ? 'what you were typing is saved' : 'your answers so far are saved');
     const edited = await deps.ask.editor(result.text, step);
     const r = s.reading();
     result = r?.timeUp ? { kind: 'time-up', text: edited } : { kind: 'done', text: edited };
     if (edited) deps.out(`${safeText(edited).split('\n').map((l) => `${paint(deps.color).dim('│')} ${l}`).join('\n')}\n`);
   }
   if (result.kind === 'interrupted') {
-    deps.store.saveDraft(s.id, { step, kind, text: result.text, savedAt: deps.now() });
-    throw new InterruptedError(
-      `Interrupted; ${result.text ? 'what you were typing is saved' : 'your answers so far are saved'}. Continue with \`mlsd resume ${s.id}\`.`,
-    );
+    const draft = { step, kind, text: result.text, savedAt: deps.now() };
+    throw interrupted(deps, s.id, result.signal, draft, result.text ? 'what you were typing is saved' : 'your answers so far are saved');
   }
   if (result.kind === 'end') return { text: '', timeUp: false };
   return { text: result.text, timeUp: result.kind === 'time-up' };
+}
+
+/**
+ * Saves what was being typed when the sitting was interrupted and says how to go on; a session that holds
+ * nothing at all is removed instead of being left in progress.
+ */
+function interrupted(deps: RunnerDeps, id: number, signal: StopSignal | undefined, draft: Draft | undefined, saved: string): InterruptedError {
+  if (draft) keepTyped(deps, id, 'what you were typing', draft.text, () => deps.store.saveDraft(id, draft));
+  if (deps.store.removeIfEmpty(id)) return new InterruptedError('Interrupted before anything was written; nothing was saved.', signal);
+  return new InterruptedError(`Interrupted; ${saved}. Continue with \`mlsd resume ${id}\`.`, signal);
+}
+
+/**
+ * Runs a write of what the user typed. If it fails, the text is not lost with it: it is printed back (and
+ * kept in a file when one can still be written), then the session stops with one line saying why.
+ */
+function keepTyped(deps: RunnerDeps, id: number, what: string, text: string, write: () => void): void {
+  try {
+    write();
+  } catch (err) {
+    if (!text.trim()) throw err;
+    const reason = storeFailure(err) ?? (err as Error)?.message ?? String(err);
+    let file: string | undefined;
+    try {
+      file = deps.keepElsewhere?.(text);
+    } catch {
+      // Printed below; nowhere else to put it.
+    }
+    // The reason goes on the error line; here, the text alone, easy to copy.
+    deps.out(`\nThis could not be saved. Here is what you typed:\n\n${text}\n\n`);
+    if (!storeFailure(err)) throw err;
+    throw new UserError(`could not save ${what}: ${reason}.`, {
+      hint: `${file ? `It is also in ${file}. ` : ''}Once that is fixed, \`mlsd resume ${id}\` continues from what was saved before.`,
+    });
+  }
+}
+
+/** Why a write to the history database failed, in words, with SQLite's code; undefined for any other error. */
+function storeFailure(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
+  const reason = code === 'SQLITE_FULL'
+    ? 'the disk is full'
+    : code.startsWith('SQLITE_READONLY')
+      ? 'the history database is read-only'
+      : code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')
+        ? 'the history database is busy'
+        : code.startsWith('SQLITE_IOERR')
+          ? 'the disk reported an error'
+          : 'the history database refused the write';
+  return `${reason} (${code})`;
 }
 
 /** Grades one phase's answer on its own and picks the follow-up, if any. */

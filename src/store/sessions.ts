@@ -102,6 +102,12 @@ export function sessionStore(db: Db) {
   const updateAbandoned = db.prepare(
     `UPDATE sessions SET status = 'abandoned', finished_at = @finishedAt WHERE id = @id AND status = 'in-progress'`,
   );
+  // Drafts go with the session (ON DELETE CASCADE).
+  const deleteEmpty = db.prepare(
+    `DELETE FROM sessions WHERE id = @id AND status = 'in-progress'
+       AND NOT EXISTS (SELECT 1 FROM entries WHERE session_id = @id)
+       AND NOT EXISTS (SELECT 1 FROM drafts WHERE session_id = @id AND trim(text) <> '')`,
+  );
   const latestInProgress = db.prepare<[], SessionRow>(
     `SELECT * FROM sessions WHERE status = 'in-progress' ORDER BY started_at DESC, id DESC LIMIT 1`,
   );
@@ -150,6 +156,10 @@ export function sessionStore(db: Db) {
     },
     finish(sessionId: number, grade: Grade, finishedAt: number): void {
       updateFinished.run({ id: sessionId, finishedAt, total: grade.total, level: grade.level, grade: JSON.stringify(grade) });
+    },
+    /** Deletes an in-progress session that holds nothing (no entry, no draft text); says whether it did. */
+    removeIfEmpty(sessionId: number): boolean {
+      return deleteEmpty.run({ id: sessionId }).changes > 0;
     },
     /** Closes an in-progress session without a grade; its entries and draft are kept. */
     abandon(sessionId: number, at: number): void {

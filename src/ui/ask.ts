@@ -4,17 +4,45 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { InterruptedError, UserError } from '../errors.js';
-import type { Asker, Choice, TextRequest, TextResult } from '../interview/asker.js';
+import type { Asker, Choice, StopSignal, TextRequest, TextResult } from '../interview/asker.js';
 import { addLine, joinLines, LINE_COMMANDS } from '../interview/lines.js';
 import type { StepId } from '../interview/types.js';
 
 interface Io {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** Where SIGINT, SIGTERM and SIGHUP arrive while an input is open: the process in real use. */
+  signals?: NodeJS.EventEmitter;
 }
 
-const processIo = (): Io => ({ input: process.stdin, output: process.stdout });
+const processIo = (): Io => ({ input: process.stdin, output: process.stdout, signals: process });
+
+const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Handles the first of the stop signals to reach `emitter`, then stops listening to all of them, so a second
+ * one ends the process the usual way. Returns the function that stops listening sooner.
+ */
+function onStopSignal(emitter: NodeJS.EventEmitter | undefined, handle: (signal: StopSignal) => void): () => void {
+  if (!emitter) return () => {};
+  const listeners = STOP_SIGNALS.map((signal) => [signal, () => {
+    stop();
+    handle(signal);
+  }] as const);
+  const stop = () => {
+    for (const [signal, listener] of listeners) emitter.off(signal, listener);
+  };
+  for (const [signal, listener] of listeners) emitter.on(signal, listener);
+  return stop;
+}
+
+const inputEnded = (input: NodeJS.ReadableStream) => Boolean((input as Partial<Readable>).readableEnded);
+
+/** Ctrl-C is the usual interruption, so it goes unnamed. */
+const interruptedBy = (text: string, signal: StopSignal): TextResult =>
+  signal === 'SIGINT' ? { kind: 'interrupted', text } : { kind: 'interrupted', text, signal };
 
 /**
  * After two empty lines an answer ends only if nothing else arrives this quickly: a pasted answer with a double
@@ -25,42 +53,55 @@ export const PASTE_GRACE_MS = 50;
 /**
  * What happens between two inputs, while no line editor is open. Typed-ahead text (the rest of a pasted block
  * of questions) is kept and fed to the next input, as a shell does, instead of being dropped with the closed
- * editor; a Ctrl-C (the terminal's signal then, not a key) makes the next input end as interrupted, with the
- * usual "saved, continue with mlsd resume" line, instead of killing the process without a word.
+ * editor; a Ctrl-C (the terminal's signal then, not a key), SIGTERM or SIGHUP makes the next input end as
+ * interrupted, with the usual "saved, continue with mlsd resume" line, instead of killing the process without
+ * a word.
  */
 export class TypeAhead {
   private text = '';
-  private interrupted = false;
+  private interrupted: StopSignal | undefined;
   private stopCollecting: (() => void) | undefined;
 
-  /** `signals` is the process in real use; a second Ctrl-C before the next input ends the process as usual. */
+  /** `signals` is the process in real use; a second signal before the next input ends the process as usual. */
   constructor(private readonly signals?: NodeJS.EventEmitter) {}
 
-  /** Keeps printable keys, Enter and pasted newlines that reach `input`, and a Ctrl-C, until the next `take`. */
+  /** Keeps printable keys, Enter and pasted newlines that reach `input`, and a signal, until the next `take`. */
   collect(input: NodeJS.ReadableStream): void {
     this.stop();
     const listener = (sequence: string | undefined) => {
       // Still in the burst that ended the input, Ctrl-C arrives as a key rather than as the signal.
-      if (sequence === '\u0003') this.interrupted = true;
+      if (sequence === '\u0003') this.interrupt('SIGINT');
       else if (sequence && /^(?:\r|\n|[^\u0000-\u001f\u007f]+)$/.test(sequence)) this.text += sequence;
     };
-    const onSignal = () => {
-      this.interrupted = true;
-    };
     input.on('keypress', listener);
-    this.signals?.once('SIGINT', onSignal);
+    const stopListening = onStopSignal(this.signals, (signal) => this.interrupt(signal));
     this.stopCollecting = () => {
       input.off('keypress', listener);
-      this.signals?.off('SIGINT', onSignal);
+      stopListening();
     };
   }
 
-  take(): { text: string; interrupted: boolean } {
+  /** Makes the next input end at once as interrupted (the first signal counts). */
+  interrupt(signal: StopSignal): void {
+    this.interrupted ??= signal;
+  }
+
+  take(): { text: string; interrupted: StopSignal | undefined } {
     this.stop();
     const taken = { text: this.text, interrupted: this.interrupted };
     this.text = '';
-    this.interrupted = false;
+    this.interrupted = undefined;
     return taken;
+  }
+
+  /** A signal no input has taken (see `Asker.pendingSignal`); reading it clears it. */
+  async pendingSignal(): Promise<StopSignal | undefined> {
+    // A signal that came during synchronous work (grading, a commit) reaches its listener on the next turn of
+    // the event loop, not before.
+    await new Promise((resolve) => setImmediate(resolve));
+    const signal = this.interrupted;
+    this.interrupted = undefined;
+    return signal;
   }
 
   give(text: string): void {
@@ -76,10 +117,13 @@ export class TypeAhead {
 /** Reads one line or many from the terminal, with the clock, :hint, :editor, Ctrl-C and Ctrl-D handled. */
 export function readText(request: TextRequest, io: Io = processIo(), typeAhead = new TypeAhead()): Promise<TextResult> {
   return new Promise((resolve) => {
-    const { text: ahead, interrupted } = typeAhead.take();
+    const taken = typeAhead.take();
+    const ahead = taken.text;
+    // An input that has ended already belongs to a terminal that was closed between two prompts.
+    const interrupted = taken.interrupted ?? (inputEnded(io.input) ? 'SIGHUP' : undefined);
     if (interrupted) {
-      io.output.write('\n');
-      return resolve({ kind: 'interrupted', text: ahead.split(/\r\n|\r|\n/).join('\n').trim() });
+      if (interrupted !== 'SIGHUP') io.output.write('\n');
+      return resolve(interruptedBy(ahead.split(/\r\n|\r|\n/).join('\n').trim(), interrupted));
     }
     const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 0 });
     // A restored draft comes back with its last line open for editing, so an unfinished sentence can go on
@@ -87,31 +131,49 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
     let lines = request.initial && request.multiline ? request.initial.split('\n') : [];
     const editing = request.multiline ? (lines.pop() ?? '') : (request.initial ?? '');
     let settled = false;
+    let hungUp = false;
     const timers: NodeJS.Timeout[] = [];
-    let ending: NodeJS.Timeout | undefined;
+    // Set from the two empty lines that end an answer until the paste grace period is over: the answer is
+    // submitted already, and only more pasted text (not an interruption) takes it back.
+    let ending: { timer: NodeJS.Timeout; text: string } | undefined;
     const keepGoing = () => {
-      clearTimeout(ending);
+      clearTimeout(ending?.timer);
       ending = undefined;
     };
     // Readline closes on Ctrl-D only when the line is empty; a finished thought should not need an extra key.
     const onKey = (_: string, key: { ctrl?: boolean; name?: string } | undefined) => {
-      if (ending && key?.name !== 'return' && key?.name !== 'enter') keepGoing();
+      const interrupting = key?.ctrl && key.name === 'c';
+      if (ending && !interrupting && key?.name !== 'return' && key?.name !== 'enter') keepGoing();
       if (request.multiline && key?.ctrl && key.name === 'd' && rl.line) {
         io.output.write('\n');
         finish({ kind: 'done', text: typed() });
       }
     };
     io.input.on('keypress', onKey);
+    const stopListening = onStopSignal(io.signals, (signal) => interrupt(signal));
     const finish = (result: TextResult) => {
       if (settled) return;
       settled = true;
       io.input.off('keypress', onKey);
+      stopListening();
       for (const t of timers) clearTimeout(t);
       keepGoing();
       rl.close();
-      // Whatever is still arriving in this burst of input belongs to the next prompt.
-      typeAhead.collect(io.input);
+      // Whatever is still arriving in this burst of input belongs to the next prompt; after an interruption
+      // there is none, and a second signal should end the process as usual.
+      if (result.kind !== 'interrupted') typeAhead.collect(io.input);
       resolve(result);
+    };
+    const interrupt = (signal: StopSignal) => {
+      // After a hangup nobody reads the terminal, and writing to it can fail.
+      hungUp ||= signal === 'SIGHUP';
+      if (ending) {
+        finish({ kind: 'done', text: ending.text });
+        typeAhead.interrupt(signal);
+        return;
+      }
+      if (!hungUp) io.output.write('\n');
+      finish(interruptedBy(typed(), signal));
     };
     const typed = () => joinLines(lines, rl.line);
     const above = (text: string) => {
@@ -122,11 +184,15 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
       rl.prompt(true);
     };
 
-    rl.on('SIGINT', () => {
-      io.output.write('\n');
-      finish({ kind: 'interrupted', text: typed() });
+    rl.on('SIGINT', () => interrupt('SIGINT'));
+    // A terminal that has gone away fails under the line editor (EIO); that is a hangup, not a crash.
+    rl.on('error', () => {
+      hungUp = true;
     });
     rl.on('close', () => {
+      // The input ended or failed: the terminal was closed, so nothing typed was submitted.
+      if (!settled && (hungUp || inputEnded(io.input))) return interrupt('SIGHUP');
+      if (hungUp) return;
       // Ctrl-D on an empty line (we close with `settled` already set).
       if (!request.multiline) finish({ kind: 'end' });
       else {
@@ -135,6 +201,8 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
       }
     });
     const onLine = (line: string) => {
+      // Readline hands over the unfinished line as a whole one when the input ends; it stays unfinished.
+      if (inputEnded(io.input)) return;
       keepGoing();
       const command = line.trim();
       const note = commandNote(command, request.multiline);
@@ -150,7 +218,8 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
         const next = addLine(lines, line);
         if (next.finished) {
           lines = [...lines, line];
-          ending = setTimeout(() => finish({ kind: 'done', text: joinLines(next.lines) }), PASTE_GRACE_MS);
+          const text = joinLines(next.lines);
+          ending = { text, timer: setTimeout(() => finish({ kind: 'done', text }), PASTE_GRACE_MS) };
         } else {
           lines = next.lines;
         }
@@ -241,6 +310,7 @@ export function terminalAsker(env: Record<string, string | undefined>): Asker {
     text: (request) => readText(request, processIo(), typeAhead),
     choose: chooseOne,
     editor: async (initial, step) => editText(initial, step, env),
+    pendingSignal: () => typeAhead.pendingSignal(),
   };
 }
 

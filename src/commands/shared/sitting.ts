@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readAnswer } from '../../content/answer-file.js';
 import { loadContent, type Content } from '../../content/load.js';
 import type { Level, Prompt } from '../../content/schema.js';
@@ -114,9 +117,24 @@ async function sit(session: Session, prompt: Prompt, editor: boolean, history: H
     color: ctx.color,
     width,
     editor,
+    keepElsewhere: keepInTempFile,
   });
   ctx.out('\n');
   ctx.out(outcomeReport(result.session, result.grade, prompt, edges.content, history, { color: ctx.color, width, justSaved: true }));
+}
+
+/** Writes text the history database would not take to a private file in the temp folder; undefined if that fails too. */
+function keepInTempFile(text: string): string | undefined {
+  let dir: string | undefined;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'mlsd-unsaved-'));
+    const file = join(dir, 'answer.md');
+    writeFileSync(file, `${text}\n`, { mode: 0o600 });
+    return file;
+  } catch {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
 }
 
 /**
