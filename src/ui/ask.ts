@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { safeText } from './safe-text.js';
 import { InterruptedError, UserError } from '../errors.js';
 import type { Asker, Choice, StopSignal, TextRequest, TextResult } from '../interview/asker.js';
 import { addLine, joinLines, LINE_COMMANDS } from '../interview/lines.js';
@@ -241,10 +242,11 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
       const warning = request.overrunWarning;
       timers.push(setTimeout(() => above(warning), request.stepLeftMs));
     }
-    if (lines.length) io.output.write(`${lines.map((l) => `${request.prompt()}${l}`).join('\n')}\n`);
+    if (lines.length) io.output.write(`${lines.map((l) => `${request.prompt()}${safeText(l)}`).join('\n')}\n`);
     rl.setPrompt(request.prompt());
     rl.prompt();
-    if (editing) rl.write(editing);
+    // A restored draft goes back into the line editor, which would act on a control character as a key.
+    if (editing) rl.write(safeText(editing));
     replay(ahead);
 
     /** Feeds typed-ahead text as if typed now; what this input does not take goes on to the next one. */

@@ -47,6 +47,20 @@ describe('a restored draft', () => {
     input.write('d of latency.\r\r\r');
     expect(await result).toEqual({ kind: 'done', text: 'First line.\nand half a second of latency.' });
   });
+
+  it('shows a draft that holds escape sequences inert, and does not replay them as keys', async () => {
+    const { input, output } = io();
+    let shown = '';
+    output.on('data', (d: Buffer) => (shown += d.toString()));
+    const result = readText(request(true, 'Title \u001b]0;owned\u0007 here\nclear \u001b[2J'), { input, output });
+    input.write('.\r\r\r');
+    const done = await result;
+    // The line editor's own cursor moves are escapes too; the draft's title change and clear-screen must not be.
+    expect(shown).not.toContain('\u001b]');
+    expect(shown).not.toContain('\u001b[2J');
+    expect(shown).not.toContain('\u0007');
+    expect(done).toEqual({ kind: 'done', text: 'Title \u241b]0;owned\u2407 here\nclear \u241b[2J.' });
+  });
 });
 
 describe('pasted text', () => {
