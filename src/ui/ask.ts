@@ -129,8 +129,10 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
     const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 0 });
     // A restored draft comes back with its last line open for editing, so an unfinished sentence can go on
     // where it stopped; the lines before it come back as already entered.
-    let lines = request.initial && request.multiline ? request.initial.split('\n') : [];
-    const editing = request.multiline ? (lines.pop() ?? '') : (request.initial ?? '');
+    // A draft goes back through the line editor, which would act on a control character in it as a key.
+    const initial = request.initial === undefined ? undefined : safeText(request.initial);
+    let lines = initial && request.multiline ? initial.split('\n') : [];
+    const editing = request.multiline ? (lines.pop() ?? '') : (initial ?? '');
     let settled = false;
     let hungUp = false;
     const timers: NodeJS.Timeout[] = [];
@@ -242,11 +244,10 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
       const warning = request.overrunWarning;
       timers.push(setTimeout(() => above(warning), request.stepLeftMs));
     }
-    if (lines.length) io.output.write(`${lines.map((l) => `${request.prompt()}${safeText(l)}`).join('\n')}\n`);
+    if (lines.length) io.output.write(`${lines.map((l) => `${request.prompt()}${l}`).join('\n')}\n`);
     rl.setPrompt(request.prompt());
     rl.prompt();
-    // A restored draft goes back into the line editor, which would act on a control character as a key.
-    if (editing) rl.write(safeText(editing));
+    if (editing) rl.write(editing);
     replay(ahead);
 
     /** Feeds typed-ahead text as if typed now; what this input does not take goes on to the next one. */
