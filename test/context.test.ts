@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { processContext } from '../src/context.js';
 
 describe('the process context: output errors', () => {
@@ -12,9 +12,14 @@ describe('the process context: output errors', () => {
       expect(added).toHaveLength(1);
       expect(() => process.stdout.emit('error', failure('EIO'))).not.toThrow();
       expect(() => process.stdout.emit('error', failure('EIO'))).not.toThrow();
-      // Anything else is still a failure.
-      expect(() => process.stdout.emit('error', failure('EACCES'))).toThrow('write EACCES');
+      // Anything else is still a failure: one line on stderr and exit 1 (the end-to-end test writes to /dev/full).
+      const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+      const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      process.stdout.emit('error', failure('EACCES'));
+      expect(exit).toHaveBeenCalledWith(1);
+      expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/^error: cannot write the output: .*EACCES.*\n$/));
     } finally {
+      vi.restoreAllMocks();
       for (const l of added) process.stdout.off('error', l as (...args: unknown[]) => void);
     }
   });
