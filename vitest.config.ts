@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/helpers/temp-root.ts'],
     // Piped output takes its width from $COLUMNS; tests expect the default 80 whatever the shell exports.
     env: { COLUMNS: '' },
   },
