@@ -11,11 +11,13 @@ export interface AnswerText {
 }
 
 export interface AnswerIo {
-  readStdin: () => Promise<Buffer>;
+  /** Reads stdin to its end, or stops once it has more than `maxBytes`. */
+  readStdin: (maxBytes: number) => Promise<Buffer>;
   /** True when stdin is a terminal, i.e. nothing was piped. */
   stdinIsTTY: boolean;
 }
 
+const TOO_BIG_HINT = 'Grade the write-up itself, without attachments or logs.';
 const WRITE_HINT = 'Write your answer in Markdown under headings for the six phases (`mlsd guide` lists them).';
 
 function megabytes(bytes: number): string {
@@ -25,7 +27,7 @@ function megabytes(bytes: number): string {
 /** Checks that bytes are a usable answer (UTF-8 text, not empty, not too big) and decodes them. */
 export function decodeAnswer(bytes: Buffer, label: string): string {
   if (bytes.length > MAX_ANSWER_BYTES) {
-    throw new UserError(`${label} is ${megabytes(bytes.length)}; answers over 1 MB are refused.`, { hint: 'Grade the write-up itself, without attachments or logs.' });
+    throw new UserError(`${label} is ${megabytes(bytes.length)}; answers over 1 MB are refused.`, { hint: TOO_BIG_HINT });
   }
   if (bytes.includes(0)) {
     throw new UserError(`${label} looks like a binary file (it contains NUL bytes), not a Markdown answer.`, { hint: WRITE_HINT });
@@ -49,7 +51,11 @@ export async function readAnswer(source: string, io: AnswerIo): Promise<AnswerTe
         hint: 'Pipe a file, e.g. `cat answer.md | mlsd score <prompt-id> -`, or pass the file path instead of "-".',
       });
     }
-    return { text: decodeAnswer(await io.readStdin(), 'stdin'), label: 'stdin' };
+    const bytes = await io.readStdin(MAX_ANSWER_BYTES);
+    if (bytes.length > MAX_ANSWER_BYTES) {
+      throw new UserError('stdin has more than 1 MB; answers over 1 MB are refused.', { hint: TOO_BIG_HINT });
+    }
+    return { text: decodeAnswer(bytes, 'stdin'), label: 'stdin' };
   }
   let size: number;
   try {
@@ -62,7 +68,7 @@ export async function readAnswer(source: string, io: AnswerIo): Promise<AnswerTe
     throw fileError(source, err as NodeJS.ErrnoException);
   }
   if (size > MAX_ANSWER_BYTES) {
-    throw new UserError(`${source} is ${megabytes(size)}; answers over 1 MB are refused.`, { hint: 'Grade the write-up itself, without attachments or logs.' });
+    throw new UserError(`${source} is ${megabytes(size)}; answers over 1 MB are refused.`, { hint: TOO_BIG_HINT });
   }
   let bytes: Buffer;
   try {

@@ -52,6 +52,13 @@ describe('reading an answer', () => {
     expect(read).toBe(false);
   });
 
+  it('asks stdin for at most the limit and refuses more, whatever the rest of the stream holds', async () => {
+    const asked: number[] = [];
+    const readStdin = async (maxBytes: number) => (asked.push(maxBytes), Buffer.alloc(maxBytes + 1, 'a'));
+    await expect(readAnswer('-', { readStdin, stdinIsTTY: false })).rejects.toThrow(/^stdin has more than 1 MB; answers over 1 MB are refused\.$/);
+    expect(asked).toEqual([MAX_ANSWER_BYTES]);
+  });
+
   it('refuses empty stdin', () => {
     expect(() => decodeAnswer(Buffer.from('   '), 'stdin')).toThrow(/stdin is empty/);
   });
