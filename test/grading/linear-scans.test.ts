@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { atxHeading, inlineLabelOf, isBoldLine, labelOf } from '../../src/grading/markdown.js';
+
+/*
+ * The scans replaced regular expressions that backtracked on long lines. On short lines the old patterns are
+ * fast, so they serve as the oracle: the scans must accept exactly the same lines and capture the same text.
+ */
+const OLD_ATX = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const OLD_LABEL = /^\s*(?:\*\*|__)?\s*([A-Za-z0-9][^*_:]{0,60}?)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/;
+const OLD_INLINE_LABEL = /^\s*(?:\*\*|__)([^*_]{2,40}?)\s*:?\s*(?:\*\*|__)\s*:?\s+(\S.*)$/;
+const OLD_BOLD = /^\s*(\*\*|__).*(\*\*|__)\s*:?\s*$/;
+
+/** Lines built from the characters these patterns care about, long enough to cross the 40- and 61-character limits. */
+const line = (chars: string[]) => fc.array(fc.constantFrom(...chars), { maxLength: 90 }).map((c) => c.join(''));
+const markdownish = line([' ', ' ', ' ', '\t', '\u00a0', '\u2028', '#', '#', '*', '*', '_', ':', 'a', 'M', '1', '!', '-', '.', 'é']);
+/** Mostly letters and spaces between delimiters, so that labels of every length come up. */
+const labelish = fc
+  .tuple(line([' ', '*', '_', '#']), line(['a', 'b', ' ', ' ', '1', '!', '\u2028']), line([' ', ':', '*', '_', '!', 'x']))
+  .map(([a, b, c]) => a.slice(0, 6) + b + c.slice(0, 8));
+/** Delimited labels, "**Metrics:** text", with every piece optional or slightly off. */
+const delimited = fc
+  .tuple(
+    fc.constantFrom('', ' ', '  ', '\t'),
+    fc.constantFrom('**', '__', '*', '_', ''),
+    line(['a', 'b', 'M', ' ', ' ', ':', '1', '!', '\u2028']),
+    line([' ', ':']),
+    fc.constantFrom('**', '__', '*', '', '**:'),
+    line([' ', ' ', ':', '\t', '\u2028']),
+    line(['x', ' ', '\u2028', '*', ':', '_']),
+  )
+  .map(([lead, open, body, mid, close, after, rest]) => lead + open + body.slice(0, 50) + mid.slice(0, 4) + close + after.slice(0, 4) + rest.slice(0, 6));
+const lines = fc.oneof(markdownish, labelish, delimited);
+const runs = { seed: 1337, numRuns: 20_000 };
+
+describe('linear scans accept what the old patterns accepted', () => {
+  it('ATX headings', () => {
+    fc.assert(fc.property(lines, (l) => {
+      const old = OLD_ATX.exec(l);
+      expect(atxHeading(l)).toEqual(old ? { level: old[1]!.length, text: old[2] } : null);
+    }), runs);
+  });
+
+  it('label lines', () => {
+    fc.assert(fc.property(lines, (l) => {
+      expect(labelOf(l)).toEqual(OLD_LABEL.exec(l)?.[1] ?? null);
+    }), runs);
+  });
+
+  it('inline labels', () => {
+    fc.assert(fc.property(lines, (l) => {
+      const old = OLD_INLINE_LABEL.exec(l);
+      expect(inlineLabelOf(l)).toEqual(old ? { label: old[1], rest: old[2] } : null);
+    }), runs);
+  });
+
+  it('bold lines', () => {
+    fc.assert(fc.property(lines, (l) => {
+      expect(isBoldLine(l)).toBe(OLD_BOLD.test(l));
+    }), runs);
+  });
+
+  it.each([
+    `${'a'.repeat(61)}:`,
+    `${'a'.repeat(62)}:`,
+    `**${'Metrics '.repeat(7).slice(0, 60)}  **:`,
+    `**${'b'.repeat(40)}:** rest`,
+    `**${'b'.repeat(41)}:** rest`,
+    `__${'b'.repeat(38)}  :  __ : rest`,
+    '**a:** rest',
+    '**Metrics** :rest',
+    '**Metrics**:\u2028rest',
+  ])('agrees with the old patterns at the length limits: %j', (l) => {
+    expect(labelOf(l)).toEqual(OLD_LABEL.exec(l)?.[1] ?? null);
+    const old = OLD_INLINE_LABEL.exec(l);
+    expect(inlineLabelOf(l)).toEqual(old ? { label: old[1], rest: old[2] } : null);
+    expect(isBoldLine(l)).toBe(OLD_BOLD.test(l));
+  });
+
+  it.each([
+    ['## Metrics ##', { level: 2, text: 'Metrics' }],
+    ['# C# and F#', { level: 1, text: 'C# and F' }],
+    ['####### seven', null],
+    ['    # indented code', null],
+    ['#hashtag', null],
+  ])('ATX example %j', (l, expected) => {
+    expect(atxHeading(l)).toEqual(expected);
+  });
+});
