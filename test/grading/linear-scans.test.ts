@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isTableRule, itemText, stripInline } from '../../src/grading/blocks.js';
 import { atxHeading, inlineLabelOf, isBoldLine, labelOf } from '../../src/grading/markdown.js';
 
 /*
@@ -10,6 +11,20 @@ const OLD_ATX = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const OLD_LABEL = /^\s*(?:\*\*|__)?\s*([A-Za-z0-9][^*_:]{0,60}?)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/;
 const OLD_INLINE_LABEL = /^\s*(?:\*\*|__)([^*_]{2,40}?)\s*:?\s*(?:\*\*|__)\s*:?\s+(\S.*)$/;
 const OLD_BOLD = /^\s*(\*\*|__).*(\*\*|__)\s*:?\s*$/;
+
+const OLD_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
+const OLD_TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+function oldStripInline(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_](\S(?:.*?\S)?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 /** Lines built from the characters these patterns care about, long enough to cross the 40- and 61-character limits. */
 const line = (chars: string[]) => fc.array(fc.constantFrom(...chars), { maxLength: 90 }).map((c) => c.join(''));
@@ -58,6 +73,31 @@ describe('linear scans accept what the old patterns accepted', () => {
     fc.assert(fc.property(lines, (l) => {
       expect(isBoldLine(l)).toBe(OLD_BOLD.test(l));
     }), runs);
+  });
+
+  it('inline Markdown removal', () => {
+    const inline = fc.oneof(
+      line([' ', 'a', 'b', '*', '*', '_', '(', ')', '[', ']', '!', '<', '>', '`', '.', ',', '?', '\u2028', '\n', '\t']),
+      fc.array(fc.constantFrom('*a*', ' *', '_b_', '**x**', '__', '![a](u)', '[l](u)', '[]', '(', ')', '<i>', '<', '>', '`c`', ' ', 'w', '.', '\u2028'), { maxLength: 25 })
+        .map((p) => p.join('')),
+    );
+    fc.assert(fc.property(inline, (t) => {
+      expect(stripInline(t)).toBe(oldStripInline(t));
+    }), { seed: 4242, numRuns: 30_000 });
+  });
+
+  it('list items and table rules', () => {
+    const blocky = fc.oneof(
+      line([' ', '\t', '-', '*', '+', '1', '2', '.', ')', '[', ']', 'x', ' ', 'a', '\u2028', '|', ':', '-', '-']),
+      fc.tuple(fc.constantFrom('', ' ', '|', ' |'), fc.array(fc.constantFrom('--', '---', ':--', '--:', ' ', '|', '-', 'a', ':'), { maxLength: 12 }))
+        .map(([a, b]) => a + b.join('')),
+      fc.tuple(fc.constantFrom('-', '* ', '1.', '12)', ' +', '-\t'), fc.constantFrom(' ', '  ', '', '\u2028'), fc.constantFrom('[ ] ', '[x]', '[X]  ', '[y] ', ''), line(['a', ' ', '\u2028']))
+        .map((p) => p.join('')),
+    );
+    fc.assert(fc.property(blocky, (l) => {
+      expect(itemText(l)).toBe(OLD_ITEM.exec(l)?.[1] ?? null);
+      expect(isTableRule(l)).toBe(OLD_TABLE_RULE.test(l));
+    }), { seed: 99, numRuns: 30_000 });
   });
 
   it.each([
