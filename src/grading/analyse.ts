@@ -35,6 +35,22 @@ export interface AnalysedAnswer {
   words: number;
 }
 
+/**
+ * Longer than this, a run of non-spaces is not a word any rubric phrase can name (the longest real words and most
+ * URLs are shorter), and the language model's per-word checks slow down with its length: a 1 MB "word" took over a
+ * minute. Such a run is cut to this length before the model sees it.
+ */
+export const MAX_WORD_CHARS = 100;
+const OVERLONG_WORD = new RegExp(`\\S{${MAX_WORD_CHARS + 1},}`, 'g');
+
+/** The text with every run of non-spaces cut to MAX_WORD_CHARS (never between the halves of a surrogate pair). */
+export function capWords(text: string): string {
+  return text.replace(OVERLONG_WORD, (word) => {
+    const end = /[\uD800-\uDBFF]/.test(word[MAX_WORD_CHARS - 1]!) ? MAX_WORD_CHARS - 1 : MAX_WORD_CHARS;
+    return word.slice(0, end);
+  });
+}
+
 type Correct = (lower: string, norm: string) => string | undefined;
 
 /** Splits sections into sentences and normalises them; the only step that runs the language model. */
@@ -48,7 +64,7 @@ export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexi
     for (const block of splitBlocks(section.text)) {
       if (block.kind === 'code') continue;
       blockIndex++;
-      for (const raw of nlp.sentences(block.text)) {
+      for (const raw of nlp.sentences(capWords(block.text))) {
         const check = checkProse(raw.tokens);
         const { terms, words: plainTerms } = lexicon.terms(raw.tokens, negatedTokens(raw.tokens), correct);
         const prose = check.prose && block.kind !== 'table';

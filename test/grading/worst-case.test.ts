@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PHASE_IDS } from '../../src/phases.js';
+import type { Sentence } from '../../src/grading/analyse.js';
 import type { Grade } from '../../src/grading/index.js';
+import { findPhrase } from '../../src/grading/match.js';
 import { gradeAgainst } from './helpers.js';
 
 const grade = gradeAgainst('video-recommendations');
 const SIZE = 100 * 1024;
 
-/** `unit` repeated to about 100 KB, between `head` and `tail`. */
-const fill = (unit: string, head = '', tail = '') => head + unit.repeat(Math.floor((SIZE - head.length - tail.length) / unit.length)) + tail;
+/** `unit` repeated to about `size` bytes (100 KB by default), between `head` and `tail`. */
+const fill = (unit: string, head = '', tail = '', size = SIZE) => head + unit.repeat(Math.floor((size - head.length - tail.length) / unit.length)) + tail;
 
 /** Shapes that once made a pattern or a loop of the grader backtrack or rescan (quadratic or worse). */
 const SHAPES: Array<[string, string]> = [
@@ -53,6 +55,34 @@ describe('grading worst-case answers of 100 KB', () => {
   // The timeout is the hang guard: each took from seconds to hours before its pattern or loop was made linear.
   it.each(SHAPES)('grades %s', { timeout: 10_000 }, async (_name, text) => {
     expectWellFormed(await grade(text));
+  });
+});
+
+/** Shapes whose cost was quadratic in words or sentences: a few seconds at 100 KB, minutes at the 1 MB limit. */
+const AT_LIMIT: Array<[string, string]> = [
+  ['"no" repeated', 'no '],
+  ['"not" repeated', 'not '],
+  ['"out of scope" repeated', 'x out of scope '],
+  ['"instead of" repeated', 'instead of '],
+  ['"rather than" repeated', 'rather than '],
+  ['"overkill" repeated', 'overkill '],
+  ['one-word list items', '- a\n'],
+  ['short sentences', 'We rank videos by watch time. '],
+];
+
+describe('grading worst-case answers at the 1 MB limit', () => {
+  it.each(AT_LIMIT)('grades %s', { timeout: 15_000 }, async (_name, unit) => {
+    expectWellFormed(await grade(fill(unit, '', '', 1000 * 1000)));
+  });
+});
+
+describe('matching a phrase in a sentence that repeats its words', () => {
+  it('finds the nearest term by search, not by a scan per occurrence', { timeout: 10_000 }, () => {
+    const term = (norm: string) => ({ norm, lower: norm, num: false, negated: false as const });
+    const terms = [...Array.from({ length: 120_000 }, () => term('watch')), ...Array.from({ length: 120_000 }, () => term('time'))];
+    const sentence = { text: '', terms, plain: terms } as unknown as Sentence;
+    expect(findPhrase(sentence, ['watch', 'time'])).toBe('yes');
+    expect(findPhrase(sentence, ['time', 'watch'])).toBe('yes');
   });
 });
 
