@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isTableRule, itemText, stripInline } from '../../src/grading/blocks.js';
+import { stripEdges } from '../../src/grading/lexicon.js';
 import { atxHeading, inlineLabelOf, isBoldLine, labelOf } from '../../src/grading/markdown.js';
 
 /*
@@ -98,6 +99,17 @@ describe('linear scans accept what the old patterns accepted', () => {
       expect(itemText(l)).toBe(OLD_ITEM.exec(l)?.[1] ?? null);
       expect(isTableRule(l)).toBe(OLD_TABLE_RULE.test(l));
     }), { seed: 99, numRuns: 30_000 });
+  });
+
+  it('word edges', () => {
+    const old = (w: string) => w.replace(/^[^\p{L}\p{N}@~]+|[^\p{L}\p{N}%]+$/gu, '');
+    const word = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.array(fc.constantFrom('a', 'Z', '1', '@', '~', '%', '!', '-', '.', '𝐀', '😀', '\uD800', '\uDC00', ' ', 'é', '٣'), { maxLength: 12 }).map((c) => c.join('')),
+    );
+    fc.assert(fc.property(word, (w) => {
+      expect(stripEdges(w)).toBe(old(w));
+    }), { seed: 31, numRuns: 30_000 });
   });
 
   it.each([

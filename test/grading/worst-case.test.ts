@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PHASE_IDS } from '../../src/phases.js';
-import type { Sentence } from '../../src/grading/analyse.js';
+import { capWords, MAX_WORD_CHARS, type Sentence } from '../../src/grading/analyse.js';
 import type { Grade } from '../../src/grading/index.js';
 import { findPhrase } from '../../src/grading/match.js';
 import { gradeAgainst } from './helpers.js';
@@ -68,11 +68,22 @@ const AT_LIMIT: Array<[string, string]> = [
   ['"overkill" repeated', 'overkill '],
   ['one-word list items', '- a\n'],
   ['short sentences', 'We rank videos by watch time. '],
+  ['one long word', 'a'],
 ];
 
 describe('grading worst-case answers at the 1 MB limit', () => {
   it.each(AT_LIMIT)('grades %s', { timeout: 15_000 }, async (_name, unit) => {
     expectWellFormed(await grade(fill(unit, '', '', 1000 * 1000)));
+  });
+});
+
+describe('capWords', () => {
+  it('cuts only runs of non-spaces longer than MAX_WORD_CHARS, never inside a surrogate pair', () => {
+    const url = 'https://example.com/2024/ranking/position-bias-correction-in-two-tower-retrieval-models';
+    expect(capWords(`see ${url} and ${'x'.repeat(5000)} then`)).toBe(`see ${url} and ${'x'.repeat(MAX_WORD_CHARS)} then`);
+    expect(capWords(`${'a'.repeat(MAX_WORD_CHARS - 1)}😀😀`)).toBe('a'.repeat(MAX_WORD_CHARS - 1));
+    const prose = 'We rank by predicted watch time, because clicks reward clickbait.';
+    expect(capWords(prose)).toBe(prose);
   });
 });
 
