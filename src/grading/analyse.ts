@@ -53,8 +53,13 @@ export function capWords(text: string): string {
 
 type Correct = (lower: string, norm: string) => string | undefined;
 
-/** Splits sections into sentences and normalises them; the only step that runs the language model. */
-export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexicon: Lexicon, correct?: Correct): AnalysedAnswer {
+/**
+ * Splits sections into sentences and normalises them; the only step that runs the language model. `check` runs
+ * before each block of text (the grading deadline).
+ */
+export function analyseAnswer(
+  sections: readonly AnswerSection[], nlp: Nlp, lexicon: Lexicon, correct?: Correct, check: () => void = () => {},
+): AnalysedAnswer {
   const sentences: Sentence[] = [];
   const outSections: AnalysedAnswer['sections'] = [];
   let blockIndex = 0;
@@ -63,6 +68,7 @@ export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexi
     let proseWords = 0;
     for (const block of splitBlocks(section.text)) {
       if (block.kind === 'code') continue;
+      check();
       blockIndex++;
       for (const raw of nlp.sentences(capWords(block.text))) {
         const check = checkProse(raw.tokens);
