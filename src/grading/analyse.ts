@@ -41,6 +41,10 @@ export interface AnalysedAnswer {
  * minute. Such a run is cut to this length before the model sees it.
  */
 export const MAX_WORD_CHARS = 100;
+// Lines and sentences are not capped: a paragraph's lines are joined before the model sees them, so a line cap would
+// not bound anything, and every step after the model is linear in a sentence's length (test/grading/worst-case.test.ts
+// grades 1 MB shapes), while cutting sentences would change how long ones are graded. The grading deadline is the backstop.
+
 const OVERLONG_WORD = new RegExp(`\\S{${MAX_WORD_CHARS + 1},}`, 'g');
 
 /** The text with every run of non-spaces cut to MAX_WORD_CHARS (never between the halves of a surrogate pair). */

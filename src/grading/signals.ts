@@ -58,6 +58,7 @@ export function tradeoffSignal(answer: AnalysedAnswer, graded: readonly PhaseId[
   return clamp100((100 * phases.size) / target);
 }
 
+// These patterns backtrack over a run of digits, but a run is one word, which capWords (analyse.ts) keeps short.
 const NUM = String.raw`\d[\d,.]*\s*(?:k|m|b|bn|million|billion|thousand)?\+?`;
 const SCALE = new RegExp(`${NUM}\\s*(?:daily active users|dau|mau|users|videos|items|requests|views|uploads|impressions|events|transactions|queries)`);
 const THROUGHPUT = new RegExp(`${NUM}\\s*(?:qps|rps|tps|requests? (?:per|a|/) ?s(?:econd|ec)?|queries per second|req/s|/s\\b|per second)`);
