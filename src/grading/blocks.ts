@@ -32,6 +32,7 @@ function forwardIndex(text: string, char: string): (from: number) => number {
  */
 function replaceLinks(text: string, image: boolean): string {
   const opener = image ? '![' : '[';
+  if (!text.includes(opener)) return text;
   const close = forwardIndex(text, ']');
   const paren = forwardIndex(text, ')');
   let out = '';
@@ -63,6 +64,7 @@ const EMPHASIS_AFTER = /[\s).,;:!?]/;
  * closing punctuation or the end; the nearest closing mark at least two characters in wins, else one character in.
  */
 function replaceEmphasis(text: string): string {
+  if (!text.includes('*') && !text.includes('_')) return text;
   const n = text.length;
   const closes = (c: number) => c < n && EMPHASIS_MARK.test(text[c]!) && c > 0 && !isSpace(text[c - 1]) && (c + 1 === n || EMPHASIS_AFTER.test(text[c + 1]!));
   // nextClose[p]: the first closing mark at or after p; nextBreak[p]: the first line break at or after p (n when none).
@@ -101,6 +103,7 @@ function replaceEmphasis(text: string): string {
 
 /** HTML tags, `<br>` or `<span class="x">`, become a space: from "<" to the first ">", with something between. */
 function replaceTags(text: string): string {
+  if (!text.includes('<')) return text;
   const gt = forwardIndex(text, '>');
   let out = '';
   let last = 0;

@@ -38,6 +38,8 @@ const KEEP_LAST = /[\p{L}\p{N}%]/u;
  * of punctuation from each of its characters.
  */
 export function stripEdges(s: string): string {
+  // Most tokens start and end with an ASCII letter or digit: nothing to strip.
+  if (/[a-z0-9@~]/i.test(s[0] ?? '') && /[a-z0-9%]/i.test(s[s.length - 1] ?? '')) return s;
   let start = 0;
   while (start < s.length) {
     const char = String.fromCodePoint(s.codePointAt(start)!);

@@ -69,20 +69,19 @@ export function clauses(tokens: readonly RawToken[]): Array<[number, number]> {
  */
 class Marks {
   readonly flags: boolean[];
-  /** next[i]: an index at or before the first unmarked index from i. */
-  private readonly next: Int32Array;
+  /** next[i]: an index at or before the first unmarked index from i; made on the first mark (most sentences have none). */
+  private next: Int32Array | undefined;
 
   constructor(length: number) {
     this.flags = new Array<boolean>(length).fill(false);
-    this.next = Int32Array.from({ length: length + 1 }, (_, i) => i);
   }
 
-  private firstUnmarked(from: number): number {
+  private firstUnmarked(next: Int32Array, from: number): number {
     let root = from;
-    while (this.next[root] !== root) root = this.next[root]!;
-    for (let i = from; this.next[i] !== root; ) {
-      const up = this.next[i]!;
-      this.next[i] = root;
+    while (next[root] !== root) root = next[root]!;
+    for (let i = from; next[i] !== root; ) {
+      const up = next[i]!;
+      next[i] = root;
       i = up;
     }
     return root;
@@ -90,18 +89,27 @@ class Marks {
 
   mark(from: number, to: number): void {
     if (from >= to) return;
-    for (let i = this.firstUnmarked(Math.max(0, from)); i < to; i = this.firstUnmarked(i + 1)) {
+    if (!this.next) {
+      this.next = new Int32Array(this.flags.length + 1);
+      for (let i = 0; i <= this.flags.length; i++) this.next[i] = i;
+    }
+    const next = this.next;
+    for (let i = this.firstUnmarked(next, Math.max(0, from)); i < to; i = this.firstUnmarked(next, i + 1)) {
       this.flags[i] = true;
-      this.next[i] = i + 1;
+      next[i] = i + 1;
     }
   }
 }
 
-/** For each index, the first index at or after it whose token passes `test` (tokens.length when none). */
-function nextWhere(tokens: readonly RawToken[], test: (t: RawToken) => boolean): Int32Array {
-  const next = new Int32Array(tokens.length + 1).fill(tokens.length);
-  for (let i = tokens.length - 1; i >= 0; i--) next[i] = test(tokens[i]!) ? i : next[i + 1]!;
-  return next;
+/** For each index, the first index at or after it whose token passes `test` (tokens.length when none); built on first use. */
+function nextWhere(tokens: readonly RawToken[], test: (t: RawToken) => boolean): () => Int32Array {
+  let next: Int32Array | undefined;
+  return () => {
+    if (next) return next;
+    next = new Int32Array(tokens.length + 1).fill(tokens.length);
+    for (let i = tokens.length - 1; i >= 0; i--) next[i] = test(tokens[i]!) ? i : next[i + 1]!;
+    return next;
+  };
 }
 
 /**
@@ -158,7 +166,7 @@ export function negatedTokens(tokens: readonly RawToken[]): Negation[] {
         }
         let j = i + 1;
         if (j < end && /ing$/.test(tokens[j]!.text.toLowerCase())) j++;
-        j = Math.min(end, nextPhraseEnd[j]!);
+        j = Math.min(end, nextPhraseEnd()[j]!);
         const head = tokens[j - 1];
         if (head && j - 1 > i && PROTECTED_FAULTS.has(head.lemma.toLowerCase())) continue;
         mark(i, j);
@@ -175,7 +183,7 @@ export function negatedTokens(tokens: readonly RawToken[]): Negation[] {
  * shipping, not the filtering. After the negated verb, the next verb is the main clause's; a "not" outside a
  * relative clause runs to `end`.
  */
-function relativeClauseEnd(tokens: readonly RawToken[], nextVerb: Int32Array, start: number, at: number, end: number): number {
+function relativeClauseEnd(tokens: readonly RawToken[], nextVerb: () => Int32Array, start: number, at: number, end: number): number {
   const isVerb = (t: RawToken | undefined) => t?.pos === 'VERB' || t?.pos === 'AUX';
   let opener = false;
   for (let k = Math.max(start + 1, at - RELATIVE_REACH); k < at; k++) {
@@ -187,7 +195,7 @@ function relativeClauseEnd(tokens: readonly RawToken[], nextVerb: Int32Array, st
   // The negated verb itself: one word, or an auxiliary and its verb ("not be used").
   if (tokens[j]?.pos === 'AUX' && tokens[j + 1]?.pos === 'VERB') j += 2;
   else if (isVerb(tokens[j])) j++;
-  return j < end ? Math.min(end, nextVerb[j]!) : j;
+  return j < end ? Math.min(end, nextVerb()[j]!) : j;
 }
 
 /** Breaks that end a scope exclusion's reach; commas do not, since exclusions are usually lists. */
@@ -212,11 +220,12 @@ function markExcluded(tokens: readonly RawToken[], marks: Marks): void {
   const mark = (from: number, to: number) => marks.mark(from, to);
   const nextStrongBreak = nextWhere(tokens, (t) => STRONG_BREAKS.has(t.text));
   // Where the stretch that ends at each token starts: just after the last strong break or colon before it.
-  const stretchStart = new Int32Array(tokens.length + 1);
-  for (let k = 1; k <= tokens.length; k++) {
-    const before = tokens[k - 1]!.text;
-    stretchStart[k] = STRONG_BREAKS.has(before) || before === ':' ? k : stretchStart[k - 1]!;
-  }
+  let stretch = 0;
+  let stretchEnd = 0;
+  const stretchStart = (at: number) => {
+    for (; stretchEnd < at; stretchEnd++) if (STRONG_BREAKS.has(tokens[stretchEnd]!.text) || tokens[stretchEnd]!.text === ':') stretch = stretchEnd + 1;
+    return stretch;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const length = scopePhraseAt(tokens, i);
     const leave = tokens[i]!.lemma.toLowerCase() === 'leave';
@@ -229,11 +238,11 @@ function markExcluded(tokens: readonly RawToken[], marks: Marks): void {
       continue;
     }
     // Before the phrase, back to the last strong break: "search is out of scope", "bans are outside this design".
-    mark(stretchStart[i]!, i);
+    mark(stretchStart(i), i);
     // After it, a colon opens the list of what is left out: "out of scope for this round: A, B".
     let colon = i + length;
     while (colon < tokens.length && colon <= i + length + 5 && tokens[colon]!.text !== ':') colon++;
-    if (colon < tokens.length && colon <= i + length + 5) mark(colon + 1, nextStrongBreak[colon + 1]!);
+    if (colon < tokens.length && colon <= i + length + 5) mark(colon + 1, nextStrongBreak()[colon + 1]!);
     i += length - 1;
   }
 }
