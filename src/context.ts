@@ -14,8 +14,8 @@ export interface Ctx {
   interactive: boolean;
   /** Whether colour may be used on stdout. */
   color: boolean;
-  /** Reads all of stdin (for `-` as an answer file). */
-  readStdin: () => Promise<Buffer>;
+  /** Reads stdin (for `-` as an answer file) to its end, or stops once it has more than `maxBytes`. */
+  readStdin: (maxBytes: number) => Promise<Buffer>;
   /** Sets the process exit code without ending the process, so output flushes. */
   setExitCode: (code: number) => void;
 }
@@ -26,10 +26,22 @@ export function colorEnabled(env: Record<string, string | undefined>, isTTY: boo
   return isTTY && env.TERM !== 'dumb';
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/**
+ * Reads a stream to its end, or until it has more than `maxBytes` (then at most `maxBytes + 1` bytes come back):
+ * `yes | mlsd score … -` never ends, and reading it all would fill the memory. Leaving the loop early destroys
+ * the stream, so the writer gets EPIPE and this process can exit.
+ */
+export async function readUpTo(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    chunks.push(bytes);
+    size += bytes.length;
+    if (size > maxBytes) break;
+  }
+  const all = Buffer.concat(chunks, size);
+  return all.length > maxBytes + 1 ? all.subarray(0, maxBytes + 1) : all;
 }
 
 export function processContext(): Ctx {
@@ -50,7 +62,7 @@ export function processContext(): Ctx {
     env: process.env,
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     color: colorEnabled(process.env, Boolean(process.stdout.isTTY)),
-    readStdin: () => readAll(process.stdin),
+    readStdin: (maxBytes) => readUpTo(process.stdin, maxBytes),
     setExitCode: (code) => {
       process.exitCode = code;
     },

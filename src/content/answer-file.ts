@@ -11,22 +11,57 @@ export interface AnswerText {
 }
 
 export interface AnswerIo {
-  readStdin: () => Promise<Buffer>;
+  /** Reads stdin to its end, or stops once it has more than `maxBytes`. */
+  readStdin: (maxBytes: number) => Promise<Buffer>;
   /** True when stdin is a terminal, i.e. nothing was piped. */
   stdinIsTTY: boolean;
 }
 
+const TOO_BIG_HINT = 'Grade the write-up itself, without attachments or logs.';
 const WRITE_HINT = 'Write your answer in Markdown under headings for the six phases (`mlsd guide` lists them).';
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/**
+ * Characters that show nothing: spaces and separators of every kind, control and format characters (NEL, zero-width
+ * space and joiners, word joiner, byte-order mark, soft hyphen), combining marks on their own, and the few letters
+ * drawn blank (Hangul fillers, the braille blank). A file of only these is empty, however many bytes it has.
+ */
+const INVISIBLE = /^[\s\p{Z}\p{C}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+
+/** UTF-16 as its byte-order mark or its pattern of NUL bytes shows it, named as iconv knows it; null when not UTF-16. */
+function utf16Encoding(bytes: Buffer): string | null {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return 'UTF-16';
+  // Without a mark: mostly-ASCII text leaves a NUL in every other byte, always on the same side.
+  if (bytes.length % 2 !== 0) return null;
+  const pairs = Math.min(bytes.length, 4096) >> 1;
+  if (pairs < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  if (evenNul === 0 && oddNul >= pairs * 0.75) return 'UTF-16LE';
+  if (oddNul === 0 && evenNul >= pairs * 0.75) return 'UTF-16BE';
+  return null;
+}
+
+function convertHint(label: string, encoding: string): string {
+  const quote = (path: string) => (/^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`);
+  const [from, to] = label === 'stdin' ? ['in.md', 'out.md'] : [label, `${label.replace(/\.(md|markdown|txt)$/i, '')}-utf8.md`];
+  return `Convert it: iconv -f ${encoding} -t UTF-8 ${quote(from)} > ${quote(to)}`;
+}
+
 /** Checks that bytes are a usable answer (UTF-8 text, not empty, not too big) and decodes them. */
 export function decodeAnswer(bytes: Buffer, label: string): string {
   if (bytes.length > MAX_ANSWER_BYTES) {
-    throw new UserError(`${label} is ${megabytes(bytes.length)}; answers over 1 MB are refused.`, { hint: 'Grade the write-up itself, without attachments or logs.' });
+    throw new UserError(`${label} is ${megabytes(bytes.length)}; answers over 1 MB are refused.`, { hint: TOO_BIG_HINT });
   }
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) throw new UserError(`${label} is UTF-16 text; answers are read as UTF-8.`, { hint: convertHint(label, utf16) });
   if (bytes.includes(0)) {
     throw new UserError(`${label} looks like a binary file (it contains NUL bytes), not a Markdown answer.`, { hint: WRITE_HINT });
   }
@@ -38,6 +73,9 @@ export function decodeAnswer(bytes: Buffer, label: string): string {
   }
   text = text.replace(/^\uFEFF/, '');
   if (!text.trim()) throw new UserError(`${label} is empty: there is nothing to grade.`, { hint: WRITE_HINT });
+  if (INVISIBLE.test(text)) {
+    throw new UserError(`${label} is empty: it holds only invisible characters (such as zero-width spaces), nothing to grade.`, { hint: WRITE_HINT });
+  }
   return text;
 }
 
@@ -49,7 +87,11 @@ export async function readAnswer(source: string, io: AnswerIo): Promise<AnswerTe
         hint: 'Pipe a file, e.g. `cat answer.md | mlsd score <prompt-id> -`, or pass the file path instead of "-".',
       });
     }
-    return { text: decodeAnswer(await io.readStdin(), 'stdin'), label: 'stdin' };
+    const bytes = await io.readStdin(MAX_ANSWER_BYTES);
+    if (bytes.length > MAX_ANSWER_BYTES) {
+      throw new UserError('stdin has more than 1 MB; answers over 1 MB are refused.', { hint: TOO_BIG_HINT });
+    }
+    return { text: decodeAnswer(bytes, 'stdin'), label: 'stdin' };
   }
   let size: number;
   try {
@@ -62,7 +104,7 @@ export async function readAnswer(source: string, io: AnswerIo): Promise<AnswerTe
     throw fileError(source, err as NodeJS.ErrnoException);
   }
   if (size > MAX_ANSWER_BYTES) {
-    throw new UserError(`${source} is ${megabytes(size)}; answers over 1 MB are refused.`, { hint: 'Grade the write-up itself, without attachments or logs.' });
+    throw new UserError(`${source} is ${megabytes(size)}; answers over 1 MB are refused.`, { hint: TOO_BIG_HINT });
   }
   let bytes: Buffer;
   try {

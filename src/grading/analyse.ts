@@ -35,10 +35,35 @@ export interface AnalysedAnswer {
   words: number;
 }
 
+/**
+ * Longer than this, a run of non-spaces is not a word any rubric phrase can name (the longest real words and most
+ * URLs are shorter), and the language model's per-word checks slow down with its length: a 1 MB "word" took over a
+ * minute. Such a run is cut to this length before the model sees it.
+ */
+export const MAX_WORD_CHARS = 100;
+// Lines and sentences are not capped: a paragraph's lines are joined before the model sees them, so a line cap would
+// not bound anything, and every step after the model is linear in a sentence's length (test/grading/worst-case.test.ts
+// grades 1 MB shapes), while cutting sentences would change how long ones are graded. The grading deadline is the backstop.
+
+const OVERLONG_WORD = new RegExp(`\\S{${MAX_WORD_CHARS + 1},}`, 'g');
+
+/** The text with every run of non-spaces cut to MAX_WORD_CHARS (never between the halves of a surrogate pair). */
+export function capWords(text: string): string {
+  return text.replace(OVERLONG_WORD, (word) => {
+    const end = /[\uD800-\uDBFF]/.test(word[MAX_WORD_CHARS - 1]!) ? MAX_WORD_CHARS - 1 : MAX_WORD_CHARS;
+    return word.slice(0, end);
+  });
+}
+
 type Correct = (lower: string, norm: string) => string | undefined;
 
-/** Splits sections into sentences and normalises them; the only step that runs the language model. */
-export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexicon: Lexicon, correct?: Correct): AnalysedAnswer {
+/**
+ * Splits sections into sentences and normalises them; the only step that runs the language model. `check` runs
+ * before each block of text (the grading deadline).
+ */
+export function analyseAnswer(
+  sections: readonly AnswerSection[], nlp: Nlp, lexicon: Lexicon, correct?: Correct, check: () => void = () => {},
+): AnalysedAnswer {
   const sentences: Sentence[] = [];
   const outSections: AnalysedAnswer['sections'] = [];
   let blockIndex = 0;
@@ -47,8 +72,9 @@ export function analyseAnswer(sections: readonly AnswerSection[], nlp: Nlp, lexi
     let proseWords = 0;
     for (const block of splitBlocks(section.text)) {
       if (block.kind === 'code') continue;
+      check();
       blockIndex++;
-      for (const raw of nlp.sentences(block.text)) {
+      for (const raw of nlp.sentences(capWords(block.text))) {
         const check = checkProse(raw.tokens);
         const { terms, words: plainTerms } = lexicon.terms(raw.tokens, negatedTokens(raw.tokens), correct);
         const prose = check.prose && block.kind !== 'table';

@@ -3,6 +3,7 @@ import { EMPTY_VOCABULARY, loadVocabulary, type Vocabulary } from '../content/vo
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import { analyseAnswer, type AnalysedAnswer } from './analyse.js';
 import { askedFactsResult } from './asked-facts.js';
+import { GRADING_LIMIT_MS, startDeadline } from './deadline.js';
 import { evaluateCriterion, groupHits, type GroupHits } from './evaluate.js';
 import { Lexicon } from './lexicon.js';
 import { loadNlp, type Nlp } from './nlp.js';
@@ -13,6 +14,14 @@ import type { CriterionResult, Grade, GradeInput } from './types.js';
 
 export type { AnswerSection, CriterionResult, Grade, GradeInput, LevelBar, PhaseResult, Signals } from './types.js';
 export { parseAnswerMarkdown, headingPhase } from './markdown.js';
+
+/** The grading deadline's clock and limit; injected so that tests need not wait. */
+export interface GraderOptions {
+  /** Milliseconds, from any origin (default Date.now). */
+  now?: () => number;
+  /** How long one grade may take before it stops with a UserError (default GRADING_LIMIT_MS). */
+  limitMs?: number;
+}
 
 /** A loaded grader: language resources are loaded once, then grading is pure and synchronous. */
 export interface Grader {
@@ -54,6 +63,8 @@ class RubricGrader implements Grader {
   constructor(
     private readonly nlp: Nlp,
     private readonly lexicon: Lexicon,
+    private readonly now: () => number,
+    private readonly limitMs: number,
   ) {}
 
   private rubricFor(prompt: Prompt, framework: Framework): CompiledRubric {
@@ -65,13 +76,17 @@ class RubricGrader implements Grader {
   }
 
   grade(prompt: Prompt, framework: Framework, input: GradeInput): Grade {
+    const check = startDeadline(this.now, this.limitMs, input.sections);
     const graded: PhaseId[] = input.phases?.length ? PHASE_IDS.filter((p) => input.phases!.includes(p)) : [...PHASE_IDS];
     const rubric = this.rubricFor(prompt, framework);
     // Only words the English lexicon does not know are typo candidates: "appear" must not become "appeal".
     const correct = (lower: string, norm: string) => (this.nlp.isKnownWord(lower) ? undefined : rubric.typos.correct(lower, norm));
-    const answer = analyseAnswer(input.sections, this.nlp, this.lexicon, correct);
+    const answer = analyseAnswer(input.sections, this.nlp, this.lexicon, correct, check);
     const compiled = criteriaOfPhases(rubric, graded);
-    const hits = compiled.map((c) => groupHits(c, answer));
+    const hits = compiled.map((c) => {
+      check();
+      return groupHits(c, answer);
+    });
     const lists = listSentences(compiled, hits, answer);
     const eligible = (s: number) => answer.sentences[s]!.prose && !answer.sentences[s]!.chained && !lists.has(s);
 
@@ -86,6 +101,7 @@ class RubricGrader implements Grader {
     const joinable = (note: number, prose: number) =>
       Math.abs(note - prose) === 1 && answer.sentences[prose]!.block === answer.sentences[note]!.block && noteShaped(note);
     const criteria: CriterionResult[] = compiled.map((c, i) => {
+      check();
       const outcome = evaluateCriterion(c, hits[i]!, answer, eligible, joinable);
       const k = c.criterion;
       const note = outcome.met ? undefined : evaluateCriterion(c, hits[i]!, answer, noteIn(k.phase));
@@ -141,14 +157,14 @@ class RubricGrader implements Grader {
 }
 
 /** Builds a grader from loaded resources; tests use it with a small vocabulary. */
-export function createGrader(nlp: Nlp, vocabulary: Vocabulary = EMPTY_VOCABULARY): Grader {
-  return new RubricGrader(nlp, new Lexicon(vocabulary, nlp));
+export function createGrader(nlp: Nlp, vocabulary: Vocabulary = EMPTY_VOCABULARY, options: GraderOptions = {}): Grader {
+  return new RubricGrader(nlp, new Lexicon(vocabulary, nlp), options.now ?? Date.now, options.limitMs ?? GRADING_LIMIT_MS);
 }
 
 /** Loads the grader's language resources (wink-nlp's model and data/vocabulary.yaml; about 100 ms, once). */
-export async function loadGrader(options: { dataDir?: string } = {}): Promise<Grader> {
+export async function loadGrader(options: { dataDir?: string } & GraderOptions = {}): Promise<Grader> {
   const [nlp, vocabulary] = await Promise.all([loadNlp(), Promise.resolve().then(() => loadVocabulary(options.dataDir))]);
-  return createGrader(nlp, vocabulary);
+  return createGrader(nlp, vocabulary, options);
 }
 
 /**

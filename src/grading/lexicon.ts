@@ -29,8 +29,31 @@ export const STOPWORDS = new Set([
 const SCALE_WORDS = new Set(['million', 'billion', 'thousand', 'hundred', 'trillion']);
 const QUANTITY = /^[~≈<>]?\d[\d,.]*(?:[a-z%×x]{0,4})$/;
 
-function stripEdges(s: string): string {
-  return s.replace(/^[^\p{L}\p{N}@~]+|[^\p{L}\p{N}%]+$/gu, '');
+const KEEP_FIRST = /[\p{L}\p{N}@~]/u;
+const KEEP_LAST = /[\p{L}\p{N}%]/u;
+
+/**
+ * A word without the punctuation around it: from the first letter, digit, "@" or "~" to the last letter, digit or
+ * "%". A scan by code point; the pattern it replaces, /^[^\p{L}\p{N}@~]+|[^\p{L}\p{N}%]+$/gu, rescanned a long run
+ * of punctuation from each of its characters.
+ */
+export function stripEdges(s: string): string {
+  // Most tokens start and end with an ASCII letter or digit: nothing to strip.
+  if (/[a-z0-9@~]/i.test(s[0] ?? '') && /[a-z0-9%]/i.test(s[s.length - 1] ?? '')) return s;
+  let start = 0;
+  while (start < s.length) {
+    const char = String.fromCodePoint(s.codePointAt(start)!);
+    if (KEEP_FIRST.test(char)) break;
+    start += char.length;
+  }
+  let end = s.length;
+  while (end > start) {
+    const pair = end - 2 >= start && /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(s.slice(end - 2, end));
+    const char = s.slice(pair ? end - 2 : end - 1, end);
+    if (KEEP_LAST.test(char)) break;
+    end -= char.length;
+  }
+  return s.slice(start, end);
 }
 
 /**

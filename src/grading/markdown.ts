@@ -62,10 +62,77 @@ export function headingPhase(heading: string): PhaseId | null {
   return best?.phase ?? null;
 }
 
-const ATX = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+/*
+ * The line shapes below are read by plain scans, not by regular expressions: the patterns they replace
+ * (e.g. /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/) backtracked over runs of spaces or "#", which made one long line
+ * take seconds to hours. Each scan is linear in the line's length and accepts exactly what its pattern did.
+ */
+
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+/** Characters `.` does not match: a line may still hold U+2028 or U+2029 after the split on "\n". */
+const hasLineBreak = (text: string) => /[\n\r\u2028\u2029]/.test(text);
+const isDelimiter = (text: string, at: number) => (text[at] === '*' && text[at + 1] === '*') || (text[at] === '_' && text[at + 1] === '_');
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (isSpace(text[i])) i++;
+  return i;
+}
+
+/** Where trailing whitespace ends, scanning back from `end` but never before `floor`. */
+function trimSpacesBack(text: string, end: number, floor = 0): number {
+  let i = end;
+  while (i > floor && isSpace(text[i - 1])) i--;
+  return i;
+}
+
+/** An ATX heading, "## Metrics ##": up to three spaces, one to six "#", whitespace, the text, optional closing "#"s. */
+export function atxHeading(line: string): { level: number; text: string } | null {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let hashes = 0;
+  while (line[i + hashes] === '#') hashes++;
+  if (hashes < 1 || hashes > 6 || !isSpace(line[i + hashes])) return null;
+  const start = skipSpaces(line, i + hashes);
+  let end = trimSpacesBack(line, line.length, start);
+  while (end > start && line[end - 1] === '#') end--;
+  end = trimSpacesBack(line, end, start);
+  const text = line.slice(start, end);
+  return hasLineBreak(text) ? null : { level: hashes, text };
+}
+
+/** A setext underline: a run of "=" or of "-", nothing else but spaces. */
 const SETEXT = /^ {0,3}(=+|-+)\s*$/;
-/** A line that is only a label, "**Metrics**" or "Metrics:", counts as a heading when it names a phase. */
-const LABEL = /^\s*(?:\*\*|__)?\s*([A-Za-z0-9][^*_:]{0,60}?)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/;
+
+/** Whether `text` from `from` is a label's tail: spaces, an optional colon, an optional closing "**"/"__", a colon. */
+function isLabelTail(text: string, from: number): boolean {
+  let i = skipSpaces(text, from);
+  if (text[i] === ':') i++;
+  i = skipSpaces(text, i);
+  if (isDelimiter(text, i)) i += 2;
+  i = skipSpaces(text, i);
+  if (text[i] === ':') i++;
+  return skipSpaces(text, i) === text.length;
+}
+
+const LABEL_MAX = 61;
+
+/**
+ * A line that is only a label, "**Metrics**" or "Metrics:", counts as a heading when it names a phase. The label
+ * starts with a letter or digit, holds no "*", "_" or ":" and is at most LABEL_MAX characters long.
+ */
+export function labelOf(line: string): string | null {
+  let p = skipSpaces(line, 0);
+  if (isDelimiter(line, p)) p = skipSpaces(line, p + 2);
+  if (!/[A-Za-z0-9]/.test(line[p] ?? '')) return null;
+  // The tail can hold only spaces, colons and delimiters; the label ends where that run starts (or at once).
+  let tail = line.length;
+  while (tail > p + 1 && /[\s:*_]/.test(line[tail - 1]!)) tail--;
+  for (let i = p + 1; i < tail; i++) if (/[*_:]/.test(line[i]!)) return null;
+  // Spaces between the label's end and its tail may go to either; the label takes as few as it can.
+  if (tail - p > LABEL_MAX) return null;
+  return isLabelTail(line, tail) ? line.slice(p, tail) : null;
+}
 
 /** Bold labels rank below every Markdown heading level. */
 const LABEL_LEVEL = 7;
@@ -80,8 +147,38 @@ interface RawHeading {
   rest?: string;
 }
 
-/** A paragraph that opens with a bold label naming a phase: "**Metrics:** we use NDCG…". */
-const INLINE_LABEL = /^\s*(?:\*\*|__)([^*_]{2,40}?)\s*:?\s*(?:\*\*|__)\s*:?\s+(\S.*)$/;
+/** A paragraph that opens with a bold label naming a phase: "**Metrics:** we use NDCG…"; the label is 2–40 characters. */
+export function inlineLabelOf(line: string): { label: string; rest: string } | null {
+  const open = skipSpaces(line, 0);
+  if (!isDelimiter(line, open)) return null;
+  const from = open + 2;
+  let close = from;
+  while (close < line.length && line[close] !== '*' && line[close] !== '_') close++;
+  if (!isDelimiter(line, close)) return null;
+  // Between the delimiters: the label, then spaces, an optional colon and spaces, kept out of the label.
+  let end = trimSpacesBack(line, close, from);
+  if (line[end - 1] === ':' && end > from) end = trimSpacesBack(line, end - 1, from);
+  end = Math.max(end, from + 2);
+  if (end > close || end - from > 40) return null;
+  const after = close + 2;
+  const spaces = skipSpaces(line, after);
+  // After the closing delimiter: spaces, an optional colon, at least one space, then the text.
+  if (line[spaces] === ':') {
+    const rest = skipSpaces(line, spaces + 1);
+    if (rest > spaces + 1 && rest < line.length && !hasLineBreak(line.slice(rest))) return { label: line.slice(from, end), rest: line.slice(rest) };
+  }
+  if (spaces > after && spaces < line.length && !hasLineBreak(line.slice(spaces))) return { label: line.slice(from, end), rest: line.slice(spaces) };
+  return null;
+}
+
+/** A line wrapped in "**…**" or "__…__", an optional colon after: "**Metrics**", "__Data__:". */
+export function isBoldLine(line: string): boolean {
+  const open = skipSpaces(line, 0);
+  if (!isDelimiter(line, open)) return false;
+  let end = trimSpacesBack(line, line.length);
+  if (line[end - 1] === ':') end = trimSpacesBack(line, end - 1);
+  return end - 2 >= open + 2 && isDelimiter(line, end - 2) && !hasLineBreak(line.slice(open + 2, end - 2));
+}
 
 function findHeadings(lines: string[]): RawHeading[] {
   const found: RawHeading[] = [];
@@ -90,9 +187,9 @@ function findHeadings(lines: string[]): RawHeading[] {
     const line = lines[i]!;
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     if (fenced) continue;
-    const atx = ATX.exec(line);
+    const atx = atxHeading(line);
     if (atx) {
-      found.push({ line: i, level: atx[1]!.length, text: atx[2]!, span: 1 });
+      found.push({ line: i, level: atx.level, text: atx.text, span: 1 });
       continue;
     }
     const next = lines[i + 1];
@@ -101,18 +198,18 @@ function findHeadings(lines: string[]): RawHeading[] {
       i++;
       continue;
     }
-    const inline = INLINE_LABEL.exec(line);
+    const inline = inlineLabelOf(line);
     const startsParagraph = i === 0 || (lines[i - 1] ?? '').trim() === '';
-    if (inline && startsParagraph && /:\s*(\*\*|__)|(\*\*|__)\s*:/.test(line) && headingPhase(inline[1]!)) {
-      found.push({ line: i, level: LABEL_LEVEL, text: inline[1]!, span: 1, rest: inline[2]! });
+    if (inline && startsParagraph && /:\s*(\*\*|__)|(\*\*|__)\s*:/.test(line) && headingPhase(inline.label)) {
+      found.push({ line: i, level: LABEL_LEVEL, text: inline.label, span: 1, rest: inline.rest });
       continue;
     }
-    const label = LABEL.exec(line);
-    const bold = /^\s*(\*\*|__).*(\*\*|__)\s*:?\s*$/.test(line);
+    const label = labelOf(line);
+    const bold = isBoldLine(line);
     const standalone = bold || i === 0 || (lines[i - 1] ?? '').trim() === '';
     const bare = !bold && !/:\s*$/.test(line) && HEADING_TERM_SET.has(normaliseHeading(line));
-    if (label && standalone && headingPhase(label[1]!) && (bold || /:\s*$/.test(line) || bare)) {
-      found.push({ line: i, level: LABEL_LEVEL, text: label[1]!, span: 1 });
+    if (label && standalone && headingPhase(label) && (bold || /:\s*$/.test(line) || bare)) {
+      found.push({ line: i, level: LABEL_LEVEL, text: label, span: 1 });
     }
   }
   return found;

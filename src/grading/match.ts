@@ -39,6 +39,25 @@ function positionsOf(terms: Sentence['terms'], norm: string): number[] {
 }
 
 /**
+ * The position in an ascending list nearest to `anchor`, the earlier one on a tie. A binary search: a sentence
+ * repeating a phrase's words thousands of times made a scan per anchor quadratic.
+ */
+function nearest(list: readonly number[], anchor: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < anchor) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = list[lo];
+  const before = list[lo - 1];
+  if (before === undefined) return after!;
+  if (after === undefined) return before;
+  return anchor - before <= after - anchor ? before : after;
+}
+
+/**
  * Whether a sentence holds a phrase: all its terms, in any order, within a window of the phrase's length plus
  * a little slack. 'negated' when it is only there with a negated or rejected term.
  */
@@ -52,11 +71,7 @@ export function findPhrase(sentence: Sentence, phrase: readonly string[], accept
   let found: Hit | null = null;
   for (const anchor of positions[0]!) {
     const chosen = [anchor];
-    for (const list of positions.slice(1)) {
-      let best = list[0]!;
-      for (const p of list) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
-      chosen.push(best);
-    }
+    for (const list of positions.slice(1)) chosen.push(nearest(list, anchor));
     const span = ranks[Math.max(...chosen)]! - ranks[Math.min(...chosen)]! + 1;
     if (span > phrase.length + WINDOW_SLACK) continue;
     if (asWritten || chosen.every((i) => affirmative(terms[i]!.negated))) return 'yes';

@@ -63,8 +63,53 @@ export function clauses(tokens: readonly RawToken[]): Array<[number, number]> {
   return out;
 }
 
-function mark(flags: boolean[], from: number, to: number): void {
-  for (let i = from; i < to; i++) flags[i] = true;
+/**
+ * Token flags set by ranges. A sentence of "no no no …" or "instead of … instead of …" marks overlapping ranges
+ * thousands of times; each flag is visited once, the ranges skip what is already marked (union-find jumps).
+ */
+class Marks {
+  readonly flags: boolean[];
+  /** next[i]: an index at or before the first unmarked index from i; made on the first mark (most sentences have none). */
+  private next: Int32Array | undefined;
+
+  constructor(length: number) {
+    this.flags = new Array<boolean>(length).fill(false);
+  }
+
+  private firstUnmarked(next: Int32Array, from: number): number {
+    let root = from;
+    while (next[root] !== root) root = next[root]!;
+    for (let i = from; next[i] !== root; ) {
+      const up = next[i]!;
+      next[i] = root;
+      i = up;
+    }
+    return root;
+  }
+
+  mark(from: number, to: number): void {
+    if (from >= to) return;
+    if (!this.next) {
+      this.next = new Int32Array(this.flags.length + 1);
+      for (let i = 0; i <= this.flags.length; i++) this.next[i] = i;
+    }
+    const next = this.next;
+    for (let i = this.firstUnmarked(next, Math.max(0, from)); i < to; i = this.firstUnmarked(next, i + 1)) {
+      this.flags[i] = true;
+      next[i] = i + 1;
+    }
+  }
+}
+
+/** For each index, the first index at or after it whose token passes `test` (tokens.length when none); built on first use. */
+function nextWhere(tokens: readonly RawToken[], test: (t: RawToken) => boolean): () => Int32Array {
+  let next: Int32Array | undefined;
+  return () => {
+    if (next) return next;
+    next = new Int32Array(tokens.length + 1).fill(tokens.length);
+    for (let i = tokens.length - 1; i >= 0; i--) next[i] = test(tokens[i]!) ? i : next[i + 1]!;
+    return next;
+  };
 }
 
 /**
@@ -74,7 +119,10 @@ function mark(flags: boolean[], from: number, to: number): void {
  * its opening clause is left affirmative.
  */
 export function negatedTokens(tokens: readonly RawToken[]): Negation[] {
-  const flags = tokens.map(() => false);
+  const marks = new Marks(tokens.length);
+  const mark = (from: number, to: number) => marks.mark(from, to);
+  const nextVerb = nextWhere(tokens, (t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const nextPhraseEnd = nextWhere(tokens, (t) => PHRASE_END_POS.has(t.pos));
   const parts = clauses(tokens);
   parts.forEach(([start, end], clauseIndex) => {
     const first = tokens[start];
@@ -85,20 +133,20 @@ export function negatedTokens(tokens: readonly RawToken[]): Negation[] {
       // "step up instead of rejecting" names the alternative, it does not reject the clause.
       const contrasted = tokens[i - 1]?.lemma === 'of' && tokens[i - 2]?.lemma === 'instead' || tokens[i - 1]?.lemma === 'than';
       if (DISMISSING_WORDS.has(t.lemma) || (REJECTING_VERBS.has(t.lemma) && !contrasted)) {
-        mark(flags, start, end);
-        if (REJECTING_VERBS.has(t.lemma) && clauseIndex > 0) mark(flags, parts[clauseIndex - 1]![0], parts[clauseIndex - 1]![1]);
+        mark(start, end);
+        if (REJECTING_VERBS.has(t.lemma) && clauseIndex > 0) mark(parts[clauseIndex - 1]![0], parts[clauseIndex - 1]![1]);
         continue;
       }
       if (t.lemma === 'rule' && next?.lemma === 'out') {
-        mark(flags, start, end);
+        mark(start, end);
         continue;
       }
       if ((t.lemma === 'instead' && next?.lemma === 'of') || (t.lemma === 'rather' && next?.lemma === 'than') || (t.lemma === 'in' && next?.lemma === 'place' && tokens[i + 2]?.lemma === 'of')) {
-        mark(flags, i, end);
+        mark(i, end);
         continue;
       }
       if (t.lemma === 'decide' && next?.lemma === 'against') {
-        mark(flags, start, end);
+        mark(start, end);
         continue;
       }
       if (conditional || /^["“'‘]$/.test(tokens[i - 1]?.text ?? '')) continue;
@@ -108,26 +156,26 @@ export function negatedTokens(tokens: readonly RawToken[]): Negation[] {
       if (CLAUSE_NEGATORS.has(t.lemma)) {
         if (next && NOT_CONTRAST.has(next.lemma)) continue;
         const dismissed = tokens.slice(i + 1, Math.min(end, i + 4)).some((n) => DISMISSED_AFTER_NOT.has(n.lemma) || DISMISSED_AFTER_NOT.has(n.text.toLowerCase()));
-        mark(flags, dismissed ? start : i, dismissed ? end : relativeClauseEnd(tokens, start, i, end));
+        mark(dismissed ? start : i, dismissed ? end : relativeClauseEnd(tokens, nextVerb, start, i, end));
         continue;
       }
       if (PHRASE_NEGATORS.has(t.lemma)) {
         if (next && (NO_WIDENERS.has(next.lemma) || t.lemma === 'no' && next.lemma === 'longer')) {
-          mark(flags, i, end);
+          mark(i, end);
           continue;
         }
         let j = i + 1;
         if (j < end && /ing$/.test(tokens[j]!.text.toLowerCase())) j++;
-        while (j < end && !PHRASE_END_POS.has(tokens[j]!.pos)) j++;
+        j = Math.min(end, nextPhraseEnd()[j]!);
         const head = tokens[j - 1];
         if (head && j - 1 > i && PROTECTED_FAULTS.has(head.lemma.toLowerCase())) continue;
-        mark(flags, i, j);
+        mark(i, j);
       }
     }
   });
-  const excluded = tokens.map(() => false);
+  const excluded = new Marks(tokens.length);
   markExcluded(tokens, excluded);
-  return flags.map((negated, i): Negation => negated || (excluded[i] ? 'excluded' : false));
+  return marks.flags.map((negated, i): Negation => negated || (excluded.flags[i] ? 'excluded' : false));
 }
 
 /**
@@ -135,7 +183,7 @@ export function negatedTokens(tokens: readonly RawToken[]): Negation[] {
  * shipping, not the filtering. After the negated verb, the next verb is the main clause's; a "not" outside a
  * relative clause runs to `end`.
  */
-function relativeClauseEnd(tokens: readonly RawToken[], start: number, at: number, end: number): number {
+function relativeClauseEnd(tokens: readonly RawToken[], nextVerb: () => Int32Array, start: number, at: number, end: number): number {
   const isVerb = (t: RawToken | undefined) => t?.pos === 'VERB' || t?.pos === 'AUX';
   let opener = false;
   for (let k = Math.max(start + 1, at - RELATIVE_REACH); k < at; k++) {
@@ -147,8 +195,7 @@ function relativeClauseEnd(tokens: readonly RawToken[], start: number, at: numbe
   // The negated verb itself: one word, or an auxiliary and its verb ("not be used").
   if (tokens[j]?.pos === 'AUX' && tokens[j + 1]?.pos === 'VERB') j += 2;
   else if (isVerb(tokens[j])) j++;
-  while (j < end && !isVerb(tokens[j])) j++;
-  return j;
+  return j < end ? Math.min(end, nextVerb()[j]!) : j;
 }
 
 /** Breaks that end a scope exclusion's reach; commas do not, since exclusions are usually lists. */
@@ -169,7 +216,16 @@ function scopePhraseAt(tokens: readonly RawToken[], i: number): number {
  * setting, pacing", "I'll leave search and ads out of scope", "leaving search aside". The phrase itself stays
  * affirmative, so the answer still gets credit for stating its scope.
  */
-function markExcluded(tokens: readonly RawToken[], flags: boolean[]): void {
+function markExcluded(tokens: readonly RawToken[], marks: Marks): void {
+  const mark = (from: number, to: number) => marks.mark(from, to);
+  const nextStrongBreak = nextWhere(tokens, (t) => STRONG_BREAKS.has(t.text));
+  // Where the stretch that ends at each token starts: just after the last strong break or colon before it.
+  let stretch = 0;
+  let stretchEnd = 0;
+  const stretchStart = (at: number) => {
+    for (; stretchEnd < at; stretchEnd++) if (STRONG_BREAKS.has(tokens[stretchEnd]!.text) || tokens[stretchEnd]!.text === ':') stretch = stretchEnd + 1;
+    return stretch;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const length = scopePhraseAt(tokens, i);
     const leave = tokens[i]!.lemma.toLowerCase() === 'leave';
@@ -178,20 +234,15 @@ function markExcluded(tokens: readonly RawToken[], flags: boolean[]): void {
       // "leaving X aside", "leave X out of scope": what sits between the verb and "aside/out" is excluded.
       let j = i + 1;
       while (j < tokens.length && j <= i + 8 && !STRONG_BREAKS.has(tokens[j]!.text) && !['aside', 'out'].includes(tokens[j]!.lemma.toLowerCase())) j++;
-      if (j < tokens.length && j > i + 1 && ['aside', 'out'].includes(tokens[j]!.lemma.toLowerCase())) mark(flags, i + 1, j);
+      if (j < tokens.length && j > i + 1 && ['aside', 'out'].includes(tokens[j]!.lemma.toLowerCase())) mark(i + 1, j);
       continue;
     }
     // Before the phrase, back to the last strong break: "search is out of scope", "bans are outside this design".
-    let from = i;
-    while (from > 0 && !STRONG_BREAKS.has(tokens[from - 1]!.text) && tokens[from - 1]!.text !== ':') from--;
-    mark(flags, from, i);
+    mark(stretchStart(i), i);
     // After it, a colon opens the list of what is left out: "out of scope for this round: A, B".
-    const colon = tokens.findIndex((t, k) => k >= i + length && k <= i + length + 5 && t.text === ':');
-    if (colon >= 0) {
-      let to = colon + 1;
-      while (to < tokens.length && !STRONG_BREAKS.has(tokens[to]!.text)) to++;
-      mark(flags, colon + 1, to);
-    }
+    let colon = i + length;
+    while (colon < tokens.length && colon <= i + length + 5 && tokens[colon]!.text !== ':') colon++;
+    if (colon < tokens.length && colon <= i + length + 5) mark(colon + 1, nextStrongBreak()[colon + 1]!);
     i += length - 1;
   }
 }

@@ -58,20 +58,27 @@ export function tradeoffSignal(answer: AnalysedAnswer, graded: readonly PhaseId[
   return clamp100((100 * phases.size) / target);
 }
 
+// These patterns backtrack over a run of digits, but a run is one word, which capWords (analyse.ts) keeps short.
 const NUM = String.raw`\d[\d,.]*\s*(?:k|m|b|bn|million|billion|thousand)?\+?`;
-const QUANT_CHECKS: Array<{ id: string; test: (text: string, all: string) => boolean }> = [
-  { id: 'scale', test: (t) => new RegExp(`${NUM}\\s*(?:daily active users|dau|mau|users|videos|items|requests|views|uploads|impressions|events|transactions|queries)`).test(t) },
-  { id: 'throughput', test: (t) => new RegExp(`${NUM}\\s*(?:qps|rps|tps|requests? (?:per|a|/) ?s(?:econd|ec)?|queries per second|req/s|/s\\b|per second)`).test(t) },
-  { id: 'latency', test: (t) => /\d+(?:\.\d+)?\s*(?:ms|milliseconds?)\b/.test(t) },
-  { id: 'budget', test: (_t, all) => (all.match(/\d+(?:\.\d+)?\s*(?:ms|milliseconds?)\b/g) ?? []).length >= 3 },
-  { id: 'arithmetic', test: (t) => new RegExp(`${NUM}\\s*(?:×|\\*|x|/)\\s*~?\\d|(?:=|≈|~=)\\s*~?\\d`).test(t) },
-  { id: 'size', test: (t) => /\d[\d,.]*\s*(?:kb|mb|gb|tb|pb|bytes?)\b|\d+(?:\.\d+)?\s*%/.test(t) },
+const SCALE = new RegExp(`${NUM}\\s*(?:daily active users|dau|mau|users|videos|items|requests|views|uploads|impressions|events|transactions|queries)`);
+const THROUGHPUT = new RegExp(`${NUM}\\s*(?:qps|rps|tps|requests? (?:per|a|/) ?s(?:econd|ec)?|queries per second|req/s|/s\\b|per second)`);
+const ARITHMETIC = new RegExp(`${NUM}\\s*(?:×|\\*|x|/)\\s*~?\\d|(?:=|≈|~=)\\s*~?\\d`);
+
+/** Each kind of number is looked for in one sentence at a time, except a latency budget, which adds up over the answer. */
+const QUANT_CHECKS: Array<{ id: string; sentence?: (text: string) => boolean; answer?: (all: string) => boolean }> = [
+  { id: 'scale', sentence: (t) => SCALE.test(t) },
+  { id: 'throughput', sentence: (t) => THROUGHPUT.test(t) },
+  { id: 'latency', sentence: (t) => /\d+(?:\.\d+)?\s*(?:ms|milliseconds?)\b/.test(t) },
+  { id: 'budget', answer: (all) => (all.match(/\d+(?:\.\d+)?\s*(?:ms|milliseconds?)\b/g) ?? []).length >= 3 },
+  { id: 'arithmetic', sentence: (t) => ARITHMETIC.test(t) },
+  { id: 'size', sentence: (t) => /\d[\d,.]*\s*(?:kb|mb|gb|tb|pb|bytes?)\b|\d+(?:\.\d+)?\s*%/.test(t) },
 ];
 
 /** Quantitative reasoning: which kinds of numbers the answer works with (scale, QPS, latency, a budget, arithmetic, sizes). */
 export function quantitativeSignal(answer: AnalysedAnswer): number {
   const texts = answer.sentences.map((s) => s.text.toLowerCase());
   const all = texts.join('\n');
-  const kinds = QUANT_CHECKS.filter((c) => texts.some((t) => c.test(t, all))).length;
+  // The whole-answer check runs once: run per sentence, it made grading quadratic in the number of sentences.
+  const kinds = QUANT_CHECKS.filter((c) => (c.answer ? c.answer(all) : texts.some(c.sentence!))).length;
   return clamp100((100 * kinds) / QUANT_CHECKS.length);
 }
