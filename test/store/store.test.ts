@@ -133,19 +133,7 @@ describe('openStore', () => {
       db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
       db.close();
     }, /newer mlsd-coach/],
-    ['a damaged page', (file: string) => {
-      const db = new Database(file);
-      db.pragma('journal_mode = WAL');
-      db.exec('CREATE TABLE t (x); CREATE INDEX t_x ON t (x);');
-      const insert = db.prepare('INSERT INTO t VALUES (?)');
-      db.transaction(() => {
-        for (let i = 0; i < 2000; i++) insert.run(`${'x'.repeat(100)}${i}`);
-      })();
-      db.close();
-      const bytes = readFileSync(file);
-      bytes.fill(0x41, 3 * 4096, 3 * 4096 + 2000);
-      writeFileSync(file, bytes);
-    }, /cannot be read \(integrity check: /],
+    ['a damaged page', (file: string) => damagedDatabase(file, [3], { wal: true }), /cannot be read \(integrity check: /],
   ])('refuses a WAL-mode database with %s, leaving the folder exactly as it was, in one line', (_name, make, message) => {
     const file = tempFile();
     make(file);
@@ -157,16 +145,7 @@ describe('openStore', () => {
 
   it('says how many more problems the integrity check found, on the same line', () => {
     const file = tempFile();
-    const db = new Database(file);
-    db.exec('CREATE TABLE t (x); CREATE INDEX t_x ON t (x);');
-    const insert = db.prepare('INSERT INTO t VALUES (?)');
-    db.transaction(() => {
-      for (let i = 0; i < 2000; i++) insert.run(`${'x'.repeat(100)}${i}`);
-    })();
-    db.close();
-    const bytes = readFileSync(file);
-    for (const page of [3, 50]) bytes.fill(0x41, page * 4096, page * 4096 + 2000);
-    writeFileSync(file, bytes);
+    damagedDatabase(file, [3, 50]);
     const err = expectUserError(() => openStore(file), /integrity check: .+ \(and \d+ more problems?\)\)\.$/);
     expect(err.message).not.toMatch(/\*\*\*|\n/);
   });
@@ -302,3 +281,18 @@ describe('sessionStore', () => {
     expect(() => store.addEntry(42, entry('orphan'))).toThrow(/FOREIGN KEY/);
   });
 });
+
+/** A database of one indexed table with the given pages overwritten, so the integrity check finds damage. */
+function damagedDatabase(file: string, pages: number[], options: { wal?: boolean } = {}): void {
+  const db = new Database(file);
+  if (options.wal) db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (x); CREATE INDEX t_x ON t (x);');
+  const insert = db.prepare('INSERT INTO t VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < 2000; i++) insert.run(`${'x'.repeat(100)}${i}`);
+  })();
+  db.close();
+  const bytes = readFileSync(file);
+  for (const page of pages) bytes.fill(0x41, page * 4096, page * 4096 + 2000);
+  writeFileSync(file, bytes);
+}
