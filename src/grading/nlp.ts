@@ -46,7 +46,7 @@ export async function loadNlp(): Promise<Nlp> {
     import('wink-nlp'),
     import('wink-eng-lite-web-model'),
   ]);
-  const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
+  const nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
   const lemma = its.lemma as ItsFunction<string>;
   const pos = its.pos as ItsFunction<string>;
