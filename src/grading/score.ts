@@ -1,4 +1,4 @@
-import { LEVELS, type Level } from '../content/schema.js';
+import { LEVELS, type Level } from '../levels.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import type { CriterionResult, LevelBar, PhaseResult, Signals } from './types.js';
 
