@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../dist/content/load.js';
+import { loadVocabulary } from '../dist/content/vocabulary.js';
 import * as facts from '../dist/interview/facts.js';
 
 const args = process.argv.slice(2);
@@ -36,8 +37,9 @@ if (rows.length !== asked.size) throw new Error(`${rows.length} labels for ${ask
 
 const content = loadContent();
 // The lookup as the interviewer uses it: every fact it answers with (older builds answer with one at most).
+const vocabulary = loadVocabulary();
 const lookup = facts.matchFacts
-  ? (question, sheet) => facts.matchFacts(question, sheet).map((m) => m.fact.id)
+  ? (question, sheet) => facts.matchFacts(question, facts.factIndex(sheet, vocabulary)).map((m) => m.fact.id)
   : (question, sheet) => {
       const match = facts.matchFact(question, sheet);
       return match ? [match.fact.id] : [];
