@@ -27,6 +27,7 @@ const EXAMPLES = {
   show: 'mlsd show video-recommendations',
   rubric: 'mlsd rubric video-recommendations --phase serving',
   guide: 'mlsd guide metrics',
+  ask: 'mlsd ask video-recommendations "How many daily active users are there?"',
   score: 'mlsd score video-recommendations answer.md',
   interview: 'mlsd interview video-recommendations --minutes 45',
   practice: 'mlsd practice ads-click-prediction --phase metrics --minutes 10',
@@ -79,6 +80,15 @@ export function buildProgram(ctx: Ctx): Command {
     .description('The framework cheat sheet: what each phase should cover.')
     .argument('[phase]', `one phase: clarifying, ${PHASE_IDS.join(', ')}`)
     .action(async (phase: string | undefined) => (await import('./commands/guide.js')).guide({ phase }, ctx));
+
+  program
+    .command('ask')
+    .addHelpText('after', `\nExample:\n  $ ${EXAMPLES.ask}`)
+    .description('Ask the interviewer one clarifying question, answered from the prompt\'s fact sheet.')
+    .argument('<prompt-id>', 'the prompt')
+    .argument('<question>', 'the question, in quotes')
+    .option('--json', 'print JSON')
+    .action(async (id: string, question: string, opts) => (await import('./commands/ask.js')).ask({ id, question, ...opts }, ctx));
 
   program
     .command('score')

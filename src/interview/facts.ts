@@ -1,63 +1,247 @@
 import type { Fact } from '../content/schema.js';
+import type { Vocabulary } from '../content/vocabulary.js';
+import { stem as gradingStem } from '../grading/stem.js';
 
 const STOP = new Set(
   `a an the is are was were be been do does did we our you your i me my us they their it its this that these those
   there here what whats what's how many much which who whom when where why would could should can will shall may
   might of for to in on at by from with about and or if so as any some have has had like just please tell
-  expect expected roughly approximately around get`.split(/\s+/),
+  expect expected roughly approximately around get per each every`.split(/\s+/),
 );
 
-/** Light stemming so "users"/"user", "labelled"/"labels", "latencies"/"latency" meet. */
+/** Word pairs that ask for a quantity: "how many users" asks for a count, not about users in general. */
+const COUNT_OPENERS = new Set(['how many', 'how much', 'number of']);
+const COUNT = '#count';
+
+/** Light stemming so "users"/"user", "labelled"/"labels", "running"/"runs" meet: the grader's stemmer. */
 export function stem(word: string): string {
-  let w = word;
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  if (w.length > 6 && w.endsWith('ion')) w = w.slice(0, -3);
-  else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  if (w.length > 4 && /(ll|tt|nn|pp)$/.test(w)) w = w.slice(0, -1);
-  return w;
+  let w = gradingStem(word);
+  // "deletion" and "delete", "prediction" and "predict": the grader's stemmer keeps "-ion" nouns whole.
+  if (w.length > 6 && w.endsWith('ion')) w = gradingStem(w.slice(0, -3));
+  // It trims a doubled consonant only after a suffix: "stuffing" → "stuf", so "stuff" must meet it there.
+  return w.length > 4 && /([bcdfgkmnprt])\1$/.test(w) ? w.slice(0, -1) : w;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().replace(/['’]/g, '').match(/[a-z0-9]+/g) ?? [];
 }
 
 /** Lower-case content words, stemmed, without filler words. */
 export function keywords(text: string): Set<string> {
-  const words = text.toLowerCase().replace(/['’]/g, '').match(/[a-z0-9]+/g) ?? [];
-  return new Set(words.filter((w) => !STOP.has(w)).map(stem));
+  return new Set(words(text).filter((w) => !STOP.has(w)).map(stem));
+}
+
+/** A vocabulary prepared for matching: single-word fixes and synonym groups as word sequences. */
+interface Synonyms {
+  fixes: ReadonlyMap<string, string>;
+  /** First word → the variants starting with it and the group each belongs to. */
+  variants: ReadonlyMap<string, ReadonlyArray<{ words: string[]; group: string }>>;
+}
+
+function prepareVocabulary(vocabulary: Pick<Vocabulary, 'synonyms' | 'words'>): Synonyms {
+  const fixes = new Map(Object.entries(vocabulary.words).map(([from, to]) => [from, to.toLowerCase()]));
+  const variants = new Map<string, Array<{ words: string[]; group: string }>>();
+  for (const group of vocabulary.synonyms) {
+    const id = `~${words(group[0]!).join('_')}`;
+    for (const term of group) {
+      const w = words(term);
+      if (!w.length) continue;
+      variants.set(w[0]!, [...(variants.get(w[0]!) ?? []), { words: w, group: id }]);
+    }
+  }
+  return { fixes, variants };
+}
+
+/**
+ * The terms of a question or a phrasing: its content words stemmed, plus a count marker when it asks "how
+ * many/much" and the vocabulary's group for every synonym it contains ("CTR" and "click-through rate" both
+ * carry "~click_through_rate"). A question keeps the words of a synonym beside its group, so it meets a
+ * phrasing written either way; a phrasing (`collapse`) keeps only the group, so "CTR" alone meets
+ * "click-through rate".
+ */
+function terms(text: string, synonyms: Synonyms, collapse = false): Set<string> {
+  const raw = words(text).flatMap((w) => words(synonyms.fixes.get(w) ?? w));
+  const out = new Set<string>();
+  let coveredUntil = 0;
+  raw.forEach((w, i) => {
+    if (COUNT_OPENERS.has(`${w} ${raw[i + 1] ?? ''}`)) out.add(COUNT);
+    for (const v of synonyms.variants.get(w) ?? []) {
+      if (!v.words.every((vw, j) => raw[i + j] === vw)) continue;
+      out.add(v.group);
+      coveredUntil = Math.max(coveredUntil, i + v.words.length);
+    }
+    if (!STOP.has(w) && !(collapse && i < coveredUntil)) out.add(stem(w));
+  });
+  return out;
+}
+
+interface Phrasing {
+  fact: number;
+  terms: string[];
+  /** The phrasing's least common terms on the sheet: a question must contain one of them to match it. */
+  telling: Set<string>;
+}
+
+/** A fact sheet prepared for lookups: its phrasings as terms and how telling each term is on this sheet. */
+export interface FactIndex {
+  facts: readonly Fact[];
+  phrasings: Phrasing[];
+  /** Inverse document frequency over the sheet, each fact's topic, phrasings and answer being one document. */
+  weight: ReadonlyMap<string, number>;
+  /** Terms some phrasing or topic uses: the words a question can be matched on. */
+  vocabulary: ReadonlySet<string>;
+  /** Terms only one fact's document uses. */
+  unique: ReadonlySet<string>;
+  synonyms: Synonyms;
+}
+
+/** Prepares a fact sheet once; `matchFacts` takes the index or the facts themselves. */
+export function factIndex(facts: readonly Fact[], vocabulary: Pick<Vocabulary, 'synonyms' | 'words'> = { synonyms: [], words: {} }): FactIndex {
+  const synonyms = prepareVocabulary(vocabulary);
+  const docs = facts.map((f) => {
+    const doc = terms(f.answer, synonyms);
+    for (const p of [...f.asks, f.topic]) for (const t of terms(p, synonyms)) doc.add(t);
+    return doc;
+  });
+  const weight = new Map<string, number>();
+  const unique = new Set<string>();
+  for (const t of new Set(docs.flatMap((d) => [...d]))) {
+    const df = docs.filter((d) => d.has(t)).length;
+    if (df === 1) unique.add(t);
+    // The count marker says how a question asks, not what about: it gates phrasings but weighs nothing.
+    weight.set(t, t === COUNT ? 0 : Math.log((facts.length + 1) / df));
+  }
+  const phrasings = facts.flatMap((f, fact) =>
+    [...f.asks, f.topic].flatMap((p) => {
+      const list = [...terms(p, synonyms, true)];
+      if (!list.length) return [];
+      const top = Math.max(...list.map((t) => weight.get(t)!));
+      return [{ fact, terms: list, telling: new Set(list.filter((t) => weight.get(t)! >= top - 1e-9)) }];
+    }),
+  );
+  return { facts, phrasings, weight, vocabulary: new Set(phrasings.flatMap((p) => p.terms)), unique, synonyms };
 }
 
 export interface FactMatch {
   fact: Fact;
-  /** Share of the best phrasing's words that the question contains (0–1). */
+  /** How much of its clause's words known to the sheet this fact accounts for, by weight (0–1). */
   score: number;
 }
 
+/** A phrasing matches when the question holds at least 60% of its terms, among them one of its most telling. */
+const PHRASING_SHARE = 0.6;
 /**
- * The fact a clarifying question asks about: the fact with a phrasing of which the question contains most
- * of the words (at least 60%); more words shared wins, then a larger share, then a key fact. Null when
- * nothing on the sheet fits, so the interviewer asks for an assumption.
+ * A fact must account for at least this share (by weight) of the words of its clause that the sheet knows: a
+ * clause that only brushes a fact's subject ("which users does the popular-in-country feed fail?") asks
+ * something else.
  */
-export function matchFact(question: string, facts: readonly Fact[]): FactMatch | null {
-  const asked = keywords(question);
-  if (asked.size === 0) return null;
-  let best: (FactMatch & { overlap: number }) | null = null;
-  for (const fact of facts) {
-    for (const phrase of [...fact.asks, fact.topic]) {
-      const words = keywords(phrase);
-      if (words.size === 0) continue;
-      const overlap = [...words].filter((w) => asked.has(w)).length;
-      const score = overlap / words.size;
-      if (overlap === 0 || score < 0.6) continue;
-      const better =
-        !best ||
-        overlap > best.overlap ||
-        (overlap === best.overlap && (score > best.score || (score === best.score && fact.key && !best.fact.key)));
-      if (better) {
-        best = { fact, score, overlap };
-      }
-    }
+const CLAUSE_SHARE = 0.5;
+
+function weightOfTerms(index: FactIndex, ts: Iterable<string>): number {
+  let sum = 0;
+  for (const t of ts) sum += index.weight.get(t) ?? 0;
+  return sum;
+}
+
+interface Candidate {
+  fact: number;
+  /** Question terms the fact accounts for: those of its matching phrasings, then any other of its own terms. */
+  matched: Set<string>;
+  /** The most terms one matching phrasing shares with the question. */
+  longest: number;
+  /** Weight of the terms the most complete matching phrasing lacks (0 when one matched whole). */
+  lacking: number;
+  /**
+   * Named without doubt: a phrasing matched on two words or more (or a vocabulary term), or a one-word
+   * phrasing whose word no other fact on the sheet uses. A second fact must be; a single shared word ("data",
+   * "comments") is not enough.
+   */
+  sure: boolean;
+}
+
+function candidates(asked: ReadonlySet<string>, index: FactIndex): Candidate[] {
+  const byFact = new Map<number, Candidate>();
+  for (const p of index.phrasings) {
+    const shared = p.terms.filter((t) => asked.has(t));
+    if (shared.length / p.terms.length < PHRASING_SHARE || !shared.some((t) => p.telling.has(t))) continue;
+    const c = byFact.get(p.fact) ?? { fact: p.fact, matched: new Set<string>(), longest: 0, lacking: Infinity, sure: false };
+    // A vocabulary term ("DAU", "click-through rate") names one idea as precisely as two words do.
+    const named = shared.reduce((n, t) => n + (t.startsWith('~') ? 2 : 1), 0);
+    c.sure ||= named >= 2 || (shared.length === p.terms.length && shared.every((t) => index.unique.has(t)));
+    for (const t of shared) c.matched.add(t);
+    c.longest = Math.max(c.longest, shared.filter((t) => t !== COUNT).length);
+    c.lacking = Math.min(c.lacking, weightOfTerms(index, p.terms.filter((t) => !asked.has(t))));
+    byFact.set(p.fact, c);
   }
-  return best && { fact: best.fact, score: best.score };
+  // Once a fact is asked about, the rest of its phrasings' words in the question are about it too
+  // ("how common is harmful content": "how common" matches, "harmful" is from "how much is harmful").
+  for (const p of index.phrasings) {
+    const c = byFact.get(p.fact);
+    if (c) for (const t of p.terms) if (asked.has(t) && t !== COUNT) c.matched.add(t);
+  }
+  return [...byFact.values()];
+}
+
+/**
+ * Where a question may turn to another subject: a new sentence, a semicolon, or a comma before "and"/"or"/"but"
+ * ("How many listings are there, and how many searches per second?"). Lists inside one clause ("public posts
+ * and comments") stay together.
+ */
+const CLAUSE_BREAK = /[?;]|,\s*(?:and|or|but)\b/;
+
+/**
+ * The facts a clarifying question asks about, in the order it asks them. Each clause of the question is matched on its own;
+ * a clause names a fact when a phrasing of the fact matches it and the fact accounts for most of what the
+ * clause says in the sheet's words, weighing words common on the sheet ("users", "videos") little, so one
+ * shared common word is no match. A second fact comes from another clause and must be named without doubt.
+ * Empty when nothing on the sheet answers the question: the interviewer then asks for an assumption.
+ */
+export function matchFacts(question: string, sheet: readonly Fact[] | FactIndex): FactMatch[] {
+  const index = 'phrasings' in sheet ? sheet : factIndex(sheet);
+  const weightOf = (ts: Iterable<string>) => weightOfTerms(index, ts);
+  // A fact whose phrasing the question holds whole beats one whose phrasing it holds in part.
+  const strength = (c: Candidate) => weightOf(c.matched) - c.lacking;
+  const rank = (a: Candidate, b: Candidate) =>
+    b.longest - a.longest ||
+    strength(b) - strength(a) ||
+    Number(index.facts[b.fact]!.key) - Number(index.facts[a.fact]!.key) ||
+    a.fact - b.fact;
+  const named: Array<Candidate & { share: number; clause: number }> = [];
+  for (const [n, clause] of question.split(CLAUSE_BREAK).entries()) {
+    const asked = terms(clause, index.synonyms);
+    const known = weightOf([...asked].filter((t) => index.vocabulary.has(t)));
+    const best = candidates(asked, index).sort(rank)[0];
+    if (!best || known === 0) continue;
+    const share = weightOf(best.matched) / known;
+    if (share >= CLAUSE_SHARE) named.push({ ...best, share, clause: n });
+  }
+  const [first, ...others] = named.sort(rank);
+  if (!first) return [];
+  const second = others.find((c) => c.fact !== first.fact && c.sure);
+  return (second ? [first, second].sort((a, b) => a.clause - b.clause) : [first]).map((c) => ({
+    fact: index.facts[c.fact]!,
+    score: c.share,
+  }));
+}
+
+/** The (first) fact a clarifying question asks about, or null when the sheet does not cover it. */
+export function matchFact(question: string, sheet: readonly Fact[] | FactIndex): FactMatch | null {
+  return matchFacts(question, sheet)[0] ?? null;
 }
 
 export const UNKNOWN_FACT_REPLY = "That's not specified; state an assumption and move on.";
+
+/** What the interviewer says: the answer of every fact asked about, or a request for an assumption. */
+export function factReply(matches: readonly FactMatch[]): string {
+  return matches.length ? matches.map((m) => m.fact.answer).join(' ') : UNKNOWN_FACT_REPLY;
+}
+
+/** How the session log keeps the facts of one question in its one `fact_id` column: comma-joined ids. */
+export function joinFactIds(ids: readonly string[]): string | null {
+  return ids.length ? ids.join(',') : null;
+}
+
+/** The fact ids a logged question asked about; a single id (as older sessions stored) reads as itself. */
+export function splitFactIds(stored: string | null): string[] {
+  return stored ? stored.split(',').filter(Boolean) : [];
+}

@@ -1,5 +1,6 @@
 import type { Content } from '../content/load.js';
 import type { Level, Prompt } from '../content/schema.js';
+import type { Vocabulary } from '../content/vocabulary.js';
 import { InterruptedError, UserError, type StopSignal } from '../errors.js';
 import type { Grade, Grader } from '../grading/index.js';
 import type { PhaseId } from '../phases.js';
@@ -17,7 +18,7 @@ import { paint } from '../ui/paint.js';
 import { safeText } from '../ui/safe-text.js';
 import { wrap } from '../ui/text.js';
 import type { Asker, TextResult } from './asker.js';
-import { matchFact, UNKNOWN_FACT_REPLY } from './facts.js';
+import { factIndex, factReply, joinFactIds, matchFacts } from './facts.js';
 import { chooseProbe } from './probe.js';
 import { gradedPhases } from './progress.js';
 import { answerSections, askedFacts, nextAction, resumedTotalMs, type NextAction } from './session.js';
@@ -30,6 +31,8 @@ export interface RunnerDeps {
   grader: Grader;
   framework: Content['framework'];
   prompt: Prompt;
+  /** The grader's vocabulary, so "CTR" meets a fact asked for as "click-through rate". */
+  vocabulary?: Vocabulary;
   out: (text: string) => void;
   now: () => number;
   color: boolean;
@@ -144,10 +147,10 @@ async function perform(action: Exclude<NextAction, { kind: 'finish' }>, deps: Ru
       }
       if (initial) deps.store.clearDraft(s.id);
       if (result.kind === 'done' && result.text.trim()) {
-        const match = matchFact(result.text, deps.prompt.facts);
-        const response = match ? match.fact.answer : UNKNOWN_FACT_REPLY;
+        const matches = matchFacts(result.text, factIndex(deps.prompt.facts, deps.vocabulary));
+        const response = factReply(matches);
         deps.out(interviewerSays(response, s.view));
-        s.record('clarifying', 'question', result.text, { factId: match?.fact.id ?? null, response });
+        s.record('clarifying', 'question', result.text, { factId: joinFactIds(matches.map((m) => m.fact.id)), response });
         return false;
       }
       s.record('clarifying', 'step-end', '');

@@ -1,5 +1,6 @@
 import type { AnswerSection } from '../grading/types.js';
 import { isPhaseId, type PhaseId } from '../phases.js';
+import { splitFactIds } from './facts.js';
 import { planTotalMs } from './plan.js';
 import type { Entry, EntryStep, PlanStep, StepId } from './types.js';
 
@@ -51,7 +52,7 @@ export function answerSections(entries: readonly Entry[]): AnswerSection[] {
 
 /** Fact ids the candidate asked about, in the order first asked. */
 export function askedFacts(entries: readonly Entry[]): string[] {
-  return [...new Set(entries.filter((e) => e.kind === 'question' && e.factId).map((e) => e.factId!))];
+  return [...new Set(entries.filter((e) => e.kind === 'question').flatMap((e) => splitFactIds(e.factId)))];
 }
 
 export interface StepTime {

@@ -24,7 +24,7 @@ export interface Entry {
   step: EntryStep;
   kind: EntryKind;
   text: string;
-  /** For a clarifying question: the fact it matched, if any. */
+  /** For a clarifying question: the facts it asked about, comma-joined (one id in older sessions), if any. */
   factId: string | null;
   /** For a clarifying question: what the interviewer said. */
   response: string | null;

@@ -93,6 +93,25 @@ describe('runSession: a whole interview', () => {
     expect(store.get(session.id)?.total).toBe(100);
   });
 
+  it('answers a question about two facts with both, and credits both as asked', async () => {
+    const { store, clock, session, output, grader, deps } = setup(interviewPlan(tinyPrompt, 10));
+    const { asker } = scripted(clock, [
+      [10_000, say('How many daily active users are there, and what is the latency budget?')],
+      [5_000, say('Do users see ads?')],
+      [1_000, end],
+      ...phaseAnswers.slice(0, 4),
+      phaseAnswers[4]!,
+      ...phaseAnswers.slice(5),
+    ]);
+    await runSession(session, deps(asker));
+    const text = output.join('');
+    expect(text).toContain('Interviewer: 50 million 100 ms at p99');
+    const questions = store.entries(session.id).filter((e) => e.kind === 'question');
+    expect(questions.map((q) => q.factId)).toEqual(['daily-users,latency', null]);
+    expect(questions[1]!.response).toBe(UNKNOWN_FACT_REPLY);
+    expect(grader.calls[grader.calls.length - 1]!.askedFacts).toEqual(['daily-users', 'latency']);
+  });
+
   it('shows the time left in the step and overall before each line', async () => {
     const { clock, session, deps } = setup(interviewPlan(tinyPrompt, 10));
     const { asker, requests } = scripted(clock, [[60_000, end], ...phaseAnswers.slice(0, 4), phaseAnswers[4]!, ...phaseAnswers.slice(5)]);

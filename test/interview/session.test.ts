@@ -85,6 +85,14 @@ describe('what gets graded and reported', () => {
     expect(askedFacts(entries)).toEqual(['daily-users']);
   });
 
+  it('reads every fact of a question that asked about two (stored comma-joined), and single ids as before', () => {
+    const two = [
+      entry({ step: 'clarifying', kind: 'question', text: 'DAU, and the latency budget?', factId: 'latency,daily-users' }),
+      ...clarified,
+    ];
+    expect(askedFacts(two)).toEqual(['latency', 'daily-users']);
+  });
+
   it('reports time per step against budget, with overruns', () => {
     const times = timeSpent(plan, entries);
     const requirements = times.find((t) => t.step === 'requirements')!;

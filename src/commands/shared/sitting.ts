@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readAnswer } from '../../content/answer-file.js';
 import { loadContent, type Content } from '../../content/load.js';
 import type { Level, Prompt } from '../../content/schema.js';
+import { loadVocabulary } from '../../content/vocabulary.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../grading/index.js';
@@ -112,6 +113,7 @@ async function sit(session: Session, prompt: Prompt, editor: boolean, history: H
     grader: edges.grader,
     framework: edges.content.framework,
     prompt,
+    vocabulary: loadVocabulary(),
     out: ctx.out,
     now: ctx.now,
     color: ctx.color,

@@ -1,0 +1,50 @@
+import type { Ctx } from '../context.js';
+import { findPrompt, loadContent } from '../content/load.js';
+import { loadVocabulary } from '../content/vocabulary.js';
+import { usageError } from '../errors.js';
+import { factIndex, factReply, matchFacts } from '../interview/facts.js';
+import { interviewerSays } from '../ui/interview-view.js';
+import { terminalWidth } from '../ui/markdown.js';
+import { paint } from '../ui/paint.js';
+import { safeText } from '../ui/safe-text.js';
+import { wrap } from '../ui/text.js';
+
+export interface AskOptions {
+  id: string;
+  question: string;
+  json?: boolean;
+}
+
+/** What `mlsd ask --json` prints. */
+export interface AskJson {
+  promptId: string;
+  question: string;
+  reply: string;
+  /** The facts the reply comes from; empty when the fact sheet does not cover the question. */
+  facts: string[];
+}
+
+/** Asks the interviewer one clarifying question outside a round, as it would be answered in one. */
+export async function ask(options: AskOptions, ctx: Pick<Ctx, 'out' | 'color'>): Promise<void> {
+  const prompt = findPrompt(loadContent(), options.id);
+  if (!options.question.trim()) {
+    throw usageError('the question is empty.', `Ask it in quotes: mlsd ask ${prompt.id} "How many daily active users?"`);
+  }
+  const matches = matchFacts(options.question, factIndex(prompt.facts, loadVocabulary()));
+  const result: AskJson = {
+    promptId: prompt.id,
+    question: options.question,
+    reply: factReply(matches),
+    facts: matches.map((m) => m.fact.id),
+  };
+  if (options.json) {
+    ctx.out(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const width = terminalWidth();
+  const c = paint(ctx.color);
+  const source = matches.length
+    ? `From the fact sheet: ${matches.map((m) => m.fact.topic).join(' · ')}.`
+    : 'The fact sheet does not cover this; an answer states its own assumption.';
+  ctx.out(`${interviewerSays(result.reply, { color: ctx.color, width })}${c.dim(wrap(safeText(source), width))}\n`);
+}
