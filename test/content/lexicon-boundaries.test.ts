@@ -1,12 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadVocabulary } from '../../src/content/vocabulary.js';
 import { Lexicon } from '../../src/grading/lexicon.js';
 import type { Nlp } from '../../src/grading/nlp.js';
 import { tools } from '../grading/helpers.js';
 
 let nlp: Nlp;
+let lexicon: Lexicon;
 beforeAll(async () => {
-  ({ nlp } = await tools());
+  ({ nlp, lexicon } = await tools());
 });
+
+const groupOf = (text: string) => {
+  const terms = lexicon.phrase(text);
+  return terms.length === 1 && terms[0]!.startsWith('~') ? terms[0] : `(not one group: ${terms.join(' ')})`;
+};
 
 describe('a variant written in capitals', () => {
   const small = () => new Lexicon({ synonyms: [['mean average precision', 'MAP'], ['log loss', 'ce']], words: {}, notTypos: [] }, nlp);
@@ -26,5 +33,100 @@ describe('a variant written in capitals', () => {
     ['we map ids to rows'],
   ])('leaves the ordinary word alone: "%s"', (text) => {
     expect(small().phrase(text)).not.toContain(small().phrase('mean average precision')[0]);
+  });
+});
+
+describe('the shipped vocabulary', () => {
+  it('gives every group its own name, and every wording collapses whole to its own group', () => {
+    const vocabulary = loadVocabulary();
+    const problems: string[] = [];
+    const names = new Map<string, string>();
+    for (const group of vocabulary.synonyms) {
+      const id = groupOf(group[0]!);
+      if (names.has(id)) problems.push(`"${group[0]}" and "${names.get(id)}" share the name ${id}`);
+      names.set(id, group[0]!);
+      for (const wording of group) if (groupOf(wording) !== id) problems.push(`"${wording}" → ${groupOf(wording)}, not ${id}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+// Abbreviations and variants of one idea: each pair must reach the same group.
+describe('one idea, many wordings', () => {
+  it.each([
+    // metrics
+    ['NCE', 'normalized cross entropy'],
+    ['normalised entropy', 'normalized cross-entropy'],
+    ['CE', 'cross entropy'],
+    ['NLL', 'log loss'],
+    ['Normalized DCG', 'NDCG'],
+    ['MAP', 'mean average precision'],
+    ['MAP@10', 'mean average precision'],
+    ['P@10', 'precision at k'],
+    ['precision@5', 'precision@k'],
+    ['R@100', 'recall at k'],
+    ['HR@10', 'hit rate'],
+    ['AUROC', 'ROC-AUC'],
+    ['AUC-PR', 'PR AUC'],
+    ['ECE', 'expected calibration error'],
+    ['calibration plot', 'reliability diagram'],
+    ['F1-score', 'F1'],
+    ['FPR', 'false positive rate'],
+    ['FNR', 'false negative rate'],
+    ['TPR', 'true positive rate'],
+    ['GAUC', 'per-user AUC'],
+    ['RMSE', 'root mean squared error'],
+    ['MAE', 'mean absolute error'],
+    ['MAPE', 'mean absolute percentage error'],
+    ['ILD', 'intra-list diversity'],
+    ['KS statistic', 'Kolmogorov-Smirnov'],
+    ['JS divergence', 'Jensen-Shannon divergence'],
+  ])('"%s" ≈ "%s"', (a, b) => {
+    expect(groupOf(a)).toBe(groupOf(b));
+    expect(groupOf(a)).toMatch(/^~/);
+  });
+});
+
+// Related but different ideas: folding them would let an answer earn a criterion it does not meet.
+describe('different ideas stay apart', () => {
+  it.each([
+    ['precision', 'accuracy'],
+    ['precision', 'recall'],
+    ['AUC', 'log loss'],
+    ['AUC', 'PR-AUC'],
+    ['AUC', 'GAUC'],
+    ['NDCG', 'MAP'],
+    ['NDCG', 'MRR'],
+    ['normalized cross entropy', 'log loss'],
+    ['CTR', 'conversion rate'],
+    ['hit rate', 'cache hit rate'],
+    ['hit rate', 'recall@k'],
+    ['precision@k', 'recall@k'],
+    ['false positive rate', 'false negative rate'],
+    ['false positive', 'false positive rate'],
+    ['RMSE', 'MSE'],
+    ['MAE', 'MAPE'],
+    ['ROC curve', 'AUC'],
+    ['PR curve', 'PR-AUC'],
+    ['F1', 'F-beta'],
+    ['watch time', 'dwell time'],
+    ['intra-list diversity', 'catalog coverage'],
+    ['HNSW', 'ANN'],
+  ])('"%s" ≠ "%s"', (a, b) => {
+    expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
+  });
+});
+
+// Abbreviations that are also ordinary words, or stems shared with ordinary words, must not swallow them.
+describe('ordinary words stay ordinary', () => {
+  it.each([
+    ['a map of the regions', '~mean_average_precision'],
+    ['Map every user to a shard', '~mean_average_precision'],
+    ['merchant-specific rules', '~true_negative_rate'],
+    ['the video plays at 60 FPS', '~false_positive'],
+    ['they could rig the auction', '~relative_information_gain'],
+    ['to err on the side of caution', '~expected_reciprocal_rank'],
+  ])('"%s" has no %s', (text, group) => {
+    expect(lexicon.phrase(text)).not.toContain(group);
   });
 });
