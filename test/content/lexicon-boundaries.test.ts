@@ -110,6 +110,28 @@ describe('one idea, many wordings', () => {
     ['ASR', 'speech-to-text'],
     ['OCR', 'optical character recognition'],
     ['LR schedule', 'learning rate schedule'],
+    // training
+    ['SGD', 'stochastic gradient descent'],
+    ['FTRL', 'follow the regularized leader'],
+    ['L2 penalty', 'L2 regularization'],
+    ['L1-regularised', 'L1 regularization'],
+    ['HPO', 'hyperparameter tuning'],
+    ['k-fold CV', 'k-fold cross-validation'],
+    ['dev set', 'validation set'],
+    ['hard negative mining', 'hard negatives'],
+    ['in-batch negative sampling', 'in-batch negatives'],
+    ['logQ correction', 'log-q correction'],
+    ['downsample negatives', 'negative downsampling'],
+    ['under-sampling', 'downsampling'],
+    ['upsampling', 'oversampling'],
+    ['SMOTE', 'synthetic minority oversampling'],
+    ['teacher-student', 'knowledge distillation'],
+    ['a distilled model', 'distillation'],
+    ['quantisation', 'quantization'],
+    ['finetuning', 'fine-tuning'],
+    ['pre-trained', 'pretrained'],
+    ['continual training', 'continuous training'],
+    ['target leakage', 'label leakage'],
   ])('"%s" ≈ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
     expect(lexicon.phrase(a).some((t) => t.startsWith('~'))).toBe(true);
@@ -165,6 +187,20 @@ describe('different ideas stay apart', () => {
     ['kNN', 'ANN'],
     ['NCE', 'noise contrastive estimation'],
     ['contrastive learning', 'triplet loss'],
+    ['hard negatives', 'in-batch negatives'],
+    ['k-fold', 'cross-validation'],
+    ['SMOTE', 'oversampling'],
+    ['oversampling', 'undersampling'],
+    ['L1 regularization', 'L2 regularization'],
+    ['distillation', 'quantization'],
+    ['product quantization', 'quantization'],
+    ['online learning', 'incremental training'],
+    ['online learning', 'continuous training'],
+    ['fine-tuning', 'pre-training'],
+    ['fine-tuning', 'transfer learning'],
+    ['self-supervised learning', 'semi-supervised learning'],
+    ['label leakage', 'data leakage'],
+    ['SGD', 'Adam'],
   ])('"%s" ≠ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
   });
@@ -184,6 +220,7 @@ describe('ordinary words stay ordinary', () => {
     ['a rag doll', '~retrieval_augmented_generation'],
     ['we tune the LR schedule', '~logistic_regression'],
     ['we transform the features', '~bert'],
+    ['we prune rules nobody owns', '~model_pruning'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
