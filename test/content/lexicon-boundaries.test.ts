@@ -132,6 +132,28 @@ describe('one idea, many wordings', () => {
     ['pre-trained', 'pretrained'],
     ['continual training', 'continuous training'],
     ['target leakage', 'label leakage'],
+    // infrastructure and serving
+    ['dark launch', 'shadow mode'],
+    ['batch scoring', 'offline inference'],
+    ['real-time inference', 'online serving'],
+    ['K8s', 'Kubernetes'],
+    ['DAG', 'directed acyclic graph'],
+    ['CDC', 'change data capture'],
+    ['OLAP', 'online analytical processing'],
+    ['DWH', 'data warehouse'],
+    ['blue/green', 'blue-green deployment'],
+    ['roll back', 'rollback'],
+    ['canary deployment', 'canary'],
+    ['point-in-time correct', 'as-of join'],
+    ['MTTR', 'mean time to recovery'],
+    ['RCA', 'root cause analysis'],
+    ['DLQ', 'dead-letter queue'],
+    ['TPS', 'transactions per second'],
+    ['data drift', 'distribution shift'],
+    ['feature drift', 'covariate shift'],
+    ['outlier detection', 'anomaly detection'],
+    ['autoscaler', 'auto-scaling'],
+    ['LRU', 'least recently used'],
   ])('"%s" ≈ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
     expect(lexicon.phrase(a).some((t) => t.startsWith('~'))).toBe(true);
@@ -201,6 +223,23 @@ describe('different ideas stay apart', () => {
     ['self-supervised learning', 'semi-supervised learning'],
     ['label leakage', 'data leakage'],
     ['SGD', 'Adam'],
+    ['feature store', 'data warehouse'],
+    ['data warehouse', 'data lake'],
+    ['batch inference', 'online inference'],
+    ['online learning', 'online serving'],
+    ['shadow mode', 'canary'],
+    ['canary', 'blue-green deployment'],
+    ['rollback', 'staged rollout'],
+    ['covariate shift', 'concept drift'],
+    ['concept drift', 'distribution shift'],
+    ['label shift', 'covariate shift'],
+    ['TPS', 'QPS'],
+    ['OLAP', 'OLTP'],
+    ['RPC', 'REST API'],
+    ['MTTR', 'MTTD'],
+    ['feature flag', 'canary'],
+    ['TPU', 'GPU'],
+    ['CPU', 'GPU'],
   ])('"%s" ≠ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
   });
@@ -221,6 +260,7 @@ describe('ordinary words stay ordinary', () => {
     ['we tune the LR schedule', '~logistic_regression'],
     ['we transform the features', '~bert'],
     ['we prune rules nobody owns', '~model_pruning'],
+    ['we ram the change through', '~random_access_memory'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
