@@ -154,6 +154,26 @@ describe('one idea, many wordings', () => {
     ['outlier detection', 'anomaly detection'],
     ['autoscaler', 'auto-scaling'],
     ['LRU', 'least recently used'],
+    // experimentation
+    ['A/A test', 'AA test'],
+    ['MDE', 'minimum detectable effect'],
+    ['sample size calculation', 'power analysis'],
+    ['pvalue', 'p-value'],
+    ['95% CI', '95% confidence interval'],
+    ['stat sig', 'statistically significant'],
+    ['CUPED', 'controlled experiment using pre-experiment data'],
+    ['change aversion', 'primacy effect'],
+    ['spillover', 'interference'],
+    ['SUTVA', 'stable unit treatment value assumption'],
+    ['cluster-randomised', 'cluster randomization'],
+    ['counter-metric', 'guardrail metric'],
+    ['long-term holdout', 'holdback'],
+    ['SRM', 'sample ratio mismatch'],
+    ['OPE', 'off-policy evaluation'],
+    ['ATE', 'average treatment effect'],
+    ['surrogate metric', 'proxy metric'],
+    ['LTV', 'lifetime value'],
+    ['KPI', 'key performance indicator'],
   ])('"%s" ≈ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
     expect(lexicon.phrase(a).some((t) => t.startsWith('~'))).toBe(true);
@@ -240,6 +260,20 @@ describe('different ideas stay apart', () => {
     ['feature flag', 'canary'],
     ['TPU', 'GPU'],
     ['CPU', 'GPU'],
+    ['A/A test', 'A/B test'],
+    ['power analysis', 'statistical significance'],
+    ['p-value', 'confidence interval'],
+    ['CI/CD', 'confidence interval'],
+    ['interference', 'network effect'],
+    ['holdback', 'holdout set'],
+    ['type I error', 'type II error'],
+    ['treatment group', 'control group'],
+    ['ATE', 'CATE'],
+    ['MDE', 'minimum sample size'],
+    ['Bonferroni correction', 'Benjamini-Hochberg'],
+    ['proxy metric', 'north star metric'],
+    ['lifetime value', 'long-term engagement'],
+    ['sequential testing', 'multiple testing'],
   ])('"%s" ≠ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
   });
@@ -261,6 +295,9 @@ describe('ordinary words stay ordinary', () => {
     ['we transform the features', '~bert'],
     ['we prune rules nobody owns', '~model_pruning'],
     ['we ram the change through', '~random_access_memory'],
+    ['she ate lunch', '~average_treatment_effect'],
+    ['the World Cup final', '~cuped'],
+    ['a few snips of the clip', '~self_normalized_inverse_propensity_scoring'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
