@@ -104,7 +104,6 @@ describe('one idea, many wordings', () => {
     ['LSTM', 'long short-term memory'],
     ['GRU', 'gated recurrent unit'],
     ['auto-encoder', 'autoencoder'],
-    ['VAE', 'variational autoencoder'],
     ['iForest', 'isolation forest'],
     ['LLM', 'large language model'],
     ['ASR', 'speech-to-text'],
@@ -116,7 +115,7 @@ describe('one idea, many wordings', () => {
     ['L2 penalty', 'L2 regularization'],
     ['L1-regularised', 'L1 regularization'],
     ['HPO', 'hyperparameter tuning'],
-    ['k-fold CV', 'k-fold cross-validation'],
+    ['k-fold CV', 'kfold'],
     ['dev set', 'validation set'],
     ['hard negative mining', 'hard negatives'],
     ['in-batch negative sampling', 'in-batch negatives'],
@@ -135,7 +134,7 @@ describe('one idea, many wordings', () => {
     // infrastructure and serving
     ['dark launch', 'shadow mode'],
     ['batch scoring', 'offline inference'],
-    ['real-time inference', 'online serving'],
+    ['online inference', 'online serving'],
     ['K8s', 'Kubernetes'],
     ['DAG', 'directed acyclic graph'],
     ['CDC', 'change data capture'],
@@ -174,6 +173,68 @@ describe('one idea, many wordings', () => {
     ['surrogate metric', 'proxy metric'],
     ['LTV', 'lifetime value'],
     ['KPI', 'key performance indicator'],
+    // recommendation and ads
+    ['implicit signals', 'implicit feedback'],
+    ['light ranker', 'pre-ranking'],
+    ['item-item', 'item-to-item'],
+    ['VTR', 'view-through rate'],
+    ['pCTR', 'predicted CTR'],
+    ['pCVR', 'predicted conversion rate'],
+    ['eCPM', 'effective cost per mille'],
+    ['CPM', 'cost per thousand impressions'],
+    ['CPC', 'cost per click'],
+    ['CPA', 'cost per action'],
+    ['ROAS', 'return on ad spend'],
+    ['GSP', 'generalized second-price auction'],
+    ['Vickrey auction', 'second-price auction'],
+    ['floor price', 'reserve price'],
+    ['auto-bidding', 'automated bidding'],
+    ['freq cap', 'frequency capping'],
+    ['lookalikes', 'lookalike audiences'],
+    ['remarketing', 'retargeting'],
+    ['conversion window', 'attribution window'],
+    ['MTA', 'multi-touch attribution'],
+    ['conversion delay', 'delayed feedback'],
+    ['IVT', 'invalid traffic'],
+    ['RTB', 'real-time bidding'],
+    // search
+    ['spell-check', 'spelling correction'],
+    ['typeahead', 'query autocompletion'],
+    ['TF-IDF', 'term frequency-inverse document frequency'],
+    ['semantic search', 'dense retrieval'],
+    ['RRF', 'reciprocal rank fusion'],
+    ['relevance judgements', 'relevance labels'],
+    ['zero-results rate', 'null result rate'],
+    ['SERP', 'search engine results page'],
+    ['Levenshtein distance', 'edit distance'],
+    ['long-tail queries', 'tail queries'],
+    // trust and safety
+    ['VVR', 'prevalence'],
+    ['manual review', 'human review'],
+    ['human reviewers', 'moderators'],
+    ['NSFW', 'not safe for work'],
+    ['CSAM', 'child sexual abuse material'],
+    ['pHash', 'perceptual hashing'],
+    ['Photo DNA', 'PhotoDNA'],
+    ['CIB', 'coordinated inauthentic behaviour'],
+    ['shadowban', 'shadow ban'],
+    ['downranking', 'demotion'],
+    ['T&S', 'trust and safety'],
+    // fraud and payments
+    ['charge-back', 'chargeback'],
+    ['ATO', 'account takeover'],
+    ['velocity counters', 'velocity features'],
+    ['browser fingerprinting', 'device fingerprint'],
+    ['BIN', 'bank identification number'],
+    ['AVS', 'address verification service'],
+    ['CVC', 'CVV'],
+    ['chargeback fraud', 'friendly fraud'],
+    ['CNP', 'card not present'],
+    ['approval rate', 'authorization rate'],
+    ['KYC', 'know your customer'],
+    ['AML', 'anti-money laundering'],
+    ['2FA', 'two-factor authentication'],
+    ['MFA', 'multi-factor authentication'],
   ])('"%s" ≈ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
     expect(lexicon.phrase(a).some((t) => t.startsWith('~'))).toBe(true);
@@ -274,8 +335,67 @@ describe('different ideas stay apart', () => {
     ['proxy metric', 'north star metric'],
     ['lifetime value', 'long-term engagement'],
     ['sequential testing', 'multiple testing'],
+    ['implicit feedback', 'explicit feedback'],
+    ['pre-ranking', 're-ranking'],
+    ['CTR', 'pCTR'],
+    ['conversion rate', 'pCVR'],
+    ['eCPM', 'CPM'],
+    ['CPC', 'CPA'],
+    ['CPC', 'CTR'],
+    ['ROAS', 'ROI'],
+    ['GSP', 'second-price auction'],
+    ['first-price auction', 'second-price auction'],
+    ['attribution window', 'delayed feedback'],
+    ['retargeting', 'lookalike audiences'],
+    ['post-click conversion', 'post-view conversion'],
+    ['DSP', 'SSP'],
+    ['query expansion', 'query rewriting'],
+    ['semantic search', 'BM25'],
+    ['hybrid search', 'semantic search'],
+    ['TF-IDF', 'BM25'],
+    ['zero-result rate', 'search abandonment'],
+    ['prevalence', 'proactive rate'],
+    ['PhotoDNA', 'perceptual hashing'],
+    ['perceptual hashing', 'hash matching'],
+    ['misinformation', 'disinformation'],
+    ['human review', 'moderators'],
+    ['shadow ban', 'shadow mode'],
+    ['friendly fraud', 'first-party fraud'],
+    ['card testing', 'card enumeration'],
+    ['card not present', 'card present'],
+    ['2FA', 'MFA'],
+    ['3DS', 'step-up authentication'],
+    ['false decline', 'false positive'],
+    ['approval rate', 'decline rate'],
+    ['KYC', 'AML'],
+    ['account takeover', 'synthetic identity'],
   ])('"%s" ≠ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
+  });
+});
+
+// A wording that names a kind keeps the broader group it contains, unless the two must stay apart.
+describe('wordings inside wordings', () => {
+  it.each([
+    ['k-fold cross-validation', '~cross_validation'],
+    ['item-based collaborative filtering', '~collaborative_filtering'],
+    ['embedding-based retrieval', '~embedding'],
+    ['real-time inference', '~real_time'],
+    ['a manual review queue', '~human_review'],
+    ['Sentence-BERT', '~bert'],
+  ])('"%s" still names %s', (text, group) => {
+    expect(lexicon.phrase(text)).toContain(group);
+  });
+
+  it.each([
+    ['support vector machine', '~embedding'],
+    ['cache hit rate', '~hit_rate'],
+    ['long-term holdout', '~holdout'],
+    ['InfoNCE', '~normalized_cross_entropy'],
+    ['effective CPM', '~cost_per_mille'],
+    ['false decline rate', '~decline'],
+  ])('"%s" does not name %s', (text, group) => {
+    expect(lexicon.phrase(text)).not.toContain(group);
   });
 });
 
@@ -297,7 +417,9 @@ describe('ordinary words stay ordinary', () => {
     ['we ram the change through', '~random_access_memory'],
     ['she ate lunch', '~average_treatment_effect'],
     ['the World Cup final', '~cuped'],
-    ['a few snips of the clip', '~self_normalized_inverse_propensity_scoring'],
+    ['the bin with the highest scores', '~bank_identification_number'],
+    ['throw it in the bin', '~bank_identification_number'],
+    ['the rest of the system', '~rest_api'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
