@@ -1,18 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadVocabulary } from '../../src/content/vocabulary.js';
 import { Lexicon } from '../../src/grading/lexicon.js';
+import { parseAnswerMarkdown, type Grader } from '../../src/grading/index.js';
 import type { Nlp } from '../../src/grading/nlp.js';
-import { tools } from '../grading/helpers.js';
+import { framework, prompt, tools } from '../grading/helpers.js';
 
 let nlp: Nlp;
 let lexicon: Lexicon;
+let grader: Grader;
 beforeAll(async () => {
-  ({ nlp, lexicon } = await tools());
+  ({ nlp, lexicon, grader } = await tools());
 });
 
-const groupOf = (text: string) => {
-  const terms = lexicon.phrase(text);
-  return terms.length === 1 && terms[0]!.startsWith('~') ? terms[0] : `(not one group: ${terms.join(' ')})`;
+const groupOf = (text: string): string => {
+  const [first, ...rest] = lexicon.phrase(text);
+  return first?.startsWith('~') && !rest.length ? first : `(not one group: ${[first, ...rest].join(' ')})`;
 };
 
 describe('a variant written in capitals', () => {
@@ -422,5 +424,39 @@ describe('ordinary words stay ordinary', () => {
     ['the rest of the system', '~rest_api'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
+  });
+});
+
+// The same boundaries seen through a whole grade: an abbreviation earns the criterion its expansion names, a
+// neighbouring idea or an ordinary word does not, and a negated abbreviation stays negated.
+describe('grading with the vocabulary', () => {
+  const P = prompt([
+    { id: 'nce', phase: 'metrics', level: 'senior', concepts: [['normalized entropy']] },
+    { id: 'lr-baseline', phase: 'models', level: 'mid', concepts: [['logistic regression']] },
+    { id: 'hit-rate', phase: 'metrics', level: 'mid', concepts: [['hit rate']] },
+    { id: 'map', phase: 'metrics', level: 'mid', concepts: [['mean average precision']] },
+    { id: 'cuped', phase: 'metrics', level: 'staff', concepts: [['controlled experiment using pre-experiment data']] },
+  ]);
+  const met = (sentence: string) =>
+    grader.grade(P, framework(), { sections: parseAnswerMarkdown(sentence) }).criteria.filter((c) => c.met).map((c) => c.id);
+
+  it.each([
+    ['Offline we compare NCE on the next day of logs against the production model.', 'nce'],
+    ['We start with an LR baseline on hashed feature crosses and replace it only when a deeper model beats it.', 'lr-baseline'],
+    ['Offline we report HR@10 on the held-out day, since users only look at the first screen.', 'hit-rate'],
+    ['Offline we report MAP on held-out queries because it rewards relevant listings near the top.', 'map'],
+    ['We reduce the variance of the test with CUPED, using each user\'s watch time before the experiment.', 'cuped'],
+  ])('"%s" earns %s', (sentence, id) => {
+    expect(met(sentence)).toContain(id);
+  });
+
+  it.each([
+    ['We track the cache hit rate of the feature service and page someone when it drops.', 'hit-rate'],
+    ['We map each query to a shard and send it to the replicas of that shard.', 'map'],
+    ['We tune the LR schedule with a short warmup before the main training run.', 'lr-baseline'],
+    ['We do not need CUPED here because the expected effect is large.', 'cuped'],
+    ['Offline we compare InfoNCE loss across the candidate models on the next day of logs.', 'nce'],
+  ])('"%s" does not earn %s', (sentence, id) => {
+    expect(met(sentence)).not.toContain(id);
   });
 });
