@@ -10,6 +10,8 @@ export interface Term {
   alt?: string;
   /** The word as written, lower-case (for typo tolerance). */
   lower: string;
+  /** Written in capitals ("MAP", "CEs"): only such a word matches a vocabulary variant written in capitals. */
+  caps?: boolean;
   /** Digits, or a digit-led quantity such as "10k", "100ms". */
   num: boolean;
   /** Negated or rejected; 'excluded' when only a scope exclusion leaves it out ("appeals are out of scope"). */
@@ -28,6 +30,9 @@ export const STOPWORDS = new Set([
 
 const SCALE_WORDS = new Set(['million', 'billion', 'thousand', 'hundred', 'trillion']);
 const QUANTITY = /^[~≈<>]?\d[\d,.]*(?:[a-z%×x]{0,4})$/;
+
+/** Capitals and digits, an optional plural "s": how an abbreviation is written ("MAP", "L2", "CEs"). */
+const CAPITALS = /^(?=.*\p{Lu})[\p{Lu}\p{N}]+s?$/u;
 
 const KEEP_FIRST = /[\p{L}\p{N}@~]/u;
 const KEEP_LAST = /[\p{L}\p{N}%]/u;
@@ -63,8 +68,11 @@ export function stripEdges(s: string): string {
  */
 export class Lexicon {
   private readonly words: Map<string, string>;
-  /** First term → the synonym variants starting with it, longest first. */
-  private readonly synonyms = new Map<string, Array<{ norms: string[]; id: string }>>();
+  /**
+   * First term → the synonym variants starting with it, longest first. `caps` marks the words a variant writes
+   * in capitals: "MAP" is mean average precision, "map" the ordinary word.
+   */
+  private readonly synonyms = new Map<string, Array<{ norms: string[]; caps: boolean[]; id: string }>>();
   readonly notTypos: Set<string>;
   private readonly vocabularyPairs: Array<[string, string]> = [];
 
@@ -84,8 +92,10 @@ export class Lexicon {
     for (const t of raw) if (!t.num) this.vocabularyPairs.push([t.lower, t.norm]);
     const norms = raw.map((t) => t.norm);
     if (!norms.length) return;
+    const caps = raw.map((t) => t.caps === true);
     const list = this.synonyms.get(norms[0]!) ?? [];
-    if (!list.some((known) => known.norms.join(' ') === norms.join(' '))) list.push({ norms, id });
+    const key = (v: { norms: string[]; caps: boolean[] }) => v.norms.map((n, k) => (v.caps[k] ? n.toUpperCase() : n)).join(' ');
+    if (!list.some((known) => key(known) === key({ norms, caps }))) list.push({ norms, caps, id });
     this.synonyms.set(norms[0]!, list);
   }
 
@@ -132,26 +142,28 @@ export class Lexicon {
 
   private tokenTerms(token: RawToken, negated: Negation): Term[] {
     if (token.type === 'punctuation' || token.type === 'symbol' || token.type === 'tabCRLF' || token.type === 'emoji') return [];
-    let lower = stripEdges(token.text.toLowerCase());
+    const text = stripEdges(token.text);
+    let lower = text.toLowerCase();
     if (!lower) return [];
     if (lower.startsWith('@')) return [this.plain('at', negated), this.plain('k', negated)];
     if (token.type === 'number' || QUANTITY.test(lower)) {
       return [{ norm: lower.replace(/,/g, ''), lower, num: true, negated }];
     }
-    const parts = lower.split(/[-/]+/).filter(Boolean);
+    const parts = text.split(/[-/]+/).filter(Boolean);
     if (parts.length > 1) {
       const terms = parts.map((p) => this.plain(p, negated));
-      terms[0] = { ...terms[0]!, alt: this.word(parts.join('')) };
+      terms[0] = { ...terms[0]!, alt: this.word(parts.join('').toLowerCase()) };
       return terms;
     }
-    lower = parts[0] ?? lower;
+    lower = parts[0]?.toLowerCase() ?? lower;
     const fixed = this.words.get(lower);
     const lemma = token.pos === 'PROPN' || fixed ? (fixed ?? lower) : stripEdges(token.lemma) || lower;
-    return [{ norm: stem(this.words.get(lemma) ?? lemma), lower, num: SCALE_WORDS.has(lemma), negated }];
+    return [{ norm: stem(this.words.get(lemma) ?? lemma), lower, caps: CAPITALS.test(parts[0] ?? text), num: SCALE_WORDS.has(lemma), negated }];
   }
 
-  private plain(lower: string, negated: Negation): Term {
-    return { norm: this.word(lower), lower, num: QUANTITY.test(lower), negated };
+  private plain(text: string, negated: Negation): Term {
+    const lower = text.toLowerCase();
+    return { norm: this.word(lower), lower, caps: CAPITALS.test(text), num: QUANTITY.test(lower), negated };
   }
 
   /** Collapses vocabulary synonym variants to their group term, longest match first. */
@@ -160,7 +172,9 @@ export class Lexicon {
     for (let i = 0; i < terms.length; ) {
       const t = terms[i]!;
       const candidates = [...(this.synonyms.get(t.norm) ?? []), ...((t.alt && this.synonyms.get(t.alt)) || [])];
-      const hit = candidates.find((v) => v.norms.every((n, k) => terms[i + k]?.norm === n || (k === 0 && terms[i]?.alt === n && v.norms.length === 1)));
+      const hit = candidates.find((v) =>
+        v.norms.every((n, k) => (!v.caps[k] || terms[i + k]?.caps) && (terms[i + k]?.norm === n || (k === 0 && terms[i]?.alt === n && v.norms.length === 1))),
+      );
       if (hit) {
         const span = t.alt && hit.norms.length === 1 && hit.norms[0] === t.alt ? this.hyphenSpan(terms, i) : hit.norms.length;
         const covered = terms.slice(i, i + span);
