@@ -161,9 +161,12 @@ export function createGrader(nlp: Nlp, vocabulary: Vocabulary = EMPTY_VOCABULARY
   return new RubricGrader(nlp, new Lexicon(vocabulary, nlp), options.now ?? Date.now, options.limitMs ?? GRADING_LIMIT_MS);
 }
 
-/** Loads the grader's language resources (wink-nlp's model and data/vocabulary.yaml; about 100 ms, once). */
-export async function loadGrader(options: { dataDir?: string } & GraderOptions = {}): Promise<Grader> {
-  const [nlp, vocabulary] = await Promise.all([loadNlp(), Promise.resolve().then(() => loadVocabulary(options.dataDir))]);
+/**
+ * Loads the grader's language resources (wink-nlp's model and data/vocabulary.yaml; about 100 ms, once); a caller
+ * that has read the vocabulary already passes it in.
+ */
+export async function loadGrader(options: { dataDir?: string; vocabulary?: Vocabulary } & GraderOptions = {}): Promise<Grader> {
+  const [nlp, vocabulary] = await Promise.all([loadNlp(), Promise.resolve().then(() => options.vocabulary ?? loadVocabulary(options.dataDir))]);
   return createGrader(nlp, vocabulary, options);
 }
 

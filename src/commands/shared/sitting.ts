@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readAnswer } from '../../content/answer-file.js';
 import { loadContent, type Content } from '../../content/load.js';
 import type { Level, Prompt } from '../../content/schema.js';
-import { loadVocabulary } from '../../content/vocabulary.js';
+import { loadVocabulary, type Vocabulary } from '../../content/vocabulary.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../grading/index.js';
@@ -36,13 +36,17 @@ export interface SittingEdges {
   ask: Asker;
   grader: Grader;
   content: Content;
+  /** data/vocabulary.yaml, read once for both the grader and the interviewer's fact lookup. */
+  vocabulary: Vocabulary;
 }
 
 export async function sittingEdges(ctx: Pick<Ctx, 'env'>, given: Partial<SittingEdges> = {}): Promise<SittingEdges> {
+  const vocabulary = given.vocabulary ?? loadVocabulary();
   return {
+    vocabulary,
     content: given.content ?? loadContent(),
     ask: given.ask ?? terminalAsker(ctx.env),
-    grader: given.grader ?? (await loadGrader()),
+    grader: given.grader ?? (await loadGrader({ vocabulary })),
   };
 }
 
@@ -113,7 +117,7 @@ async function sit(session: Session, prompt: Prompt, editor: boolean, history: H
     grader: edges.grader,
     framework: edges.content.framework,
     prompt,
-    vocabulary: loadVocabulary(),
+    vocabulary: edges.vocabulary,
     out: ctx.out,
     now: ctx.now,
     color: ctx.color,
