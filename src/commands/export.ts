@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadContent } from '../content/load.js';
 import type { Ctx } from '../context.js';
@@ -9,6 +8,7 @@ import { resolveSession } from '../store/history.js';
 import { openKnownHistory } from './shared/known-history.js';
 import { safeText } from '../ui/safe-text.js';
 import { sessionMarkdown, type CriterionNotes } from '../ui/session-markdown.js';
+import { placeIfFree, tempBeside } from '../util/place-file.js';
 import { systemErrorText } from '../util/system-error.js';
 
 export interface ExportOptions {
@@ -98,7 +98,7 @@ function writeReport(output: string, text: string, options: { force: boolean; hi
   if (existing?.isDirectory()) throw new UserError(`${output} is a folder.`, { hint: `Give -o a file path, e.g. -o ${join(output, 'report.md')}.` });
   if (existing && isSqliteFile(target)) throw never('is an SQLite database');
   if (existing && !options.force) throw alreadyThere(output);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempBeside(target, 'tmp');
   try {
     const fd = openSync(temp, 'wx');
     try {
@@ -109,7 +109,7 @@ function writeReport(output: string, text: string, options: { force: boolean; hi
       closeSync(fd);
     }
     if (existing) renameSync(temp, target);
-    else placeNew(temp, target, output);
+    else if (!placeIfFree(temp, target)) throw alreadyThere(output);
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw fail(err);
@@ -120,19 +120,6 @@ function writeReport(output: string, text: string, options: { force: boolean; hi
 
 const alreadyThere = (output: string) =>
   new UserError(`${output} already exists; it was not overwritten.`, { hint: 'Add --force to replace it, or choose another file with -o.' });
-
-/** Gives a new report its name only if nothing took the name meanwhile (a hard link fails if it exists). */
-function placeNew(temp: string, target: string, output: string): void {
-  try {
-    linkSync(temp, target);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw alreadyThere(output);
-    // A file system without hard links (FAT, some network shares): the name was free a moment ago.
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
-    renameSync(temp, target);
-  }
-}
 
 /**
  * The prompt's title and what its rubric says about each criterion, when the content still has the prompt;

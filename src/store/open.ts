@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
-import { accessSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { UserError } from '../errors.js';
+import { placeIfFree, tempBeside } from '../util/place-file.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
@@ -137,7 +137,7 @@ function configure(db: Db, isFile: boolean): void {
  */
 function create(file: string): void {
   const dir = dirname(file);
-  const temp = join(dir, `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.new`);
+  const temp = tempBeside(file, 'new');
   try {
     mkdirSync(dir, { recursive: true });
     const db = connect(temp);
@@ -147,28 +147,13 @@ function create(file: string): void {
     } finally {
       db.close();
     }
-    place(temp, file);
+    // Another process that created the history meanwhile won: its database is the one to open.
+    placeIfFree(temp, file);
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw writeFailure(file, err, { creating: true });
   } finally {
     for (const path of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(path, { force: true });
-  }
-}
-
-function place(temp: string, file: string): void {
-  try {
-    linkSync(temp, file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return;
-    // A file system without hard links: an exclusive copy still never replaces another process's history.
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
-    try {
-      copyFileSync(temp, file, constants.COPYFILE_EXCL);
-    } catch (copyErr) {
-      if ((copyErr as NodeJS.ErrnoException).code !== 'EEXIST') throw copyErr;
-    }
   }
 }
 
