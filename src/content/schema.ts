@@ -28,6 +28,8 @@ export const criterionSchema = z.strictObject({
   numeric: z.boolean().optional(),
   why: text,
   strong: text,
+  /** The question `mlsd drill` asks about this criterion in the prompt's setting (never its title). */
+  drill: text.optional(),
 });
 export type Criterion = z.infer<typeof criterionSchema>;
 
@@ -45,6 +47,33 @@ export const probeSchema = z.strictObject({
   question: text,
 });
 export type Probe = z.infer<typeof probeSchema>;
+
+export const SEVERITIES = ['minor', 'major', 'disqualifying'] as const;
+export const severitySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof severitySchema>;
+
+const conceptGroups = z.array(z.array(phrase).min(1, 'a concept group needs at least one phrase')).min(1);
+
+/**
+ * A mistake that fails candidates. `claim` holds the concept groups of a committed claim (as in a criterion);
+ * `unless` holds groups that, found in the same passage, show the writer knows better. `triggers` and `clears`
+ * are the pitfall's test corpus: sentences that must and must not raise it.
+ */
+export const pitfallSchema = z.strictObject({
+  id: kebab,
+  phase: phaseIdSchema,
+  severity: severitySchema,
+  title: text,
+  claim: conceptGroups,
+  need: z.number().int().min(1).optional(),
+  unless: conceptGroups.optional(),
+  why: text,
+  instead: text,
+  probe: text.optional(),
+  triggers: z.array(text).min(1),
+  clears: z.array(text).min(1),
+});
+export type Pitfall = z.infer<typeof pitfallSchema>;
 
 const perPhase = <T extends z.ZodType>(schema: T) =>
   z.strictObject({
@@ -82,6 +111,8 @@ export const promptSchema = z.strictObject({
   /** Framework criterion ids that do not apply to this prompt. */
   skipFramework: z.array(kebab).default([]),
   rubric: z.strictObject({ criteria: z.array(criterionSchema).min(1) }),
+  /** Mistakes specific to this prompt that an interviewer writes down as red flags. */
+  pitfalls: z.array(pitfallSchema).default([]),
   /** A closing line for reports on this prompt, e.g. a pointer to `mlsd pipeline`. */
   seeAlso: text.optional(),
 });
@@ -98,6 +129,8 @@ export type GuideEntry = z.infer<typeof guideEntrySchema>;
 /** The shared framework: criteria that hold for every prompt, and the cheat sheet `mlsd guide` prints. */
 export const frameworkSchema = z.strictObject({
   criteria: z.array(criterionSchema).min(1),
+  /** Mistakes that fail candidates on any prompt. */
+  pitfalls: z.array(pitfallSchema).default([]),
   guide: perPhase(guideEntrySchema).extend({ clarifying: guideEntrySchema }),
 });
 export type Framework = z.infer<typeof frameworkSchema>;

@@ -30,6 +30,7 @@ const guideEntry = { focus: 'f', checklist: ['c'], example: 'e', pitfalls: [] };
 export function framework(criteria: CriterionInput[] = []): Framework {
   return {
     criteria: criteria.map(criterion),
+    pitfalls: [],
     guide: { clarifying: guideEntry, requirements: guideEntry, metrics: guideEntry, data: guideEntry, models: guideEntry, serving: guideEntry, monitoring: guideEntry },
   };
 }
@@ -51,6 +52,7 @@ export function prompt(criteria: CriterionInput[], extra: Partial<Prompt> = {}):
     probes: [],
     skipFramework: [],
     rubric: { criteria: criteria.map(criterion) },
+    pitfalls: [],
     ...extra,
   };
 }

@@ -32,6 +32,7 @@ export const tinyPrompt: Prompt = {
     { criterion: 'drift', question: 'How do you know the model got worse?' },
   ],
   skipFramework: [],
+  pitfalls: [],
   rubric: {
     criteria: [
       crit('objective', 'requirements', 'watch time'),
@@ -49,6 +50,7 @@ export const tinyContent: Content = {
   prompts: [tinyPrompt],
   framework: {
     criteria: [crit('structure', 'requirements', 'requirements', 1)],
+    pitfalls: [],
     guide: { clarifying: guide, requirements: guide, metrics: guide, data: guide, models: guide, serving: guide, monitoring: guide },
   },
 };
