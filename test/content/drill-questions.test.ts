@@ -71,9 +71,9 @@ describe('drill questions', () => {
   });
 
   it('catches the problems it is meant to catch', () => {
-    const base = {
+    const base: Omit<Criterion, 'id' | 'title'> = {
       phase: 'data', weight: 1, level: 'mid', why: 'w', strong: 's', concepts: [['label leakage']],
-    } as const;
+    };
     const criteria: Criterion[] = [
       { ...base, id: 'missing', title: 'Splits by time and guards against leakage' },
       { ...base, id: 'title', title: 'Splits by time and guards against leakage', drill: 'Splits by time and guards against leakage?' },
