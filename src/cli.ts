@@ -242,5 +242,7 @@ export async function main(argv: string[], ctx: Ctx = processContext()): Promise
     ctx.err(`${safeText((err as Error)?.stack ?? String(err))}\n`);
     printError(ctx, 'unexpected failure (a bug in mlsd-coach).', 'Please report it with the command you ran and the output above.');
     ctx.setExitCode(EXIT.failure);
+  } finally {
+    ctx.dispose();
   }
 }
