@@ -17,7 +17,7 @@ import { renderMarkdown } from '../../ui/markdown.js';
 import { paint } from '../../ui/paint.js';
 import { renderReport } from '../../ui/report.js';
 
-/** The flags `interview` and `practice` share (registered in src/cli.ts). */
+/** The flags `interview` and `practice` share (defined once in src/commands/table.ts). */
 export interface SittingFlags {
   minutes: number;
   level: Level;
