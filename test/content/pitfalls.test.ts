@@ -37,6 +37,9 @@ function corpusProblems(p: Pitfall): string[] {
   if (p.clears.length < 4) problems.push(`${p.id}: ${p.clears.length} clears, want at least 4`);
   const shared = p.triggers.filter((t) => p.clears.includes(t));
   if (shared.length) problems.push(`${p.id}: the same sentence both triggers and clears: ${shared.join(' | ')}`);
+  for (const sentence of [...p.triggers, ...p.clears]) {
+    if (!/[.?!]["”]?$/.test(sentence)) problems.push(`${p.id}: not a whole sentence (YAML cut it?): ${sentence}`);
+  }
   if (p.need !== undefined && p.need > p.claim.length) problems.push(`${p.id}: need ${p.need} > ${p.claim.length} claim groups`);
   return problems;
 }
