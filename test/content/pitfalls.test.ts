@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import type { Pitfall } from '../../src/content/schema.js';
@@ -88,5 +89,35 @@ describe.each(content.prompts.map((p) => [p.id, p] as const))('%s pitfalls', (_i
 
   it('writes claim and unless phrasings the matcher can use', () => {
     expect(prompt.pitfalls.flatMap(phrasingProblems)).toEqual([]);
+  });
+});
+
+/** The planted-mistake answers (test/fixtures/redflags) and their labels must stay in step with the content. */
+describe('red-flag answers and their labels', () => {
+  const dir = new URL('../fixtures/redflags/', import.meta.url);
+  const labels = readFileSync(new URL('LABELS.md', dir), 'utf8');
+  const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const sections = new Map(
+    labels.split(/^## /m).slice(1).map((part) => {
+      const [file, ...rest] = part.split('\n');
+      const rows = rest
+        .filter((line) => /^\| [a-z0-9-]+ \| (minor|major|disqualifying) \|/.test(line))
+        .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| |\s*\|$/g, '')) as [string, string, string]);
+      return [file!.trim(), rows] as const;
+    }),
+  );
+
+  it.each(content.prompts.map((p) => [p.id, p] as const))('%s: a senior-length answer with at least five labelled mistakes it really contains', (id, prompt) => {
+    const answer = readFileSync(new URL(`${id}.md`, dir), 'utf8');
+    const words = answer.split(/\s+/).filter(Boolean).length;
+    expect(words).toBeGreaterThanOrEqual(900);
+    expect(words).toBeLessThanOrEqual(1400);
+    const rows = sections.get(`${id}.md`) ?? [];
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    const known = new Map([...framework.pitfalls, ...prompt.pitfalls].map((p) => [p.id, p.severity]));
+    for (const [pitfall, severity, sentence] of rows) {
+      expect(known.get(pitfall), pitfall).toBe(severity);
+      expect(flat(answer), pitfall).toContain(flat(sentence));
+    }
   });
 });
