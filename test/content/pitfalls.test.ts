@@ -117,7 +117,7 @@ describe('red-flag answers and their labels', () => {
     const known = new Map([...framework.pitfalls, ...prompt.pitfalls].map((p) => [p.id, p.severity]));
     for (const [pitfall, severity, sentence] of rows) {
       expect(known.get(pitfall), pitfall).toBe(severity);
-      expect(flat(answer), pitfall).toContain(flat(sentence));
+      expect(flat(answer).includes(flat(sentence)), `${pitfall} quotes a sentence the answer lacks: ${sentence}`).toBe(true);
     }
   });
 });
