@@ -1,5 +1,6 @@
 import { findPrompt, loadContent, type Content } from '../content/load.js';
 import type { Prompt } from '../content/schema.js';
+import { loadVocabulary } from '../content/vocabulary.js';
 import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
 import { loadGrader } from '../grading/index.js';
@@ -23,7 +24,7 @@ export async function interview(options: InterviewOptions, ctx: Ctx, given: Part
     if (!options.id) throw usageError("--answers needs a prompt id.", "Run: mlsd interview <prompt-id> --answers <answer.md>");
     const content = given.content ?? loadContent();
     const prompt = findPrompt(content, options.id);
-    const grader = given.grader ?? (await loadGrader());
+    const grader = given.grader ?? (await loadGrader({ vocabulary: loadVocabulary() }));
     await sitFromFile(
       { prompt, mode: 'interview', plan: interviewPlan(prompt, options.minutes), minutes: options.minutes, level: options.level,
         timer: false, db: options.db, file: options.answers, json: Boolean(options.json) },

@@ -1,4 +1,5 @@
 import { findPrompt, loadContent } from '../content/load.js';
+import { loadVocabulary } from '../content/vocabulary.js';
 import type { Ctx } from '../context.js';
 import { loadGrader } from '../grading/index.js';
 import { practicePlan } from '../interview/plan.js';
@@ -22,7 +23,7 @@ export async function practice(options: PracticeOptions, ctx: Ctx, given: Partia
   if (options.answers) {
     const content = given.content ?? loadContent();
     const prompt = findPrompt(content, options.id);
-    const grader = given.grader ?? (await loadGrader());
+    const grader = given.grader ?? (await loadGrader({ vocabulary: loadVocabulary() }));
     await sitFromFile({ ...spec, prompt, timer: false, file: options.answers, json: Boolean(options.json) }, ctx, { content, grader });
     return;
   }

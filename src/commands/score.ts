@@ -2,6 +2,7 @@ import type { Level } from '../content/schema.js';
 import type { Ctx } from '../context.js';
 import { readAnswer } from '../content/answer-file.js';
 import { findPrompt, loadContent } from '../content/load.js';
+import { loadVocabulary } from '../content/vocabulary.js';
 import { loadGrader, parseAnswerMarkdown } from '../grading/index.js';
 import { terminalWidth } from '../ui/markdown.js';
 import { renderReport } from '../ui/report.js';
@@ -26,7 +27,7 @@ export async function score(options: ScoreOptions, ctx: Pick<Ctx, 'out' | 'color
     readStdin: ctx.readStdin,
     stdinIsTTY: options.stdinIsTTY ?? Boolean(process.stdin.isTTY),
   });
-  const grader = await loadGrader();
+  const grader = await loadGrader({ vocabulary: loadVocabulary() });
   const grade = grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(answer.text) });
   if (options.json) {
     ctx.out(`${JSON.stringify(grade, null, 2)}\n`);
