@@ -4,7 +4,6 @@ import type { Vocabulary } from '../content/vocabulary.js';
 import { InterruptedError, UserError, type StopSignal } from '../errors.js';
 import type { Grade, Grader } from '../grading/index.js';
 import type { PhaseId } from '../phases.js';
-import type { SessionStore } from '../store/sessions.js';
 import {
   answerInstructions,
   clarifyInstructions,
@@ -23,10 +22,10 @@ import { chooseProbe } from './probe.js';
 import { gradedPhases } from './progress.js';
 import { answerSections, askedFacts, nextAction, resumedTotalMs, type NextAction } from './session.js';
 import { readClock, startStep, type Clock, type ClockReading } from './timer.js';
-import type { Draft, Entry, Session, StepId } from './types.js';
+import type { Draft, Entry, Session, SessionLog, StepId } from './types.js';
 
 export interface RunnerDeps {
-  store: SessionStore;
+  store: SessionLog;
   ask: Asker;
   grader: Grader;
   framework: Content['framework'];
