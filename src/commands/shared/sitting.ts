@@ -19,6 +19,7 @@ import { keyFactsView, planView, stepTitle, timeTable } from '../../ui/interview
 import { renderMarkdown, terminalWidth } from '../../ui/markdown.js';
 import { paint } from '../../ui/paint.js';
 import { renderReport } from '../../ui/report.js';
+import { terminalSessionView } from '../../ui/session-view.js';
 
 /** What a sitting needs from outside; tests replace the asker and the grader. */
 /** The flags `interview` and `practice` share (registered in src/cli.ts). */
@@ -118,10 +119,8 @@ async function sit(session: Session, prompt: Prompt, editor: boolean, history: H
     framework: edges.content.framework,
     prompt,
     vocabulary: edges.vocabulary,
-    out: ctx.out,
+    view: terminalSessionView({ out: ctx.out, color: ctx.color, width }),
     now: ctx.now,
-    color: ctx.color,
-    width,
     editor,
     keepElsewhere: keepInTempFile,
   });
