@@ -124,10 +124,14 @@ const realTimers: Timers = {
  */
 export function readText(request: TextRequest, io: Io = processIo(), typeAhead = new TypeAhead()): Promise<TextResult> {
   return new Promise((resolve) => {
+    // Node drops a caught signal not yet handed over if its last listener goes, even when another replaces it
+    // at once: this input listens before the listening between inputs stops, and stops after it starts again.
+    const stopListening = onStopSignal(io.signals, (signal) => dispatch({ kind: 'signal', signal, partial: rl.line }));
     const ahead = typeAhead.take();
     // An input that has ended already belongs to a terminal that was closed between two prompts.
     const ended = endedBeforeOpening(request, ahead, inputEnded(io.input));
     if (ended) {
+      stopListening();
       for (const effect of ended.effects) {
         if (effect.kind === 'write') io.output.write(effect.text);
         else if (effect.kind === 'finish') resolve(effect.result);
@@ -148,7 +152,6 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
     const onKey = (_: string, key: { ctrl?: boolean; name?: string } | undefined) =>
       dispatch({ kind: 'key', name: key?.name, ctrl: key?.ctrl, partial: rl.line });
     io.input.on('keypress', onKey);
-    const stopListening = onStopSignal(io.signals, (signal) => dispatch({ kind: 'signal', signal, partial: rl.line }));
 
     const run = (effect: ReaderEffect): void => {
       switch (effect.kind) {
@@ -183,13 +186,13 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
           return;
         case 'finish':
           io.input.off('keypress', onKey);
-          stopListening();
           for (const handle of pending.values()) timers.clear(handle);
           pending.clear();
           rl.close();
           // Whatever is still arriving in this burst of input belongs to the next prompt; after an interruption
           // there is none, and a second signal should end the process as usual.
           if (effect.result.kind !== 'interrupted') typeAhead.collect(io.input);
+          stopListening();
           resolve(effect.result);
           return;
         case 'interrupt-next':
