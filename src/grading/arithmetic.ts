@@ -151,7 +151,8 @@ function linkOf(tokens: readonly Token[], from: number, to: number, next: Quanti
     const w = t.lower;
     if (w === ';' || w === '|') return 'break';
     if (w === '×' || w === '*' || w === '·' || (w === 'x' && t.type === 'word') || w === 'times' || w === 'multiplied') return 'times';
-    if (w === '/' || w === '÷' || w === 'divided' || (w === 'over' && next.time === 1)) return 'div';
+    // "w/ images" abbreviates "with"; a division's slash stands alone or right after the number.
+    if ((w === '/' && (k === from || t.spaced)) || w === '÷' || w === 'divided' || (w === 'over' && next.time === 1)) return 'div';
     if (w === '-' && tokens[k + 1]?.text === '>' || w === '=' && tokens[k + 1]?.text === '>') { equals = true; k++; continue; }
     if (EQUALS_WORDS.has(w)) equals = true;
     else if (WEAK_WORDS.has(w)) weak = true;
@@ -279,7 +280,7 @@ function compare(run: Run, q: Quantity, peak: boolean): Comparison | null {
     }
   }
   if (time !== q.time) return null;
-  if (!run.derived && !conversion) return null;
+  if (!run.derived && (!conversion || isPerUser(run.first))) return null;
   if (!run.derived && !compatibleKinds(run.kind, q.kind)) return null;
   let eLow = low;
   let eHigh = high;
@@ -416,10 +417,10 @@ const MODEL_COSTS: readonly ModelCost[] = [
     seconds: 1e-6, name: 'a large ranker',
   },
 ];
-const REQUEST_CONTEXT = /\b(?:per|every|each|for every|for each|on every|on each)\s+(?:single\s+)?(?:request|query|search|page|feed|user request|call|impression|auction|load)\b|\breal[- ]time\b|\bat request time\b|\bonline\b|\bwithin\b|\blatency\b|\bp99\b/;
-const NOT_A_CLAIM = /\b(?:not|never|no|can't|cannot|can not|couldn't|won't|wouldn't|would|could|impossible|infeasible|unfeasible|too|prohibitive|prohibitively|instead|rather|unless|if|why|avoid|without|only|then|offline|batch|nightly|precompute|precomputed|pre-compute|cache|cached|narrow|narrows|shortlist|retrieve|retrieves|retrieval|retrieved|ann|nearest|candidate generation|filter|filters|prune|top)\b|n't\b/;
+const REQUEST_CONTEXT = /\b(?:per|every|each|for every|for each|on every|on each)\s+(?:single\s+)?(?:request|query|search|page|feed|user request|call|impression|auction|load)\b|\breal[- ]time\b|\bat request time\b/;
+const NOT_A_CLAIM = /\b(?:not|never|no|can't|cannot|can not|couldn't|won't|wouldn't|would|could|impossible|infeasible|unfeasible|too|prohibitive|prohibitively|instead|rather|unless|if|why|avoid|without|only|then|offline|batch|nightly|precompute|precomputed|pre-compute|cache|cached|narrow|narrows|shortlist|retrieve|retrieves|retrieval|retrieved|ann|nearest|candidate generation|filter|filters|prune|top|hurt|hurts|expensive|slow)\b|n't\b/;
 const ITEM_KINDS = new Set(['videos', 'listings', 'items', 'ads', 'posts', 'candidates', 'embeddings', 'comments']);
-const WHOLE = /\b(?:all|every|entire|whole|full)\b[^.;]{0,30}\b(?:catalogue|catalog|corpus|inventory|videos?|listings?|items?|products?|ads?|posts?)\b/;
+const WHOLE = /\b(?:all|every|entire|whole|full)\b[^.;]{0,30}\b(?:catalogue|catalog|corpus|inventory|videos?|listings?|items?|products?)\b/;
 
 function budgetOf(text: string): number | null {
   const tokens = tokenize(text);
@@ -434,18 +435,20 @@ function budgetOf(text: string): number | null {
 function checkLatency(s: ArithmeticSentence, tokens: readonly Token[], qs: readonly Quantity[], budget: { seconds: number; source: string }, catalogue: number | null): Finding[] {
   const lower = s.text.toLowerCase();
   const model = MODEL_COSTS.find((m) => m.pattern.test(lower));
-  if (!model || !REQUEST_CONTEXT.test(lower) || NOT_A_CLAIM.test(lower.replace(/\bp99\b/g, ''))) return [];
+  if (!model || NOT_A_CLAIM.test(lower.replace(/\bp99\b/g, ''))) return [];
   const counts = qs.filter((q) => q.cls === 'count' && q.time === 0 && !q.vague && q.kind && ITEM_KINDS.has(q.kind));
+  const stated = qs.find((q) => q.time === 1 && q.per !== null && q.value < 1);
+  const inSentence = qs.find((q) => q.time === 1 && q !== stated && q.value <= 10 && !q.vague);
+  // A request is named, or the sentence promises a time for an explicit count of items.
+  if (!REQUEST_CONTEXT.test(lower) && !(counts.length && inSentence)) return [];
   let n = counts.reduce((m, q) => Math.max(m, q.value), 0);
-  let nText = counts.find((q) => q.value === n)?.text ?? '';
+  let nText = (counts.find((q) => q.value === n)?.text ?? '').replace(/^[~≈]\s*/, '').replace(/\s+(?:per|each|for|every)\b.*$/, '');
   if (!n && WHOLE.test(lower) && catalogue) {
     n = catalogue;
     nText = `${formatCount(catalogue)} items`;
   }
   if (!n) return [];
-  const stated = qs.find((q) => q.time === 1 && q.per !== null && q.value < 1);
   const cost = stated?.value ?? model.seconds;
-  const inSentence = qs.find((q) => q.time === 1 && q !== stated && q.value <= 10 && !q.vague);
   const limit = inSentence?.value ?? budget.seconds;
   const limitText = inSentence ? `the ${formatDuration(inSentence.value)} claimed` : budget.source;
   const needed = n * cost;

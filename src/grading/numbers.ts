@@ -411,6 +411,43 @@ const STOP_WORDS = new Set([
   'we', 'i', 'it', 'they', 'the', 'than', 'then', 'from', 'by', 'into', 'if', 'times', 'x', 'about', 'roughly', 'gives', 'means',
 ]);
 
+const VAGUE_LEAD = new Set(['few', 'several', 'many', 'couple', 'some', 'dozens', 'tens', 'hundreds', 'thousands', 'millions', 'billions', 'multiple', 'numerous']);
+const VAGUE_SCALE: Record<string, number> = { hundred: 100, hundreds: 100, ...SCALE_WORDS };
+
+/** "a few hundred", "several million", "hundreds of millions", "tens of thousands": the end and rough size, or null. */
+function readVague(tokens: readonly Token[], i: number): { end: number; value: number } | null {
+  let j = i;
+  if (tokens[j]?.lower === 'a' || tokens[j]?.lower === 'an') j++;
+  const lead = tokens[j]?.lower ?? '';
+  if (!VAGUE_LEAD.has(lead)) return null;
+  let value = VAGUE_SCALE[lead] ?? 1;
+  let scaled = lead in VAGUE_SCALE || lead === 'tens' || lead === 'dozens';
+  if (lead === 'tens') value = 10;
+  if (lead === 'dozens') value = 12;
+  j++;
+  for (; j < tokens.length; j++) {
+    const w = tokens[j]!.lower;
+    if (w === 'of' || w === 'a') continue;
+    if (w in VAGUE_SCALE) { value *= VAGUE_SCALE[w]!; scaled = true; continue; }
+    break;
+  }
+  while (j > i && (tokens[j - 1]!.lower === 'of' || tokens[j - 1]!.lower === 'a')) j--;
+  if (!scaled || (lead === 'some' && value < 100)) return null;
+  return { end: j, value };
+}
+
+function vagueQuantity(text: string, tokens: readonly Token[], i: number, v: { end: number; value: number }): Quantity {
+  const q: Quantity = {
+    value: v.value, low: v.value, high: v.value, cls: 'count', time: 0, timeUnit: null, kind: null, qualifier: null, per: null,
+    approx: true, bound: null, range: false, vague: true, dtypeBytes: null, first: i, end: v.end, start: tokens[i]!.start,
+    stop: tokens[v.end - 1]!.end, text: '',
+  };
+  readTail(tokens, q);
+  q.stop = tokens[q.end - 1]!.end;
+  q.text = text.slice(q.start, q.stop);
+  return q;
+}
+
 /** Every quantity in the tokens, in order. */
 export function readQuantities(text: string, tokens: readonly Token[] = tokenize(text)): Quantity[] {
   const out: Quantity[] = [];
@@ -418,6 +455,13 @@ export function readQuantities(text: string, tokens: readonly Token[] = tokenize
   while (i < tokens.length) {
     const t = tokens[i]!;
     if (t.type !== 'number' && t.type !== 'word') { i++; continue; }
+    const vague = t.type === 'word' ? readVague(tokens, i) : null;
+    if (vague) {
+      const q = vagueQuantity(text, tokens, i, vague);
+      out.push(q);
+      i = q.end;
+      continue;
+    }
     if (t.type === 'word' && !(t.lower in ONES) && t.lower !== 'a' && t.lower !== 'an' && t.lower !== 'half') { i++; continue; }
     const core = readCore(tokens, i);
     if (!core) { i++; continue; }
@@ -489,6 +533,13 @@ export function readQuantities(text: string, tokens: readonly Token[] = tokenize
     if (core.words && t.lower in SCALE_WORDS && t.lower.endsWith('s')) q.vague = true;
     if (after?.lower === 'of' && tokens[q.end - 1] && SCALE_WORDS[tokens[q.end - 1]!.lower] && tokens[q.end - 1]!.lower.endsWith('s')) q.vague = true;
     if (tokens[core.end]?.lower === 'ish' || tokens[core.end]?.text === '+') q.approx = true;
+    if (q.time === 1 && (tokens[q.end]?.lower === 'per' || tokens[q.end]?.lower === 'each' || tokens[q.end]?.text === '/') && tokens[q.end + 1]?.type === 'word' && !RATE_WORDS[tokens[q.end + 1]!.lower]) {
+      q.per = tokens[q.end + 1]!.lower.replace(/s$/, '');
+      q.end += 2;
+    } else if (q.time === 1 && tokens[q.end]?.lower === 'each') {
+      q.per = 'each';
+      q.end++;
+    }
     if (q.cls === 'count' && q.time === 0) readTail(tokens, q);
     else if (q.cls === 'floats' || q.cls === 'bytes' || q.cls === 'money') readTail(tokens, q);
     if (q.cls === 'floats' && dtypeBytes === null) {

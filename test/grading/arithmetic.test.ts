@@ -1,0 +1,414 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
+import { checkArithmetic, checkFacts, sentencesOf, type ArithmeticFlag } from '../../src/grading/arithmetic.js';
+import { readQuantities, type Quantity } from '../../src/grading/numbers.js';
+
+const one = (text: string): Quantity => {
+  const qs = readQuantities(text);
+  expect(qs, text).toHaveLength(1);
+  return qs[0]!;
+};
+
+describe('reading quantities', () => {
+  it.each<[string, Partial<Quantity>]>([
+    ['200,000', { value: 200_000 }],
+    ['1.5', { value: 1.5 }],
+    ['1.5k', { value: 1500 }],
+    ['20K', { value: 20_000 }],
+    ['50M', { value: 50e6 }],
+    ['3MM', { value: 3e6 }],
+    ['2B', { value: 2e9 }],
+    ['5bn', { value: 5e9 }],
+    ['10 thousand', { value: 10_000 }],
+    ['1.5 billion', { value: 1.5e9 }],
+    ['two hundred million', { value: 200e6 }],
+    ['one and a half billion', { value: 1.5e9 }],
+    ['half a million', { value: 5e5 }],
+    ['a million', { value: 1e6 }],
+    ['twenty-five thousand', { value: 25_000 }],
+    ['two hundred and fifty', { value: 250 }],
+    ['2e6', { value: 2e6 }],
+    ['10^9', { value: 1e9 }],
+    ['10⁹', { value: 1e9 }],
+    ['3 lakh', { value: 3e5 }],
+    ['~23k', { value: 23_000, approx: true }],
+    ['≈ 2B', { value: 2e9, approx: true }],
+    ['about 5,000', { value: 5000, approx: true }],
+    ['roughly 40k', { value: 40_000, approx: true }],
+    ['around 12k', { value: 12_000, approx: true }],
+    ['20–30k', { low: 20_000, high: 30_000, range: true }],
+    ['20k-30k', { low: 20_000, high: 30_000, range: true }],
+    ['2,000-3,000', { low: 2000, high: 3000, range: true }],
+    ['between 2 and 3 million', { low: 2e6, high: 3e6, range: true }],
+    ['2 to 3 million', { low: 2e6, high: 3e6, range: true }],
+    ['a few hundred', { vague: true }],
+    ['hundreds of millions', { vague: true }],
+    ['several million', { vague: true }],
+    ['23k QPS', { value: 23_000, time: -1, timeUnit: 'second', kind: 'requests' }],
+    ['5k RPS', { value: 5000, time: -1, kind: 'requests' }],
+    ['4,000 per second', { value: 4000, time: -1, timeUnit: 'second' }],
+    ['120k/s', { value: 120_000, time: -1 }],
+    ['2B a day', { value: 2e9 / 86_400, time: -1, timeUnit: 'day' }],
+    ['400M req/day', { value: 400e6 / 86_400, time: -1, kind: 'requests' }],
+    ['2B daily requests', { value: 2e9 / 86_400, time: -1, kind: 'requests' }],
+    ['90 million card payments per day', { value: 90e6 / 86_400, time: -1, kind: 'payments' }],
+    ['10 times a day', { value: 10 / 86_400, time: -1, timeUnit: 'day' }],
+    ['10 feed loads per user per day', { time: -1, kind: 'requests', per: 'user' }],
+    ['200M DAU', { value: 200e6, kind: 'users', qualifier: 'daily', time: 0 }],
+    ['200 million daily active users', { value: 200e6, kind: 'users', qualifier: 'daily', time: 0 }],
+    ['1.5 billion MAU', { value: 1.5e9, kind: 'users', qualifier: 'monthly' }],
+    ['800 million videos', { value: 800e6, kind: 'videos' }],
+    ['100 ms', { value: 0.1, time: 1, timeUnit: 'ms' }],
+    ['100ms', { value: 0.1, time: 1 }],
+    ['1 µs', { value: 1e-6, time: 1 }],
+    ['2 s', { value: 2, time: 1 }],
+    ['4 bytes', { value: 4, cls: 'bytes' }],
+    ['51 GB', { value: 51e9, cls: 'bytes' }],
+    ['2 TB', { value: 2e12, cls: 'bytes' }],
+    ['1.5 PB', { value: 1.5e15, cls: 'bytes' }],
+    ['256 floats', { value: 256, cls: 'floats', dtypeBytes: 4 }],
+    ['128-dim', { value: 128, cls: 'floats' }],
+    ['768 dims', { value: 768, cls: 'floats' }],
+    ['3x', { value: 3, cls: 'factor' }],
+    ['three times', { value: 3, cls: 'factor' }],
+    ['15%', { value: 0.15, cls: 'percent' }],
+    ['$0.25', { value: 0.25, cls: 'money' }],
+  ])('%s', (text, expected) => {
+    const close = Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, typeof v === 'number' ? expect.closeTo(v, 6) : v]));
+    expect(one(text)).toMatchObject(close);
+  });
+
+  it.each(['GPT-4', 'p99', 'v2', 'k8s', 'fp16', 'a', 'each one'])('%s is no number', (text) => {
+    expect(readQuantities(text)).toEqual([]);
+  });
+
+  it('reads several quantities in order, with the spans as written', () => {
+    const text = 'Assume 200M DAU × 10 loads ≈ 2B/day ≈ 23k QPS.';
+    expect(readQuantities(text).map((q) => q.text)).toEqual(['200M DAU', '10 loads', '2B/day', '23k QPS']);
+  });
+});
+
+describe('sentences', () => {
+  it('joins wrapped lines, splits list items, skips headings and keeps decimals and abbreviations', () => {
+    const text = '# Scale\nWe have 1.5 billion users, e.g. in 100\ncountries. Next one?\n- 300M DAU x 20 ads\n- 6B/day\n\n| a | b |';
+    expect(sentencesOf(text)).toEqual(['We have 1.5 billion users, e.g. in 100 countries.', 'Next one?', '300M DAU x 20 ads', '6B/day', '| a | b |']);
+  });
+});
+
+const flagsOf = (text: string) => checkArithmetic(text).flags;
+
+describe('QPS', () => {
+  it.each([
+    '200M DAU × 10 loads ≈ 2B/day ≈ 23k QPS.',
+    'Assume 200M DAU and about 10 feed loads per user per day, so 2B requests per day, roughly 23k QPS on average.',
+    'Assume around 100 million daily active users who each open the feed about five times a day, which gives roughly 500 million requests a day, or about 6,000 requests per second on average.',
+    'Assume two hundred million daily users, each opening the feed ten times a day: two billion requests a day, about 23,000 per second.',
+    'About 400 million posts a day, so around 4,600 posts per second.',
+    '1B / 86,400 s ≈ 12k requests per second on average.',
+    '300M DAU, ~25 ad slots filled per user per day → 7.5B auctions/day, ~90k auctions/s average.',
+    'Traffic: 100M users x 4 sessions/day = 400M requests/day, about 5k QPS on average.',
+    '2 × 10^9 / 86,400 ≈ 23k per second.',
+    'That is 2B a day, which is between 20k and 30k QPS.',
+    '1B feed requests a day, about 12k QPS on average and maybe 3x that at the evening peak, so I plan for ~40k QPS.',
+    '1B / 86,400 s ≈ 12k requests per second on average; with a 3× evening peak we should plan for about 35k QPS.',
+  ])('right: %s', (text) => {
+    const result = checkArithmetic(text);
+    expect(result.flags).toEqual([]);
+    expect(result.checks.some((c) => c.kind === 'qps' && c.ok)).toBe(true);
+  });
+
+  it.each<[string, string]>([
+    ['200M × 10 = 2B a day, about 2M QPS.', 'about 23k per second'],
+    ['200M DAU × 10 loads ≈ 2B/day ≈ 2M QPS.', 'about 23k per second'],
+    ['Assume 100 million daily users who each open the feed five times a day, which is 500 million requests a day, or about 500,000 requests per second.', 'about 5,787 per second'],
+    ['About 400 million posts a day, so around 400 posts per second.', 'about 4,630 per second'],
+    ['1B feed requests a day, about 12k QPS on average and maybe 3x that at the evening peak, so I plan for ~400k QPS.', 'about 36k per second'],
+    ['200M DAU × 10 loads ≈ 2B/day ≈ 2,000 QPS.', 'about 23k per second'],
+  ])('wrong: %s', (text, why) => {
+    const flags = flagsOf(text);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ id: 'arithmetic-qps', severity: 'minor', phase: 'requirements', evidence: text });
+    expect(flags[0]!.why).toContain(why);
+    expect(flags[0]!.off).toBeGreaterThan(3);
+  });
+
+  it('says the arithmetic back in words', () => {
+    const [flag] = flagsOf('200M × 10 = 2B a day, about 2M QPS.');
+    expect(flag!.why).toBe('2B a day is about 23k per second (a day has 86,400 seconds), not 2M QPS.');
+    expect(flag!.instead).toMatch(/86,400/);
+  });
+
+  it('credits the product and the conversion of a right chain separately', () => {
+    const checks = checkArithmetic('200M DAU × 10 loads ≈ 2B/day ≈ 23k QPS.').checks;
+    expect(checks.map((c) => [c.claimed, c.ok])).toEqual([['2B/day', true], ['23k QPS', true]]);
+  });
+
+  it('takes the phase of the section the sentence is in', () => {
+    const [flag] = checkArithmetic([{ phase: 'serving', text: 'At peak: 200M × 10 = 2B a day, about 2M QPS.' }]).flags;
+    expect(flag!.phase).toBe('serving');
+  });
+});
+
+describe('storage', () => {
+  it.each([
+    '50M videos × 256 floats × 4 bytes = 51 GB.',
+    '50M videos × 256-dim embeddings ≈ 50 GB.',
+    '1B users × 128 dims × 2 bytes = 256 GB.',
+    '2M uploads a day × 1 KB × 90 days = 180 GB.',
+    '800M listings × 2 KB each = 1.6 TB.',
+    '100M embeddings × 64 fp16 dims ≈ 13 GB.',
+  ])('right: %s', (text) => {
+    const result = checkArithmetic(text);
+    expect(result.flags).toEqual([]);
+    expect(result.checks.some((c) => c.kind === 'storage' && c.ok)).toBe(true);
+  });
+
+  it.each<[string, string]>([
+    ['50M videos × 256-dim embeddings = 5 TB.', 'about 51.2 GB'],
+    ['50M videos × 256 floats × 4 bytes = 500 MB.', 'about 51.2 GB'],
+    ['1B users × 128 dims × 4 bytes = 50 TB.', 'about 512 GB'],
+    ['800M listings × 2 KB each = 16 GB.', 'about 1.6 TB'],
+  ])('wrong: %s', (text, why) => {
+    const flags = flagsOf(text);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ id: 'arithmetic-storage', severity: 'minor', phase: 'serving' });
+    expect(flags[0]!.why).toContain(why);
+  });
+});
+
+describe('latency', () => {
+  it.each<[string, string, string]>([
+    ['We run the cross-encoder over all 50M videos per request within 100 ms.', 'major', 'Even at 10 µs per item for a cross-encoder, 50M videos take 8.3 minutes per request'],
+    ['We score 10 million items with the large ranker for every request.', 'minor', 'Even at 1 µs per item for a large ranker, 10 million items take 10 s per request, 10× the second'],
+    ['The heavy ranker scores all 500 million listings per query in 50 ms.', 'major', '500 million listings take 8.3 minutes'],
+    ['An LLM rates every one of the 800M listings for each search in real time.', 'major', 'Even at 1 ms per item for a language model'],
+    ['At 2 µs per item the deep model scores all 50M videos per request within 100 ms.', 'major', 'At 2 µs per item, 50M videos take 100 s'],
+  ])('wrong: %s', (text, severity, why) => {
+    const flags = flagsOf(text);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ id: 'arithmetic-latency', severity, phase: 'serving' });
+    expect(flags[0]!.why).toContain(why);
+  });
+
+  it('uses the budget the answer states when the sentence names none', () => {
+    const flags = flagsOf('The p99 latency budget is 100 ms. We score 10 million items with the large ranker for every request.');
+    expect(flags[0]!.why).toContain('100× the 100 ms budget');
+    expect(flags[0]!.severity).toBe('major');
+  });
+
+  it('uses the catalogue size the answer states for "every video"', () => {
+    const flags = flagsOf('There are 50 million videos. The large ranker scores every video in the catalogue per request.');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.why).toContain('50M items take 50 s');
+  });
+
+  it('uses a catalogue size given as an option', () => {
+    expect(checkArithmetic('The large ranker scores every video for each request.', { catalogue: 50e6, budgetMs: 100 }).flags[0]!.why)
+      .toContain('500× the 100 ms budget');
+  });
+
+  it.each([
+    'The heavy ranker scores 500 candidates per request within 20 ms.',
+    'We cannot run the cross-encoder over all 50M videos per request within 100 ms.',
+    "Scoring 10 million items with the large ranker for every request would take 10 seconds, so we retrieve 500 first.",
+    'Running the heavy model over all 50M videos per request is impossible in 100 ms.',
+    'Retrieve 1,000 of the 50M videos with ANN, then the large ranker scores them per request.',
+    'If we ran the cross-encoder over all 50M videos per request it would blow the budget.',
+    'The cross-encoder scores 50M query–listing pairs offline every night.',
+  ])('no flag: %s', (text) => {
+    expect(flagsOf(text)).toEqual([]);
+  });
+});
+
+describe('product chains', () => {
+  it.each([
+    '1,000 candidates × 20k QPS = 20M scores/s.',
+    '300 candidates × 35k QPS is about 10M model evaluations per second at peak.',
+    '70k QPS times 300 candidates is 21M ranker inferences a second.',
+    'At 30k QPS × 200 candidates that is six million transformer passes per second.',
+    '120k/s × 500 = 60M predictions/s at peak.',
+    '7.5B impressions/day, CTR ~1% → 75M positives a day.',
+    '10M items × 1 µs = 10 s.',
+  ])('right: %s', (text) => {
+    const result = checkArithmetic(text);
+    expect(result.flags).toEqual([]);
+    expect(result.checks.some((c) => c.ok)).toBe(true);
+  });
+
+  it.each<[string, string, string]>([
+    ['1,000 candidates × 20k QPS = 200k scores/s.', 'arithmetic-qps', 'about 20M per second'],
+    ['500 × 40 = 2,000.', 'arithmetic-product', '500 × 40 is about 20k, not 2,000'],
+    ['12 × 300 → 36.', 'arithmetic-product', 'about 3,600'],
+    ['6B / 1,000 = 600M.', 'arithmetic-product', 'about 6M'],
+    ['10M items × 1 µs = 10 ms.', 'arithmetic-latency', 'about 10 s'],
+  ])('wrong: %s', (text, id, why) => {
+    const flags = flagsOf(text);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.id).toBe(id);
+    expect(flags[0]!.why).toContain(why);
+  });
+
+  it('does not flag a result within 3×', () => {
+    expect(flagsOf('500 × 40 = 50,000.')).toEqual([]);
+    expect(flagsOf('500 × 40 = 7,000.')).toEqual([]);
+    expect(flagsOf('500 × 40 = 6,000.')).toHaveLength(1);
+  });
+});
+
+describe('facts', () => {
+  const content = loadContent();
+  const factsOf = (id: string) => content.prompts.find((p) => p.id === id)!.facts.map((f) => f.answer);
+  const video = factsOf('video-recommendations');
+
+  it.each([
+    'We have 200 million DAU.',
+    'We have about 1.5 billion monthly users.',
+    'We have 2 billion users in total.',
+    'We recommend from the 50M videos watched recently.',
+    'The catalogue has 800 million videos.',
+    'Each user opens the feed 10 times a day.',
+    'Creators upload about 2 million new videos a day.',
+    'We have 1 billion videos and 5 engineers.',
+    'If we had 2 billion DAU the design would change.',
+    'Do we have 2 billion DAU?',
+  ])('consistent or not a claim: %s', (text) => {
+    expect(checkFacts(video, text).flags).toEqual([]);
+  });
+
+  it.each<[string, string, string]>([
+    ['We have 2 billion DAU.', 'video-recommendations', '200M daily users'],
+    ['Assume 20M daily active users.', 'video-recommendations', '200M daily users'],
+    ['There are 5 million videos to recommend from.', 'video-recommendations', '50M videos'],
+    ['Each user opens the feed 50 times a day.', 'video-recommendations', '10 requests a day'],
+    ['We handle 10 million card payments a day.', 'payment-fraud-detection', '90M payments a day'],
+    ['People publish about 40 million posts a day.', 'harmful-content-detection', '400M posts a day'],
+    ['The site has 50 million listings.', 'product-search-ranking', '800M listings'],
+  ])('contradiction: %s', (text, id, said) => {
+    const flags = checkFacts(factsOf(id), text).flags;
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ id: 'arithmetic-fact', severity: 'minor', evidence: text });
+    expect(flags[0]!.why).toContain(`The interviewer said ${said}`);
+  });
+
+  it('keeps kinds apart: videos are not users', () => {
+    expect(checkFacts(video, 'We have 20 billion videos.').flags.map((f) => f.id)).toEqual(['arithmetic-fact']);
+    expect(checkFacts(['We have 200 million users.'], 'We have 20 billion videos.').flags).toEqual([]);
+  });
+});
+
+describe('numbers that are not derivations', () => {
+  it.each([
+    'In 2024 we launched the feed.',
+    'Show the top 10 videos.',
+    'Measure p99 latency and keep it under 100 ms.',
+    'We have a 100 ms budget.',
+    'We use GPT-4 and Python 3.11.',
+    '1. Requirements 2. Metrics 3. Data',
+    'A two-tower model feeds a ranker with 3 stages.',
+    'Retrain every 24 hours on 30 days of data.',
+    'NDCG@10 and recall@500 offline.',
+    'Label 1 = click, 0 = no click.',
+    'Position 1 gets 30% of clicks and position 10 gets 2%.',
+    'Use 0.5 as the threshold, 0.9 for auto-removal.',
+    'The model has 12 layers, 768 hidden units and 110M parameters.',
+    'About 5% of users are new, 20% of traffic is from TVs.',
+    'Four engineers for 6 months.',
+    '~100M DAU, ~1B videos, ~20k QPS peak, p99 < 100ms.',
+    '1B posts/day (~12k/s, 30k peak).',
+    'Roughly 23k QPS on average and 70k QPS at peak.',
+    'Each user loads the feed maybe 10 times a day, so around 2,000-3,000 requests per second, more at peak.',
+    'Latency: features ~10ms, retrieval ~20ms, ranking ~50ms → < 100ms.',
+    'Negatives are downsampled to 5% and reweighted by 20.',
+    'A few hundred candidates go to the ranker, hundreds of millions of users.',
+    'Is it 200M × 10 = 2B a day, or about 2M QPS?',
+    'What if 50 million videos each needed 5 TB?',
+    '~70% text-only, ~20% w/ images, ~10% short video → ~12k/s avg.',
+    'The score is P(click) × E[watch time] + 0.5 × P(like).',
+    'p = q / (q + (1 - q) / w), with w = 0.05.',
+    'Version 2.0 → 3.0 of the API.',
+    'Serve 500 candidates → 50 → 10 on the page.',
+    'Holdout of 1% for 3 months; 10,000 labels a week at $0.25 each.',
+  ])('%s', (text) => {
+    expect(flagsOf(text)).toEqual([]);
+  });
+});
+
+describe('red-flag shape', () => {
+  it('has every field the contract names, with an arithmetic- id', () => {
+    const text = [
+      '200M × 10 = 2B a day, about 2M QPS.',
+      '50M videos × 256-dim embeddings = 5 TB.',
+      'We run the cross-encoder over all 50M videos per request within 100 ms.',
+      '500 × 40 = 2,000.',
+    ].join('\n\n');
+    const flags = flagsOf(text);
+    expect(flags.map((f) => f.id)).toEqual(['arithmetic-qps', 'arithmetic-storage', 'arithmetic-latency', 'arithmetic-product']);
+    for (const f of flags) {
+      expect(Object.keys(f).sort()).toEqual(['evidence', 'id', 'instead', 'off', 'phase', 'severity', 'why']);
+      expect(['minor', 'major', 'disqualifying']).toContain(f.severity);
+      expect(f.why.length).toBeGreaterThan(10);
+      expect(f.instead.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('is deterministic', () => {
+    const text = readFileSync('test/fixtures/heldout5/ads-click-prediction/kwame.md', 'utf8');
+    expect(checkArithmetic(text)).toEqual(checkArithmetic(text));
+  });
+});
+
+describe('every answer fixture', () => {
+  const root = 'test/fixtures';
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.md') && !/^(KEY|LABELS|questions.*)\.md$/.test(name)) files.push(path);
+    }
+  };
+  walk(root);
+
+  /** Fixtures with a real arithmetic error, by path, with the arithmetic. None so far. */
+  const EXPECTED: Record<string, ArithmeticFlag['id'][]> = {};
+
+  it('covers the fixture folders', () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it.each(files.map((f) => [relative(root, f), f]))('%s', (name, file) => {
+    const result = checkArithmetic(readFileSync(file, 'utf8'));
+    expect(result.flags.map((f) => f.id)).toEqual(EXPECTED[name] ?? []);
+  });
+
+  it.each<[string, number]>([
+    ['answers/video-recommendations/prose-no-headings-senior.md', 1],
+    ['heldout5/ads-click-prediction/kwame.md', 2],
+    ['heldout4/product-search-ranking/staff.md', 2],
+  ])('credits the right derivations in %s', (name, atLeast) => {
+    const checks = checkArithmetic(readFileSync(join(root, name), 'utf8')).checks;
+    expect(checks.filter((c) => c.ok).length).toBeGreaterThanOrEqual(atLeast);
+  });
+});
+
+describe('size', () => {
+  it('reads a 1 MB answer of derivations in one pass', { timeout: 20_000 }, () => {
+    const unit = '200M DAU × 10 loads ≈ 2B/day ≈ 2M QPS. We run the cross-encoder over all 50M videos per request within 100 ms.\n';
+    const text = unit.repeat(Math.ceil((1024 * 1024) / unit.length));
+    const result = checkArithmetic(text);
+    // One flag per distinct sentence; every repeat is still checked.
+    expect(result.flags).toHaveLength(2);
+    expect(result.checks.length).toBeGreaterThan(20_000);
+  });
+
+  it.each([
+    ['one long line of numbers', '1 × '.repeat(250_000)],
+    ['one long line of digits and commas', '1,'.repeat(500_000)],
+    ['one long word', 'a'.repeat(1024 * 1024)],
+    ['a long range chain', '1-'.repeat(500_000)],
+  ])('%s finishes', { timeout: 20_000 }, (_name, text) => {
+    expect(Array.isArray(checkArithmetic(text).flags)).toBe(true);
+  });
+});
