@@ -12,7 +12,7 @@
 import type { PhaseId } from '../phases.js';
 import type { AnswerSection } from './types.js';
 import {
-  formatBytes, formatCount, formatDuration, formatQuantity, readQuantities, SECONDS, tokenize,
+  formatCount, formatDuration, formatQuantity, MAY_HOLD_NUMBER, readQuantities, SECONDS, tokenize,
   type Quantity, type QuantityClass, type TimeUnit, type Token,
 } from './numbers.js';
 
@@ -282,7 +282,7 @@ function compare(run: Run, q: Quantity, peak: boolean): Comparison | null {
   if (time !== q.time) return null;
   if (!run.derived && (!conversion || isPerUser(run.first))) return null;
   if (!run.derived && !compatibleKinds(run.kind, q.kind)) return null;
-  let eLow = low;
+  const eLow = low;
   let eHigh = high;
   // A peak with no factor given: anything from the average to five times it is fair.
   if (peak && !run.derived) eHigh *= 5;
@@ -296,7 +296,6 @@ function compare(run: Run, q: Quantity, peak: boolean): Comparison | null {
   const via = conversion && q.time === -1 ? ` (a day has 86,400 seconds)` : '';
   const why = `${from} is about ${expected}${via}, not ${q.text.replace(/^[~≈]\s*/, '')}.`;
   const instead = INSTEAD[kind](from, expected);
-  eLow = eHigh;
   return { kind, off, expected, why, instead };
 }
 
@@ -417,17 +416,21 @@ const MODEL_COSTS: readonly ModelCost[] = [
     seconds: 1e-6, name: 'a large ranker',
   },
 ];
+const HEAVY_HINT = /ranker|ranking model|encoder|bert|transformer|llm|language model|gpt|dnn|network|model/i;
 const REQUEST_CONTEXT = /\b(?:per|every|each|for every|for each|on every|on each)\s+(?:single\s+)?(?:request|query|search|page|feed|user request|call|impression|auction|load)\b|\breal[- ]time\b|\bat request time\b/;
 const NOT_A_CLAIM = /\b(?:not|never|no|can't|cannot|can not|couldn't|won't|wouldn't|would|could|impossible|infeasible|unfeasible|too|prohibitive|prohibitively|instead|rather|unless|if|why|avoid|without|only|then|offline|batch|nightly|precompute|precomputed|pre-compute|cache|cached|narrow|narrows|shortlist|retrieve|retrieves|retrieval|retrieved|ann|nearest|candidate generation|filter|filters|prune|top|hurt|hurts|expensive|slow)\b|n't\b/;
 const ITEM_KINDS = new Set(['videos', 'listings', 'items', 'ads', 'posts', 'candidates', 'embeddings', 'comments']);
 const WHOLE = /\b(?:all|every|entire|whole|full)\b[^.;]{0,30}\b(?:catalogue|catalog|corpus|inventory|videos?|listings?|items?|products?)\b/;
 
-function budgetOf(text: string): number | null {
-  const tokens = tokenize(text);
-  for (const q of readQuantities(text, tokens)) {
-    if (q.time !== 1 || q.vague || q.value > 10 || q.value <= 0) continue;
-    const near = tokens.slice(Math.max(0, q.first - 5), Math.min(tokens.length, q.end + 5)).map((t) => t.lower);
-    if (near.some((w) => w === 'p99' || w === 'p95' || w === 'latency' || w === 'budget' || w === 'sla' || w === 'slo')) return q.value;
+const BUDGET_WORDS = new Set(['p99', 'p95', 'latency', 'budget', 'sla', 'slo']);
+
+/** The first duration the answer names as its latency budget ("p99 < 100 ms", "a 100 ms budget"), in seconds. */
+function budgetOf(parsed: ReadonlyArray<{ tokens: readonly Token[]; qs: readonly Quantity[] }>): number | null {
+  for (const { tokens, qs } of parsed) {
+    for (const q of qs) {
+      if (q.time !== 1 || q.vague || q.value > 10 || q.value <= 0) continue;
+      for (let k = Math.max(0, q.first - 5); k < Math.min(tokens.length, q.end + 5); k++) if (BUDGET_WORDS.has(tokens[k]!.lower)) return q.value;
+    }
   }
   return null;
 }
@@ -480,16 +483,16 @@ function collect(findings: readonly Finding[]): ArithmeticResult {
 
 /** Redoes the derivations in an answer (its text, or its sections with their phases). */
 export function checkArithmetic(input: string | readonly AnswerSection[], options: ArithmeticOptions = {}): ArithmeticResult {
-  const sentences = sentencesOfInput(input);
-  const whole = typeof input === 'string' ? input : input.map((s) => s.text).join('\n');
-  const own = options.budgetMs === undefined ? budgetOf(whole) : null;
-  const budget = options.budgetMs !== undefined
-    ? { seconds: options.budgetMs / 1000, source: `the ${formatDuration(options.budgetMs / 1000)} budget` }
-    : own !== null ? { seconds: own, source: `the ${formatDuration(own)} budget` } : { seconds: 1, source: 'the second a request can take at most' };
-  const parsed = sentences.map((s) => {
+  const parsed = sentencesOfInput(input).map((s) => {
+    // Most sentences hold no number at all; only those that may (or name a heavy model) are tokenised.
+    if (!MAY_HOLD_NUMBER.test(s.text) && !HEAVY_HINT.test(s.text)) return { s, tokens: [], qs: [] };
     const tokens = tokenize(s.text);
     return { s, tokens, qs: readQuantities(s.text, tokens) };
   });
+  const own = options.budgetMs === undefined ? budgetOf(parsed) : null;
+  const budget = options.budgetMs !== undefined
+    ? { seconds: options.budgetMs / 1000, source: `the ${formatDuration(options.budgetMs / 1000)} budget` }
+    : own !== null ? { seconds: own, source: `the ${formatDuration(own)} budget` } : { seconds: 1, source: 'the second a request can take at most' };
   let catalogue = options.catalogue ?? null;
   if (catalogue === null) {
     for (const p of parsed) for (const q of p.qs) if (!q.vague && q.cls === 'count' && q.time === 0 && q.kind && ITEM_KINDS.has(q.kind) && q.kind !== 'candidates') catalogue = Math.max(catalogue ?? 0, q.value);
@@ -527,7 +530,6 @@ function factQuantities(text: string): Array<{ sentence: string; items: FactQuan
     const tokens = tokenize(sentence);
     const items: FactQuantity[] = [];
     let lastKind: string | null = null;
-    let lastQualifier: Quantity['qualifier'] = null;
     for (const raw of readQuantities(sentence, tokens)) {
       if (raw.vague || raw.cls !== 'count' || raw.time === 1) continue;
       const q = { ...raw };
@@ -543,12 +545,10 @@ function factQuantities(text: string): Array<{ sentence: string; items: FactQuan
       if (!q.kind || !FACT_KINDS.has(q.kind)) continue;
       if (q.kind === 'users' && !q.qualifier && DAILY_AFTER.test(sentence.slice(q.stop))) q.qualifier = 'daily';
       lastKind = q.kind;
-      lastQualifier = q.qualifier;
       const peak = q.time === -1 && nearWord(tokens, q, PEAK_WORDS, 6, 4);
       const per = q.per ? 'per' : isPerUser(q) ? 'per' : '';
       items.push({ q, key: `${q.kind}|${q.time}|${per}`, peak, qualifier: q.qualifier, answer: sentence });
     }
-    void lastQualifier;
     return { sentence, items };
   });
 }
@@ -593,5 +593,3 @@ export function checkFacts(facts: readonly string[], input: string | readonly An
   }
   return collect(findings);
 }
-
-export { formatBytes };

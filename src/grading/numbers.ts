@@ -23,7 +23,7 @@ export function tokenize(text: string): Token[] {
   let last = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const type = m[1] ? 'number' : m[2] ? 'word' : m[3] ? 'sup' : 'symbol';
-    out.push({ text: m[0], lower: m[0].toLowerCase(), type, start: m.index, end: m.index + m[0].length, spaced: m.index === 0 || m.index > last });
+    out.push({ text: m[0], lower: type === 'word' ? m[0].toLowerCase() : m[0], type, start: m.index, end: m.index + m[0].length, spaced: m.index === 0 || m.index > last });
     last = m.index + m[0].length;
   }
   return out;
@@ -159,6 +159,9 @@ const CURRENCY = new Set(['$', '€', '£', '¥']);
 const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
 /** How far after a number its noun may be: "200 million daily active users". */
 const NOUN_REACH = 4;
+
+/** A cheap test before tokenising: does the text hold any digit or number word at all? */
+export const MAY_HOLD_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|half|few|several|dozens|tens|lakhs?|crores?)\b/i;
 
 export function kindOf(word: string): string | null {
   return KINDS[word] ?? null;
