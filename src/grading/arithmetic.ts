@@ -316,7 +316,7 @@ function nearWord(tokens: readonly Token[], q: Quantity, words: ReadonlySet<stri
     if (words.has(tokens[k]!.lower)) return true;
   }
   for (let k = q.end; k < Math.min(tokens.length, q.end + after); k++) {
-    if (CLAUSE_END.has(tokens[k]!.text) && k > q.end) break;
+    if (CLAUSE_END.has(tokens[k]!.text)) break;
     if (words.has(tokens[k]!.lower)) return true;
   }
   return false;
@@ -525,39 +525,70 @@ interface FactQuantity {
   answer: string;
 }
 
-function factQuantities(text: string): Array<{ sentence: string; items: FactQuantity[] }> {
-  return sentencesOf(text).map((sentence) => {
+const SHORT_RATES = new Set<string>(['second', 'minute', 'hour', 'day']);
+/** A total worth comparing: a fact sheet's scale figures, not "the last 100 videos" or "two reviewers". */
+const MIN_COUNT = 10_000;
+const MIN_RATE_PER_SECOND = 1;
+const POPULATION_CONTEXT = new Set(['have', 'has', 'assume', 'assuming', 'serve', 'serves', 'serving', 'total', 'base', 'with', 'of']);
+
+/**
+ * The comparable figures of a text. In a fact sheet, a bare number takes the kind of the one before it in the
+ * sentence ("800 million videos in total, but only about 50 million have been watched"); a candidate's does not.
+ */
+function factQuantities(text: string, inherit: boolean): FactQuantity[] {
+  const out: FactQuantity[] = [];
+  for (const sentence of sentencesOf(text)) {
+    if (!MAY_HOLD_NUMBER.test(sentence)) continue;
     const tokens = tokenize(sentence);
-    const items: FactQuantity[] = [];
     let lastKind: string | null = null;
+    let lastRate: TimeUnit | null = null;
     for (const raw of readQuantities(sentence, tokens)) {
       if (raw.vague || raw.cls !== 'count' || raw.time === 1) continue;
+      // "one in a million posts", "one in five" are shares, not totals.
+      if (tokens[raw.first - 1]?.lower === 'in') continue;
       const q = { ...raw };
-      if (!q.kind && lastKind && (q.time === 0 || lastKind === 'users')) {
+      if (!q.kind && inherit && lastKind) {
         q.kind = lastKind;
         if (q.kind === 'users' && q.time === -1 && q.timeUnit) {
           q.qualifier = q.timeUnit === 'month' ? 'monthly' : q.timeUnit === 'week' ? 'weekly' : 'daily';
           const back = SECONDS[q.timeUnit as TimeUnit] ?? 1;
           q.value *= back; q.low *= back; q.high *= back;
           q.time = 0;
+        } else if (q.time === 0 && lastRate) {
+          // "230,000 per second on average and about 600,000 at the evening peak"
+          q.time = -1;
+          q.timeUnit = lastRate;
+          q.value /= SECONDS[lastRate]; q.low /= SECONDS[lastRate]; q.high /= SECONDS[lastRate];
         }
       }
       if (!q.kind || !FACT_KINDS.has(q.kind)) continue;
-      if (q.kind === 'users' && !q.qualifier && DAILY_AFTER.test(sentence.slice(q.stop))) q.qualifier = 'daily';
       lastKind = q.kind;
+      lastRate = rateUnitOf(q);
+      if (q.kind === 'users' && !q.qualifier && DAILY_AFTER.test(sentence.slice(q.stop))) q.qualifier = 'daily';
+      const before = tokens.slice(Math.max(0, q.first - 3), q.first).map((t) => t.lower);
+      const per = Boolean(q.per) || isPerUser(q) || before.includes('each');
+      // Counts per request or per auction vary with the stage that sees them (2,000 eligible, 300 scored); only
+      // how often each user does something is compared.
+      if (per && q.time !== -1) continue;
+      if (!per && q.time === 0 && q.value < MIN_COUNT) continue;
+      if (!per && q.time === -1 && q.value < MIN_RATE_PER_SECOND) continue;
+      if (!inherit && q.kind === 'users' && !q.qualifier && !tokens.slice(Math.max(0, q.first - 5), q.first).some((t) => POPULATION_CONTEXT.has(t.lower))) continue;
       const peak = q.time === -1 && nearWord(tokens, q, PEAK_WORDS, 6, 4);
-      const per = q.per ? 'per' : isPerUser(q) ? 'per' : '';
-      items.push({ q, key: `${q.kind}|${q.time}|${per}`, peak, qualifier: q.qualifier, answer: sentence });
+      out.push({ q, key: `${q.kind}|${q.time}|${per ? 'per' : ''}`, peak, qualifier: q.qualifier, answer: sentence });
     }
-    return { sentence, items };
-  });
+  }
+  return out;
 }
 
-function describeFact(f: FactQuantity): string {
+/** A fact's figure in the unit of the claim it is set against: "200M daily users", "23k auctions per second". */
+function describeFact(f: FactQuantity, unit: TimeUnit | null): string {
   const q = f.q;
-  const value = q.time === -1 ? formatQuantity(q.value, 'count', -1, rateUnitOf(q) ?? 'second') : formatCount(q.value);
   const qual = f.qualifier === 'daily' ? 'daily ' : f.qualifier === 'monthly' ? 'monthly ' : '';
-  return `${value.replace(/ (per second|a \w+)$/, '')} ${qual}${q.kind}${q.time === -1 ? value.match(/ (per second|a \w+)$/)?.[0] ?? '' : ''}${f.peak ? ' at peak' : ''}`;
+  const peak = f.peak ? ' at peak' : '';
+  if (q.time !== -1) return `${formatCount(q.value)} ${qual}${q.kind}${peak}`;
+  const per = unit ?? rateUnitOf(q) ?? 'second';
+  const value = formatCount(q.value * SECONDS[per]);
+  return `${value} ${q.kind} ${per === 'second' ? 'per second' : `a ${per}`}${peak}`;
 }
 
 /**
@@ -567,13 +598,18 @@ function describeFact(f: FactQuantity): string {
  * ("if we had 2B users") are not claims.
  */
 export function checkFacts(facts: readonly string[], input: string | readonly AnswerSection[]): ArithmeticResult {
-  const known = facts.flatMap((f) => factQuantities(f).flatMap((s) => s.items));
+  const known = facts.flatMap((f) => factQuantities(f, true));
   if (!known.length) return { flags: [], checks: [] };
   const findings: Finding[] = [];
   for (const s of sentencesOfInput(input)) {
     if (isQuestion(s.text) || HYPOTHETICAL.test(s.text)) continue;
-    for (const claim of factQuantities(s.text).flatMap((x) => x.items)) {
-      let same = known.filter((k) => k.key === claim.key);
+    for (const claim of factQuantities(s.text, false)) {
+      const unit = rateUnitOf(claim.q);
+      let same = known.filter((k) => {
+        if (k.key !== claim.key) return false;
+        const other = rateUnitOf(k.q);
+        return !unit || !other || unit === other || (SHORT_RATES.has(unit) && SHORT_RATES.has(other));
+      });
       if (claim.q.kind === 'users' && claim.qualifier) same = same.filter((k) => !k.qualifier || k.qualifier === claim.qualifier);
       if (claim.q.time === -1) {
         const peaks = same.filter((k) => k.peak === claim.peak);
@@ -581,8 +617,11 @@ export function checkFacts(facts: readonly string[], input: string | readonly An
       }
       if (!same.length) continue;
       const offs = same.map((k) => ({ k, off: offBy(k.q.low, k.q.high, claim.q) }));
-      const best = offs.reduce((a, b) => (b.off < a.off ? b : a));
-      const expected = describeFact(best.k);
+      let best = offs.reduce((a, b) => (b.off < a.off ? b : a));
+      // A contradiction is told with the figure the interviewer gave in the claim's own unit, when there is one.
+      const sameUnit = offs.filter((o) => rateUnitOf(o.k.q) === unit);
+      if (best.off > OFF_BY && sameUnit.length) best = sameUnit.reduce((a, b) => (b.off < a.off ? b : a));
+      const expected = describeFact(best.k, unit);
       findings.push(finding('fact', s.phase, s.text, claim.q.text, {
         off: best.off,
         expected,

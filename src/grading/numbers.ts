@@ -80,6 +80,9 @@ const SCALE_WORDS: Record<string, number> = {
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
   thousands: 1e3, millions: 1e6, billions: 1e9,
 };
+const LOOSE_SCALES: Record<string, number> = {
+  thousands: 1e3, millions: 1e6, billions: 1e9, milion: 1e6, milions: 1e6, millon: 1e6, bilion: 1e9, bilions: 1e9, billon: 1e9,
+};
 /** Suffixes written right after the digits ("10k", "2B", "5bn"); case matters: "m" is million, "mm" is not. */
 const SUFFIX_ATTACHED: Record<string, number> = {
   k: 1e3, K: 1e3, m: 1e6, M: 1e6, MM: 1e6, mn: 1e6, mln: 1e6, b: 1e9, B: 1e9, bn: 1e9, Bn: 1e9, BN: 1e9, T: 1e12, tn: 1e12,
@@ -231,7 +234,9 @@ function readDigits(tokens: readonly Token[], i: number): Core | null {
   if (s?.type === 'word') {
     const scale = !s.spaced ? SUFFIX_ATTACHED[s.text] : SUFFIX_SPACED[s.text] ?? (SCALE_WORDS[s.lower] && !s.lower.endsWith('s') ? SCALE_WORDS[s.lower] : undefined);
     const attachedWord = !s.spaced && SCALE_WORDS[s.lower] && !s.lower.endsWith('s') ? SCALE_WORDS[s.lower] : undefined;
-    const factor = scale ?? attachedWord;
+    // After digits, "100 millions" and "100 milion" mean a number, not a vague amount.
+    const loose = s.spaced && tokens[j + 1]?.lower !== 'of' ? LOOSE_SCALES[s.lower] : undefined;
+    const factor = scale ?? attachedWord ?? loose;
     if (factor) {
       value *= factor;
       scaled = true;
@@ -380,7 +385,14 @@ function readTail(tokens: readonly Token[], q: Quantity): void {
       if (QUALIFIER_OF[t.lower]) q.qualifier = QUALIFIER_OF[t.lower]!;
       j++;
       // A compound noun names its head last: "ad slots", "ad requests", "user sessions".
-      while (tokens[j]?.type === 'word' && KINDS[tokens[j]!.lower] && tokens[j]!.lower !== 'each') q.kind = KINDS[tokens[j++]!.lower]!;
+      for (;;) {
+        // "query–listing pairs": a dash inside a compound noun.
+        const dash = (tokens[j]?.text === '-' || tokens[j]?.text === '–') && !tokens[j]!.spaced && !tokens[j + 1]?.spaced ? 1 : 0;
+        const w = tokens[j + dash];
+        if (w?.type !== 'word' || !KINDS[w.lower]) break;
+        q.kind = KINDS[w.lower]!;
+        j += dash + 1;
+      }
       q.end = j;
       words++;
       continue;

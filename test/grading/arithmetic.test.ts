@@ -292,6 +292,36 @@ describe('facts', () => {
     expect(flags[0]!.why).toContain(`The interviewer said ${said}`);
   });
 
+  it.each(content.prompts.map((p) => [p.id]))('the fact sheet of %s does not contradict itself', (id) => {
+    const facts = factsOf(id);
+    const result = checkFacts(facts, facts.join('\n\n'));
+    expect(result.flags).toEqual([]);
+    expect(result.checks.length).toBeGreaterThan(2);
+  });
+
+  it.each<[string, string]>([
+    ['We score 300 candidate ads per auction.', 'ads-click-prediction'],
+    ['Each auction has about 500 eligible ads.', 'ads-click-prediction'],
+    ['We keep the last 100 videos a user watched and show the top 20 videos.', 'video-recommendations'],
+    ['A hate post seen by 1M people matters more than one seen by 3.', 'harmful-content-detection'],
+    ['About 40 writes per second and 4,000 redirects per second.', 'video-recommendations'],
+    ['Spam is one in a thousand posts.', 'harmful-content-detection'],
+    ['We run 600k auctions per second at peak and 230k on average.', 'ads-click-prediction'],
+    ['Around 20B auctions a day, that is about 230,000 per second.', 'ads-click-prediction'],
+  ])('no contradiction: %s', (text, id) => {
+    expect(checkFacts(factsOf(id), text).flags).toEqual([]);
+  });
+
+  it('says the fact in the unit of the claim', () => {
+    const [flag] = checkFacts(factsOf('ads-click-prediction'), 'We handle 1B auctions a day.').flags;
+    expect(flag!.why).toMatch(/^The interviewer said 20B auctions a day/);
+  });
+
+  it('reads typed scale words after digits', () => {
+    expect(checkFacts(video, 'We have maybe 100 millions users.').flags).toEqual([]);
+    expect(checkFacts(video, 'We have 10 milion daily users.').flags).toHaveLength(1);
+  });
+
   it('keeps kinds apart: videos are not users', () => {
     expect(checkFacts(video, 'We have 20 billion videos.').flags.map((f) => f.id)).toEqual(['arithmetic-fact']);
     expect(checkFacts(['We have 200 million users.'], 'We have 20 billion videos.').flags).toEqual([]);
