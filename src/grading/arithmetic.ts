@@ -137,7 +137,7 @@ type Link = 'times' | 'div' | 'equals' | 'weak' | 'break';
 
 const EQUALS_WORDS = new Set([
   '=', '≈', '→', '⇒', '⟹', 'is', 'are', 'gives', 'giving', 'give', 'so', 'which', 'means', 'equals', 'makes', 'comes', 'yields',
-  'becomes', 'or', 'that’s', "that's", 'thats', 'ie', 'total', 'totals', 'totalling', 'totaling', 'hence', 'therefore', 'thus', 'i.e',
+  'becomes', 'or', 'take', 'takes', 'need', 'needs', 'require', 'requires', 'occupy', 'occupies', 'that’s', "that's", 'thats', 'ie', 'total', 'totals', 'totalling', 'totaling', 'hence', 'therefore', 'thus', 'i.e',
 ]);
 const WEAK_WORDS = new Set([',', '(', ':', '—', '–', '~', '∼', 'about', 'roughly', 'around', 'approximately', 'approx', 'nearly', 'almost', 'maybe', 'perhaps', 'like', 'some']);
 const BREAK_WORDS = new Set(['and', 'but', 'while', 'whereas', 'plus', '+', 'then', 'with', 'versus', 'vs', ';', 'each', 'per', 'of', 'from', 'if', 'for', 'at', 'in', 'to', 'on', 'out']);
@@ -191,6 +191,14 @@ function startRun(q: Quantity): Run {
 const SCALARS = new Set<QuantityClass>(['percent', 'factor', 'count']);
 
 function combine(run: Run, q: Quantity, op: 'times' | 'div'): Run | null {
+  // "90M payments/day ÷ 86,400": dividing a day's rate by the seconds in a day restates it per second.
+  if (op === 'div' && run.time === -1 && run.rateUnit && run.rateUnit !== 'second' && q.time !== -1) {
+    const seconds = SECONDS[run.rateUnit];
+    const given = q.time === 1 ? q.value : q.value;
+    if (q.cls === 'count' && Math.abs(given - seconds) / seconds < 0.25) {
+      return { ...run, rateUnit: 'second', derived: true, expr: `${run.expr} ÷ ${q.text.replace(/^[~≈]\s*/, '')}` };
+    }
+  }
   let cls: QuantityClass;
   if (op === 'times') {
     if (run.cls === 'percent' || run.cls === 'factor') cls = q.cls === 'percent' || q.cls === 'factor' ? 'count' : q.cls;
@@ -328,6 +336,15 @@ function isPerUser(q: Quantity): boolean {
     || (q.kind === 'requests' && q.time === -1 && q.value < 1);
 }
 
+const SIZE_GLUE = new Set(['with', 'a', 'an', 'at', 'of', 'each', 'and', 'one', 'per', 'in', 'for', 'every', 'their', 'its']);
+const EACH_GLUE = new Set(['and', 'each', 'request', 'query', 'auction', 'search', 'needs', 'need', 'has', 'scores', 'ranks', 'with', 'of', 'we', 'score', 'rank', 'takes', 'sees', 'gets']);
+const PER_EVENT = new Set(['request', 'query', 'auction', 'search', 'impression', 'page', 'load', 'session']);
+
+function onlyWords(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k++) if (!words.has(tokens[k]!.lower)) return false;
+  return true;
+}
+
 interface Finding {
   check: ArithmeticCheck;
   flag: ArithmeticFlag | null;
@@ -360,6 +377,12 @@ function checkChains(s: ArithmeticSentence, tokens: readonly Token[], qs: readon
     if (link === 'times' || link === 'div') {
       run = combine(run, q, link) ?? startRun(q);
     } else if (!run.derived && run.users && run.cls === 'count' && run.time === 0 && run.value >= 1000 && isPerUser(q) && q.cls === 'count' && link !== 'break' || !run.derived && run.users && run.value >= 1000 && isPerUser(q) && q.cls === 'count' && tokens.slice(prev.end, q.first).every((t) => t.text !== ';')) {
+      run = combine(run, q, 'times') ?? startRun(q);
+    } else if (!run.derived && run.cls === 'count' && run.time <= 0 && (q.cls === 'floats' || q.cls === 'bytes') && q.time === 0 && onlyWords(tokens, prev.end, q.first, SIZE_GLUE)) {
+      // "800M listings with a 256-dim embedding", "50M videos at 64 dims"
+      run = combine(run, q, 'times') ?? startRun(q);
+    } else if (run.time === -1 && run.cls === 'count' && q.cls === 'count' && q.time === 0 && (PER_EVENT.has(q.per ?? '') || onlyWords(tokens, prev.end, q.first, EACH_GLUE) && tokens.slice(prev.end, q.first).some((t) => t.lower === 'each'))) {
+      // "100k QPS and each request needs 1,000 candidates", "20k QPS with 500 candidates per request"
       run = combine(run, q, 'times') ?? startRun(q);
     } else if (q.cls === 'percent' && link !== 'break' && run.cls === 'count') {
       run = combine(run, q, 'times') ?? startRun(q);

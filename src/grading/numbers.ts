@@ -426,6 +426,7 @@ const STOP_WORDS = new Set([
   'we', 'i', 'it', 'they', 'the', 'than', 'then', 'from', 'by', 'into', 'if', 'times', 'x', 'about', 'roughly', 'gives', 'means',
 ]);
 
+const DTYPE_GLUE = new Set(['in', 'as', ',', 'of', 'stored', '(', 'each', 'at']);
 const VAGUE_LEAD = new Set(['few', 'several', 'many', 'couple', 'some', 'dozens', 'tens', 'hundreds', 'thousands', 'millions', 'billions', 'multiple', 'numerous']);
 const VAGUE_SCALE: Record<string, number> = { hundred: 100, hundreds: 100, ...SCALE_WORDS };
 
@@ -560,7 +561,12 @@ export function readQuantities(text: string, tokens: readonly Token[] = tokenize
     if (q.cls === 'floats' && dtypeBytes === null) {
       for (let k = q.end; k < Math.min(tokens.length, q.end + 4); k++) {
         const w = tokens[k]!.lower;
-        if (FLOAT_WORDS[w]) { dtypeBytes = FLOAT_WORDS[w]!; break; }
+        if (FLOAT_WORDS[w]) {
+          dtypeBytes = FLOAT_WORDS[w]!;
+          // "128 dimensions in fp32": the type belongs to the quantity.
+          if (tokens.slice(q.end, k).every((t) => DTYPE_GLUE.has(t.lower))) q.end = k + 1;
+          break;
+        }
       }
       q.dtypeBytes = dtypeBytes;
     }

@@ -113,6 +113,10 @@ describe('QPS', () => {
     'That is 2B a day, which is between 20k and 30k QPS.',
     '1B feed requests a day, about 12k QPS on average and maybe 3x that at the evening peak, so I plan for ~40k QPS.',
     '1B / 86,400 s ≈ 12k requests per second on average; with a 3× evening peak we should plan for about 35k QPS.',
+    '90M payments/day ÷ 86,400 ≈ 1k TPS.',
+    'Peak is 3x average: 23k × 3 = 70k QPS.',
+    'Two hundred million users times ten sessions is two billion sessions a day, roughly twenty thousand per second.',
+    'We have about 100k QPS and each request needs 1,000 candidates, so 100M scores per second.',
   ])('right: %s', (text) => {
     const result = checkArithmetic(text);
     expect(result.flags).toEqual([]);
@@ -126,6 +130,10 @@ describe('QPS', () => {
     ['About 400 million posts a day, so around 400 posts per second.', 'about 4,630 per second'],
     ['1B feed requests a day, about 12k QPS on average and maybe 3x that at the evening peak, so I plan for ~400k QPS.', 'about 36k per second'],
     ['200M DAU × 10 loads ≈ 2B/day ≈ 2,000 QPS.', 'about 23k per second'],
+    ['With 500 million daily users each seeing 40 ads, we get 20 billion impressions per day, which is roughly 2 million per second.', 'about 231k per second'],
+    ['We have 300 million users posting 400M posts a day, so about 46,000 posts per second.', 'about 4,630 per second'],
+    ['90M payments/day ÷ 86,400 ≈ 10k TPS.', 'about 1,042 per second'],
+    ['We have about 100k QPS and each request needs 1,000 candidates, so 1M scores per second.', 'about 100M per second'],
   ])('wrong: %s', (text, why) => {
     const flags = flagsOf(text);
     expect(flags).toHaveLength(1);
@@ -159,6 +167,10 @@ describe('storage', () => {
     '2M uploads a day × 1 KB × 90 days = 180 GB.',
     '800M listings × 2 KB each = 1.6 TB.',
     '100M embeddings × 64 fp16 dims ≈ 13 GB.',
+    'Storage: 800M listings with a 256-dim float embedding each is about 800 GB.',
+    'The index for 50M videos at 64 dims, int8, is 3.2 GB.',
+    'Logs: 2B events a day × 500 bytes × 90 days ≈ 90 TB.',
+    'Logs: 2B events a day at 500 bytes each is 1 TB a day.',
   ])('right: %s', (text) => {
     const result = checkArithmetic(text);
     expect(result.flags).toEqual([]);
@@ -170,6 +182,8 @@ describe('storage', () => {
     ['50M videos × 256 floats × 4 bytes = 500 MB.', 'about 51.2 GB'],
     ['1B users × 128 dims × 4 bytes = 50 TB.', 'about 512 GB'],
     ['800M listings × 2 KB each = 16 GB.', 'about 1.6 TB'],
+    ['Embeddings for 1B users at 128 dimensions in fp32 take 5 GB.', 'about 512 GB'],
+    ['The index for 50M videos at 64 dims, int8, is 32 GB.', 'about 3.2 GB'],
   ])('wrong: %s', (text, why) => {
     const flags = flagsOf(text);
     expect(flags).toHaveLength(1);
