@@ -142,7 +142,7 @@ const EQUALS_WORDS = new Set([
 const WEAK_WORDS = new Set([',', '(', ':', '—', '–', '~', '∼', 'about', 'roughly', 'around', 'approximately', 'approx', 'nearly', 'almost', 'maybe', 'perhaps', 'like', 'some']);
 const BREAK_WORDS = new Set(['and', 'but', 'while', 'whereas', 'plus', '+', 'then', 'with', 'versus', 'vs', ';', 'each', 'per', 'of', 'from', 'if', 'for', 'at', 'in', 'to', 'on', 'out']);
 
-function linkOf(tokens: readonly Token[], from: number, to: number, next: Quantity): Link {
+function linkOf(tokens: readonly Token[], from: number, to: number, prev: Quantity, next: Quantity): Link {
   if (to - from > 12) return 'break';
   let equals = false;
   let weak = false;
@@ -152,6 +152,8 @@ function linkOf(tokens: readonly Token[], from: number, to: number, next: Quanti
     if (w === ';' || w === '|') return 'break';
     if (w === '×' || w === '*' || w === '·' || (w === 'x' && t.type === 'word') || w === 'times' || w === 'multiplied') return 'times';
     // "w/ images" abbreviates "with"; a division's slash stands alone or right after the number.
+    // "1/1000", "24/7", "80/10/10": a small number slashed to another unspaced is a ratio or a split, not a sum.
+    if (w === '/' && k === from && !t.spaced && !tokens[k + 1]?.spaced && prev.value < 1000 && prev.cls === 'count') return 'break';
     if ((w === '/' && (k === from || t.spaced)) || w === '÷' || w === 'divided' || (w === 'over' && next.time === 1)) return 'div';
     if (w === '-' && tokens[k + 1]?.text === '>' || w === '=' && tokens[k + 1]?.text === '>') { equals = true; k++; continue; }
     if (EQUALS_WORDS.has(w)) equals = true;
@@ -338,6 +340,7 @@ function isPerUser(q: Quantity): boolean {
 
 const SIZE_GLUE = new Set(['with', 'a', 'an', 'at', 'of', 'each', 'and', 'one', 'per', 'in', 'for', 'every', 'their', 'its']);
 const EACH_GLUE = new Set(['and', 'each', 'request', 'query', 'auction', 'search', 'needs', 'need', 'has', 'scores', 'ranks', 'with', 'of', 'we', 'score', 'rank', 'takes', 'sees', 'gets']);
+const OF = new Set(['of', 'the', 'all', 'our']);
 const PER_EVENT = new Set(['request', 'query', 'auction', 'search', 'impression', 'page', 'load', 'session']);
 
 function onlyWords(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
@@ -372,9 +375,12 @@ function checkChains(s: ArithmeticSentence, tokens: readonly Token[], qs: readon
       prev = q;
       continue;
     }
-    const link = linkOf(tokens, prev.end, q.first, q);
+    const link = linkOf(tokens, prev.end, q.first, prev, q);
     const peak = q.time === -1 && nearWord(tokens, q, PEAK_WORDS, 6, 4);
-    if (link === 'times' || link === 'div') {
+    if (run.cls === 'percent' && !run.derived && onlyWords(tokens, prev.end, q.first, OF)) {
+      // "50% of 1B"
+      run = combine(run, q, 'times') ?? startRun(q);
+    } else if (link === 'times' || link === 'div') {
       run = combine(run, q, link) ?? startRun(q);
     } else if (!run.derived && run.users && run.cls === 'count' && run.time === 0 && run.value >= 1000 && isPerUser(q) && q.cls === 'count' && link !== 'break' || !run.derived && run.users && run.value >= 1000 && isPerUser(q) && q.cls === 'count' && tokens.slice(prev.end, q.first).every((t) => t.text !== ';')) {
       run = combine(run, q, 'times') ?? startRun(q);

@@ -549,6 +549,8 @@ export function readQuantities(text: string, tokens: readonly Token[] = tokenize
     if (core.words && t.lower in SCALE_WORDS && t.lower.endsWith('s')) q.vague = true;
     if (after?.lower === 'of' && tokens[q.end - 1] && SCALE_WORDS[tokens[q.end - 1]!.lower] && tokens[q.end - 1]!.lower.endsWith('s')) q.vague = true;
     if (tokens[core.end]?.lower === 'ish' || tokens[core.end]?.text === '+') q.approx = true;
+    // "1 in 1000", "one in five": a share written as a ratio.
+    if (tokens[q.end]?.lower === 'in' && (tokens[q.end + 1]?.type === 'number' || (tokens[q.end + 1]?.lower ?? '') in ONES || tokens[q.end + 1]?.lower === 'a')) q.vague = true;
     if (q.time === 1 && (tokens[q.end]?.lower === 'per' || tokens[q.end]?.lower === 'each' || tokens[q.end]?.text === '/') && tokens[q.end + 1]?.type === 'word' && !RATE_WORDS[tokens[q.end + 1]!.lower]) {
       q.per = tokens[q.end + 1]!.lower.replace(/s$/, '');
       q.end += 2;

@@ -245,6 +245,10 @@ describe('product chains', () => {
     '120k/s × 500 = 60M predictions/s at peak.',
     '7.5B impressions/day, CTR ~1% → 75M positives a day.',
     '10M items × 1 µs = 10 s.',
+    '50% of 1B = 500M.',
+    'Batch size 512 × 8 GPUs = 4096.',
+    '500M users / 100 shards = 5M users per shard.',
+    'At 1M QPS, 10% cache misses = 100k QPS to the model.',
   ])('right: %s', (text) => {
     const result = checkArithmetic(text);
     expect(result.flags).toEqual([]);
@@ -257,6 +261,8 @@ describe('product chains', () => {
     ['12 × 300 → 36.', 'arithmetic-product', 'about 3,600'],
     ['6B / 1,000 = 600M.', 'arithmetic-product', 'about 6M'],
     ['10M items × 1 µs = 10 ms.', 'arithmetic-latency', 'about 10 s'],
+    ['50% of 1B = 50M.', 'arithmetic-product', '50% × 1B is about 500M'],
+    ['500M users / 100 shards = 50k users per shard.', 'arithmetic-product', 'about 5M'],
   ])('wrong: %s', (text, id, why) => {
     const flags = flagsOf(text);
     expect(flags).toHaveLength(1);
@@ -374,6 +380,22 @@ describe('numbers that are not derivations', () => {
     'Version 2.0 → 3.0 of the API.',
     'Serve 500 candidates → 50 → 10 on the page.',
     'Holdout of 1% for 3 months; 10,000 labels a week at $0.25 each.',
+    'Split 80/10/10 into train, validation and test.',
+    'Support is 24/7 with a 1:100 ratio of writes to reads.',
+    'Scores range 0–1 and the threshold is 0.7 = high risk.',
+    'Serve 1080p and 4K videos at 30 fps.',
+    'Top-k = 500, k = 100 → recall 0.9.',
+    'MMR with λ = 0.7, NDCG@10 ≥ 0.4.',
+    'Launch on 2024-03-01 at 10:30 for 5 / 5 stars.',
+    'F1 = 2PR/(P+R) and AUC = 0.85.',
+    'Weights: 0.6 × watch time + 0.3 × likes + 0.1 × shares.',
+    'Retention D1 = 40%, D7 = 20%, D30 = 10%.',
+    'The 1/1000 sample is 1 in 1000 events.',
+    'Precision 90% = 9 in 10 flags are right.',
+    'Recall@500 = 0.95 and @1000 = 0.98.',
+    'Log loss 0.45 → 0.44 is a 2% gain.',
+    'A budget of 100 ms = 20 ms features + 30 ms retrieval + 40 ms ranking + 10 ms slack.',
+    'Each shard holds 2M of the 800M listings, so 400 shards.',
   ])('%s', (text) => {
     expect(flagsOf(text)).toEqual([]);
   });
