@@ -253,7 +253,7 @@ interface Comparison {
 function classify(run: Run, q: Quantity, conversion: boolean): ArithmeticKind {
   if (q.cls === 'bytes' || run.cls === 'bytes' || run.cls === 'floats') return 'storage';
   if (q.time === 1) return 'latency';
-  if (q.time === -1 && (conversion || q.timeUnit === 'second' || run.time !== q.time)) return 'qps';
+  if (q.time === -1 && (conversion || q.timeUnit === 'second' || run.time !== q.time || run.users)) return 'qps';
   return 'product';
 }
 
@@ -364,13 +364,27 @@ function finding(kind: ArithmeticKind, phase: PhaseId | null, evidence: string, 
 
 const round = (n: number) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : n);
 
-function checkChains(s: ArithmeticSentence, tokens: readonly Token[], qs: readonly Quantity[]): Finding[] {
+/** A sentence that goes on from the last one's result: "That is 2B requests a day", "So about 23k QPS". */
+const CONTINUES = /^\W*(?:that(?:'s|’s| is| gives| means| makes| comes to)|this(?:'s| is| gives| means)|which(?: is| gives| means)|so|hence|therefore|in total|i\.e\.?|=|≈|→|->)(?=\W)/i;
+
+interface Chains {
+  findings: Finding[];
+  /** The chain's value at the end of the sentence, for a next sentence that goes on from it. */
+  last: Run | null;
+}
+
+function checkChains(s: ArithmeticSentence, tokens: readonly Token[], qs: readonly Quantity[], carried: Run | null = null): Chains {
   const out: Finding[] = [];
   const usable = qs.filter((q) => !q.vague);
   let run: Run | null = null;
   let prev: Quantity | null = null;
   for (const q of usable) {
     if (!run || !prev) {
+      const opening = tokens.slice(0, q.first);
+      if (carried?.derived && CONTINUES.test(s.text) && opening.length <= 6) {
+        const c = compare(carried, q, false);
+        if (c) out.push(finding(c.kind, s.phase, s.text, q.text, c));
+      }
       run = startRun(q);
       prev = q;
       continue;
@@ -401,7 +415,7 @@ function checkChains(s: ArithmeticSentence, tokens: readonly Token[], qs: readon
     }
     prev = q;
   }
-  return out;
+  return { findings: out, last: run };
 }
 
 /** "3× at peak" on an average rate, then the peak claimed: "12k QPS on average and 3× that at peak, so ~40k QPS". */
@@ -527,10 +541,15 @@ export function checkArithmetic(input: string | readonly AnswerSection[], option
     for (const p of parsed) for (const q of p.qs) if (!q.vague && q.cls === 'count' && q.time === 0 && q.kind && ITEM_KINDS.has(q.kind) && q.kind !== 'candidates') catalogue = Math.max(catalogue ?? 0, q.value);
   }
   const findings: Finding[] = [];
+  let carried: Run | null = null;
   for (const { s, tokens, qs } of parsed) {
-    if (!qs.length && !/\b(?:all|every|entire|whole)\b/i.test(s.text)) continue;
-    if (isQuestion(s.text)) continue;
-    findings.push(...checkChains(s, tokens, qs), ...checkPeak(s, tokens, qs), ...checkLatency(s, tokens, qs, budget, catalogue));
+    if (!qs.length && !/\b(?:all|every|entire|whole)\b/i.test(s.text) || isQuestion(s.text)) {
+      carried = null;
+      continue;
+    }
+    const chains = checkChains(s, tokens, qs, carried);
+    carried = chains.last;
+    findings.push(...chains.findings, ...checkPeak(s, tokens, qs), ...checkLatency(s, tokens, qs, budget, catalogue));
   }
   return collect(findings);
 }

@@ -142,6 +142,17 @@ describe('QPS', () => {
     expect(flags[0]!.off).toBeGreaterThan(3);
   });
 
+  it('goes on from the previous sentence when the next one says "That is…"', () => {
+    const right = checkArithmetic('Assume 200M DAU, each opening the feed 10 times a day. That is 2B requests a day, or about 23k QPS.');
+    expect(right.flags).toEqual([]);
+    expect(right.checks.map((c) => [c.claimed, c.ok])).toEqual([['2B requests a day', true], ['23k QPS', true]]);
+    const [flag, ...rest] = flagsOf('Assume 200M DAU, each opening the feed 10 times a day. That is 20B requests a day, or about 230k QPS.');
+    expect(rest).toEqual([]);
+    expect(flag).toMatchObject({ id: 'arithmetic-qps', evidence: 'That is 20B requests a day, or about 230k QPS.' });
+    expect(flag!.why).toBe('200M DAU × 10 times a day is about 2B a day, not 20B requests a day.');
+    expect(checkArithmetic('Assume 200M DAU, each opening the feed 10 times a day. We keep 90 days of logs, 20B rows.').checks).toEqual([]);
+  });
+
   it('says the arithmetic back in words', () => {
     const [flag] = flagsOf('200M × 10 = 2B a day, about 2M QPS.');
     expect(flag!.why).toBe('2B a day is about 23k per second (a day has 86,400 seconds), not 2M QPS.');
