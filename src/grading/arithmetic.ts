@@ -186,7 +186,7 @@ function startRun(q: Quantity): Run {
   return {
     value: q.value, low: q.low, high: q.high, cls: q.cls, time: q.time, rateUnit: rateUnitOf(q), derived: false,
     daily: q.qualifier === 'daily' || rateUnitOf(q) === 'day', users: q.kind === 'users', dtype: q.dtypeBytes, kind: q.kind,
-    expr: q.text.replace(/^[~≈]\s*/, ''), first: q,
+    expr: q.text, first: q,
   };
 }
 
@@ -198,7 +198,7 @@ function combine(run: Run, q: Quantity, op: 'times' | 'div'): Run | null {
     const seconds = SECONDS[run.rateUnit];
     const given = q.time === 1 ? q.value : q.value;
     if (q.cls === 'count' && Math.abs(given - seconds) / seconds < 0.25) {
-      return { ...run, rateUnit: 'second', derived: true, expr: `${run.expr} ÷ ${q.text.replace(/^[~≈]\s*/, '')}` };
+      return { ...run, rateUnit: 'second', derived: true, expr: `${run.expr} ÷ ${q.text}` };
     }
   }
   let cls: QuantityClass;
@@ -224,7 +224,7 @@ function combine(run: Run, q: Quantity, op: 'times' | 'div'): Run | null {
     users: run.users || q.kind === 'users',
     dtype: run.dtype ?? q.dtypeBytes,
     kind: q.kind ?? run.kind,
-    expr: `${run.expr} ${op === 'times' ? '×' : '÷'} ${q.text.replace(/^[~≈]\s*/, '')}`,
+    expr: `${run.expr} ${op === 'times' ? '×' : '÷'} ${q.text}`,
     first: run.first,
   };
 }
@@ -304,7 +304,7 @@ function compare(run: Run, q: Quantity, peak: boolean): Comparison | null {
     : scale !== 1 ? formatCount(expectedValue) : formatQuantity(expectedValue, cls, q.time as -1 | 0 | 1, qRate);
   const from = run.derived ? `${run.expr}${note}` : `${formatQuantity(run.value, run.cls, -1, run.rateUnit ?? 'day')}`;
   const via = conversion && q.time === -1 ? ` (a day has 86,400 seconds)` : '';
-  const why = `${from} is about ${expected}${via}, not ${q.text.replace(/^[~≈]\s*/, '')}.`;
+  const why = `${from} is about ${expected}${via}, not ${q.text}.`;
   const instead = INSTEAD[kind](from, expected);
   return { kind, off, expected, why, instead };
 }
@@ -421,20 +421,34 @@ function checkChains(s: ArithmeticSentence, tokens: readonly Token[], qs: readon
 /** "3× at peak" on an average rate, then the peak claimed: "12k QPS on average and 3× that at peak, so ~40k QPS". */
 function checkPeak(s: ArithmeticSentence, tokens: readonly Token[], qs: readonly Quantity[]): Finding[] {
   const out: Finding[] = [];
+  const isRate = (q: Quantity) => q.time === -1 && q.cls === 'count' && !q.vague;
+  // The nearest average rate before each quantity and the nearest rate after it, in one pass each way.
+  const before: Array<Quantity | null> = [];
+  let average: Quantity | null = null;
+  for (const q of qs) {
+    before.push(average);
+    if (isRate(q) && !isPerUser(q)) average = q;
+  }
+  const after: Array<Quantity | null> = new Array<Quantity | null>(qs.length).fill(null);
+  let next: Quantity | null = null;
+  for (let i = qs.length - 1; i >= 0; i--) {
+    after[i] = next;
+    if (isRate(qs[i]!)) next = qs[i]!;
+  }
   qs.forEach((k, i) => {
-    if (k.cls !== 'factor' || k.vague || !nearWord(tokens, k, PEAK_WORDS, 6, 6)) return;
-    const before = qs.slice(0, i).reverse().find((q) => q.time === -1 && q.cls === 'count' && !q.vague && !isPerUser(q));
-    const after = qs.slice(i + 1).find((q) => q.time === -1 && q.cls === 'count' && !q.vague);
-    if (!before || !after || k.value < 1 || k.value > 100) return;
-    const low = before.low * k.low;
-    const high = before.high * k.high;
-    const off = offBy(low, high, after);
-    const unit = rateUnitOf(after) ?? 'second';
+    if (k.cls !== 'factor' || k.vague || k.value < 1 || k.value > 100) return;
+    const avg = before[i];
+    const peak = after[i];
+    if (!avg || !peak || !nearWord(tokens, k, PEAK_WORDS, 6, 6)) return;
+    const low = avg.low * k.low;
+    const high = avg.high * k.high;
+    const off = offBy(low, high, peak);
+    const unit = rateUnitOf(peak) ?? 'second';
     const expected = formatQuantity(Math.sqrt(low * high), 'count', -1, unit);
-    const from = `${k.text.replace(/^[~≈]\s*/, '')} × ${formatQuantity(before.value, 'count', -1, unit)}`;
-    out.push(finding('qps', s.phase, s.text, after.text, {
+    const from = `${formatCount(k.value)} × ${formatQuantity(avg.value, 'count', -1, unit)}`;
+    out.push(finding('qps', s.phase, s.text, peak.text, {
       off, expected,
-      why: `A peak of ${from} is about ${expected}, not ${after.text.replace(/^[~≈]\s*/, '')}.`,
+      why: `A peak of ${from} is about ${expected}, not ${peak.text}.`,
       instead: `Multiply the average by the peak factor: ${from} is about ${expected}.`,
     }));
   });
@@ -488,7 +502,7 @@ function checkLatency(s: ArithmeticSentence, tokens: readonly Token[], qs: reado
   // A request is named, or the sentence promises a time for an explicit count of items.
   if (!REQUEST_CONTEXT.test(lower) && !(counts.length && inSentence)) return [];
   let n = counts.reduce((m, q) => Math.max(m, q.value), 0);
-  let nText = (counts.find((q) => q.value === n)?.text ?? '').replace(/^[~≈]\s*/, '').replace(/\s+(?:per|each|for|every)\b.*$/, '');
+  let nText = (counts.find((q) => q.value === n)?.text ?? '').replace(/\s+(?:per|each|for|every)\b.*$/, '');
   if (!n && WHOLE.test(lower) && catalogue) {
     n = catalogue;
     nText = `${formatCount(catalogue)} items`;
@@ -504,7 +518,7 @@ function checkLatency(s: ArithmeticSentence, tokens: readonly Token[], qs: reado
   return [finding('latency', s.phase, s.text, inSentence?.text ?? nText, {
     off: Math.max(1, off),
     expected,
-    why: `${costText[0]!.toUpperCase()}${costText.slice(1)}, ${nText.replace(/^[~≈]\s*/, '')} take ${expected} per request, ${formatCount(off)}× ${limitText}.`,
+    why: `${costText[0]!.toUpperCase()}${costText.slice(1)}, ${nText} take ${expected} per request, ${formatCount(off)}× ${limitText}.`,
     instead: `Run the heavy model only on a few hundred candidates from a cheap retrieval stage (e.g. a two-tower model with approximate nearest-neighbour search): 500 × ${formatDuration(cost)} is ${formatDuration(500 * cost)}.`,
   }, off >= MAJOR_LATENCY ? 'major' : 'minor')];
 }
@@ -673,7 +687,7 @@ export function checkFacts(facts: readonly string[], input: string | readonly An
       findings.push(finding('fact', s.phase, s.text, claim.q.text, {
         off: best.off,
         expected,
-        why: `The interviewer said ${expected} ("${best.k.answer}"); ${claim.q.text.replace(/^[~≈]\s*/, '')} is ${formatCount(best.off)}× off.`,
+        why: `The interviewer said ${expected} ("${best.k.answer}"); ${claim.q.text} is ${formatCount(best.off)}× off.`,
         instead: `Use the figures the interviewer gave: ${expected}.`,
       }));
     }

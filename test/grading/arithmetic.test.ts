@@ -485,6 +485,10 @@ describe('size', () => {
     ['one long line of digits and commas', '1,'.repeat(500_000)],
     ['one long word', 'a'.repeat(1024 * 1024)],
     ['a long range chain', '1-'.repeat(500_000)],
+    ['peak factors and rates in one sentence', '3x at peak, 10k per second, '.repeat(40_000)],
+    ['"a few" repeated', 'a few '.repeat(200_000)],
+    ['one long sentence of "all videos" with a ranker', 'the large ranker scores all 50M videos per request, '.repeat(20_000)],
+    ['"That is" sentences', 'Assume 200M DAU × 10 loads. That is 2B a day. '.repeat(20_000)],
   ])('%s finishes', { timeout: 20_000 }, (_name, text) => {
     expect(Array.isArray(checkArithmetic(text).flags)).toBe(true);
   });
