@@ -196,8 +196,7 @@ function combine(run: Run, q: Quantity, op: 'times' | 'div'): Run | null {
   // "90M payments/day ÷ 86,400": dividing a day's rate by the seconds in a day restates it per second.
   if (op === 'div' && run.time === -1 && run.rateUnit && run.rateUnit !== 'second' && q.time !== -1) {
     const seconds = SECONDS[run.rateUnit];
-    const given = q.time === 1 ? q.value : q.value;
-    if (q.cls === 'count' && Math.abs(given - seconds) / seconds < 0.25) {
+    if (q.cls === 'count' && Math.abs(q.value - seconds) / seconds < 0.25) {
       return { ...run, rateUnit: 'second', derived: true, expr: `${run.expr} ÷ ${q.text}` };
     }
   }
@@ -237,7 +236,9 @@ function offBy(eLow: number, eHigh: number, q: Quantity, scale = 1): number {
   const cLow = q.bound === 'upper' ? 0 : q.low * scale;
   const cHigh = q.bound === 'lower' ? Infinity : q.high * scale;
   if (eLow <= 0 || eHigh <= 0) return 1;
-  if (cHigh < eLow) return cHigh <= 0 ? Infinity : eLow / cHigh;
+  // A claim of zero is a placeholder or a different statement ("= 0 false positives"), not a result to compare.
+  if (cHigh <= 0) return 1;
+  if (cHigh < eLow) return eLow / cHigh;
   if (cLow > eHigh) return cLow / eHigh;
   return 1;
 }
@@ -481,15 +482,24 @@ const WHOLE = /\b(?:all|every|entire|whole|full)\b[^.;]{0,30}\b(?:catalogue|cata
 
 const BUDGET_WORDS = new Set(['p99', 'p95', 'latency', 'budget', 'sla', 'slo']);
 
-/** The first duration the answer names as its latency budget ("p99 < 100 ms", "a 100 ms budget"), in seconds. */
+/**
+ * The answer's latency budget ("p99 < 100 ms", "a 100 ms budget"), in seconds: the largest duration named beside
+ * a budget word, since stage budgets ("latency: features 10 ms, ranking 50 ms") are parts of it.
+ */
 function budgetOf(parsed: ReadonlyArray<{ tokens: readonly Token[]; qs: readonly Quantity[] }>): number | null {
+  let budget: number | null = null;
   for (const { tokens, qs } of parsed) {
     for (const q of qs) {
-      if (q.time !== 1 || q.vague || q.value > 10 || q.value <= 0) continue;
-      for (let k = Math.max(0, q.first - 5); k < Math.min(tokens.length, q.end + 5); k++) if (BUDGET_WORDS.has(tokens[k]!.lower)) return q.value;
+      if (q.time !== 1 || q.vague || q.value > 10 || q.value <= 0 || (budget !== null && q.value <= budget)) continue;
+      for (let k = Math.max(0, q.first - 5); k < Math.min(tokens.length, q.end + 5); k++) {
+        if (BUDGET_WORDS.has(tokens[k]!.lower)) {
+          budget = q.value;
+          break;
+        }
+      }
     }
   }
-  return null;
+  return budget;
 }
 
 function checkLatency(s: ArithmeticSentence, tokens: readonly Token[], qs: readonly Quantity[], budget: { seconds: number; source: string }, catalogue: number | null): Finding[] {

@@ -223,6 +223,12 @@ describe('latency', () => {
     expect(flags[0]!.severity).toBe('major');
   });
 
+  it('takes the whole budget, not a stage budget, from the answer', () => {
+    const text = 'Latency: features 10 ms, ranking 50 ms, p99 under 200 ms. The large ranker scores 100k candidates per request.';
+    expect(checkArithmetic(text).flags).toEqual([]);
+    expect(checkArithmetic(text.replace('100k', '10M')).flags[0]!.why).toContain('50× the 200 ms budget');
+  });
+
   it('uses the catalogue size the answer states for "every video"', () => {
     const flags = flagsOf('There are 50 million videos. The large ranker scores every video in the catalogue per request.');
     expect(flags).toHaveLength(1);
@@ -407,6 +413,7 @@ describe('numbers that are not derivations', () => {
     'Log loss 0.45 → 0.44 is a 2% gain.',
     'A budget of 100 ms = 20 ms features + 30 ms retrieval + 40 ms ranking + 10 ms slack.',
     'Each shard holds 2M of the 800M listings, so 400 shards.',
+    '10k QPS × 500 candidates = 0 timeouts so far.',
   ])('%s', (text) => {
     expect(flagsOf(text)).toEqual([]);
   });
