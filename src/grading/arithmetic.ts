@@ -9,6 +9,7 @@
  * MAJOR_LATENCY (30×) or more is `major`: the design rests on a heavy model doing work it cannot do in the
  * budget. Arithmetic alone is never `disqualifying`.
  */
+import type { Severity } from '../content/schema.js';
 import type { PhaseId } from '../phases.js';
 import type { AnswerSection } from './types.js';
 import {
@@ -21,7 +22,7 @@ export const MAJOR_LATENCY = 30;
 
 export type ArithmeticId = 'arithmetic-qps' | 'arithmetic-storage' | 'arithmetic-latency' | 'arithmetic-product' | 'arithmetic-fact';
 export type ArithmeticKind = 'qps' | 'storage' | 'latency' | 'product' | 'fact';
-export type Severity = 'minor' | 'major' | 'disqualifying';
+export type { Severity };
 
 /** A red flag in the contract's shape (`redFlags` in `mlsd score --json`), plus the factor it is off by. */
 export interface ArithmeticFlag {

@@ -152,7 +152,7 @@ const KIND_GROUPS: Record<string, readonly string[]> = {
   languages: ['languages', 'countries', 'markets'],
 };
 for (const [kind, words] of Object.entries(KIND_GROUPS)) for (const w of words) KINDS[w] = kind;
-export const QUALIFIER_OF: Record<string, Quantity['qualifier']> = { dau: 'daily', daus: 'daily', mau: 'monthly', maus: 'monthly', wau: 'weekly' };
+const QUALIFIER_OF: Record<string, Quantity['qualifier']> = { dau: 'daily', daus: 'daily', mau: 'monthly', maus: 'monthly', wau: 'weekly' };
 
 const APPROX_BEFORE = new Set(['~', '≈', '∼', 'about', 'roughly', 'around', 'approximately', 'approx', 'circa', 'ca', 'nearly', 'almost', 'some', 'maybe', 'perhaps', 'like', 'say', 'estimated', 'order']);
 const UPPER_BEFORE = new Set(['under', 'below', '<', '≤', 'within', 'max', 'most', 'less', 'fewer', 'up']);
@@ -165,10 +165,6 @@ const NOUN_REACH = 4;
 
 /** A cheap test before tokenising: does the text hold any digit or number word at all? */
 export const MAY_HOLD_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|half|few|several|dozens|tens|lakhs?|crores?)\b/i;
-
-export function kindOf(word: string): string | null {
-  return KINDS[word] ?? null;
-}
 
 interface Core {
   value: number;
