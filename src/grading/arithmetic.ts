@@ -380,6 +380,7 @@ function checkChains(s: ArithmeticSentence, tokens: readonly Token[], qs: readon
   const usable = qs.filter((q) => !q.vague);
   let run: Run | null = null;
   let prev: Quantity | null = null;
+  let size: Quantity | null = null;
   for (const q of usable) {
     if (!run || !prev) {
       const opening = tokens.slice(0, q.first);
@@ -391,6 +392,7 @@ function checkChains(s: ArithmeticSentence, tokens: readonly Token[], qs: readon
       prev = q;
       continue;
     }
+    if ((prev.cls === 'floats' || prev.cls === 'bytes') && prev.time === 0) size = prev;
     const link = linkOf(tokens, prev.end, q.first, prev, q);
     const peak = q.time === -1 && nearWord(tokens, q, PEAK_WORDS, 6, 4);
     if (run.cls === 'percent' && !run.derived && onlyWords(tokens, prev.end, q.first, OF)) {
@@ -409,6 +411,8 @@ function checkChains(s: ArithmeticSentence, tokens: readonly Token[], qs: readon
     } else if (q.cls === 'percent' && link !== 'break' && run.cls === 'count') {
       run = combine(run, q, 'times') ?? startRun(q);
     } else if (link === 'equals' || link === 'weak') {
+      // "Each embedding is 256 floats, so 50M videos need 51 GB": a size stated first applies to the count.
+      if (!run.derived && run.cls === 'count' && q.cls === 'bytes' && size && size !== prev) run = combine(run, size, 'times') ?? run;
       const c = compare(run, q, peak);
       if (c) out.push(finding(c.kind, s.phase, s.text, q.text, c));
       run = startRun(q);
@@ -469,7 +473,7 @@ interface ModelCost {
 /** Generous lower bounds on the cost of one item for a model class: if even this is too slow, the claim is. */
 const MODEL_COSTS: readonly ModelCost[] = [
   { pattern: /\b(?:llms?|gpt[\w-]*|large language models?|language models?)\b/, seconds: 1e-3, name: 'a language model' },
-  { pattern: /\b(?:cross[- ]?encoders?|bert|transformers?)\b/, seconds: 1e-5, name: 'a cross-encoder' },
+  { pattern: /\b(?:cross[- ]?encoders?|bert|transformers?)\b/, seconds: 1e-5, name: 'a cross-encoder or transformer' },
   {
     pattern: /\b(?:(?:large|heavy|big|deep|full|expensive|complex|heavyweight|second[- ]stage|main|neural|final)\s+(?:ranker|ranking model|model|network|net|dnn)s?|rankers?|ranking models?|dnns?|deep (?:neural )?networks?|neural (?:net|network)s?)\b/,
     seconds: 1e-6, name: 'a large ranker',

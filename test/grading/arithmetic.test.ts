@@ -133,6 +133,8 @@ describe('QPS', () => {
     ['With 500 million daily users each seeing 40 ads, we get 20 billion impressions per day, which is roughly 2 million per second.', 'about 231k per second'],
     ['We have 300 million users posting 400M posts a day, so about 46,000 posts per second.', 'about 4,630 per second'],
     ['90M payments/day ÷ 86,400 ≈ 10k TPS.', 'about 1,042 per second'],
+    ['200 million users × 10 opens per day / 86,400 s ≈ 2,300 QPS.', 'about 23k per second'],
+    ['With 500M DAU and 20 requests each, that is 10B requests/day or ~1.15M QPS.', 'about 116k per second'],
     ['We have about 100k QPS and each request needs 1,000 candidates, so 1M scores per second.', 'about 100M per second'],
   ])('wrong: %s', (text, why) => {
     const flags = flagsOf(text);
@@ -182,6 +184,8 @@ describe('storage', () => {
     'The index for 50M videos at 64 dims, int8, is 3.2 GB.',
     'Logs: 2B events a day × 500 bytes × 90 days ≈ 90 TB.',
     'Logs: 2B events a day at 500 bytes each is 1 TB a day.',
+    'Each embedding is 256 floats, so 50M videos need 51 GB.',
+    'Storing 1KB per impression for 6B impressions a day is 6 TB a day.',
   ])('right: %s', (text) => {
     const result = checkArithmetic(text);
     expect(result.flags).toEqual([]);
@@ -195,6 +199,8 @@ describe('storage', () => {
     ['800M listings × 2 KB each = 16 GB.', 'about 1.6 TB'],
     ['Embeddings for 1B users at 128 dimensions in fp32 take 5 GB.', 'about 512 GB'],
     ['The index for 50M videos at 64 dims, int8, is 32 GB.', 'about 3.2 GB'],
+    ['Each embedding is 256 floats, so 50M videos need 500 GB.', 'about 51.2 GB'],
+    ['Storing 1KB per impression for 6B impressions a day is 60 GB a day.', 'about 6 TB a day'],
   ])('wrong: %s', (text, why) => {
     const flags = flagsOf(text);
     expect(flags).toHaveLength(1);
@@ -205,11 +211,13 @@ describe('storage', () => {
 
 describe('latency', () => {
   it.each<[string, string, string]>([
-    ['We run the cross-encoder over all 50M videos per request within 100 ms.', 'major', 'Even at 10 µs per item for a cross-encoder, 50M videos take 8.3 minutes per request'],
+    ['We run the cross-encoder over all 50M videos per request within 100 ms.', 'major', 'Even at 10 µs per item for a cross-encoder or transformer, 50M videos take 8.3 minutes per request'],
     ['We score 10 million items with the large ranker for every request.', 'minor', 'Even at 1 µs per item for a large ranker, 10 million items take 10 s per request, 10× the second'],
     ['The heavy ranker scores all 500 million listings per query in 50 ms.', 'major', '500 million listings take 8.3 minutes'],
     ['An LLM rates every one of the 800M listings for each search in real time.', 'major', 'Even at 1 ms per item for a language model'],
     ['At 2 µs per item the deep model scores all 50M videos per request within 100 ms.', 'major', 'At 2 µs per item, 50M videos take 100 s'],
+    ['Our transformer ranker scores the full 10M catalogue in real time for every user request.', 'major', '10M catalogue take 100 s per request'],
+    ['We will run a BERT model over every listing for each search; there are 800M listings.', 'major', '800M listings take 2.2 hours'],
   ])('wrong: %s', (text, severity, why) => {
     const flags = flagsOf(text);
     expect(flags).toHaveLength(1);
