@@ -38,7 +38,7 @@ export function safeStrings<T>(value: T): T {
 
 /** The first character of `text` a terminal would act on, as `U+001B`; undefined when there is none. */
 export function controlCharacter(text: string): string | undefined {
-  const found = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/.exec(text);
+  const found = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/.exec(text);
   return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
 }
 
