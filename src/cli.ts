@@ -43,7 +43,8 @@ function addCommand(parent: Command, spec: CommandSpec, ctx: Ctx): void {
   for (const o of spec.options ?? []) command.addOption(toOption(o));
   const arity = spec.args?.length ?? 0;
   command.action(async (...params: unknown[]) => {
-    const flags = params[arity] as { promptsDir?: string };
+    // Commander gives a flag the parent also defines (`mlsd prompts validate --json`) to the parent.
+    const flags = { ...(parent.parent ? parent.opts() : {}), ...(params[arity] as object) } as { promptsDir?: string };
     if (flags.promptsDir !== undefined) ctx.usePromptsDir(flags.promptsDir);
     return spec.run(params.slice(0, arity) as (string | undefined)[], flags, ctx);
   });
