@@ -105,6 +105,6 @@ export function findPrompt(content: Content, id: string): Prompt {
   throw new UserError(`unknown prompt "${id}"`, {
     hint: near.length
       ? `Did you mean ${near.map((n) => `"${n}"`).join(' or ')}? \`mlsd prompts\` lists them all.`
-      : `Known prompts: ${ids.join(', ')}. \`mlsd prompts\` lists them.`,
+      : `Known prompts: ${ids.join(', ')}. \`mlsd prompts\` lists them; a prompt of your own also needs its folder: --prompts-dir <dir> or MLSD_PROMPTS_DIR.`,
   });
 }
