@@ -235,3 +235,14 @@ describe('text from a pack is shown, never obeyed', () => {
     expect(t.text()).toContain('Design it ␛]0;PWNED␇');
   });
 });
+
+describe('--prompts-dir', () => {
+  it.each(['prompts', 'show', 'rubric', 'ask', 'score', 'interview', 'practice', 'resume', 'history', 'review', 'export'])(
+    'is offered by `mlsd %s --help`',
+    async (command) => {
+      const t = await run([command, '--help']);
+      expect(t.exitCode()).toBe(0);
+      expect(t.text()).toContain('--prompts-dir <dir>');
+    },
+  );
+});
