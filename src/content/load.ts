@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { contentDataDir, promptsDir } from '../paths.js';
 import { closest } from '../util/closest.js';
@@ -84,7 +84,8 @@ export function loadContent(options: LoadOptions = {}): Content {
   if (errors.length > 1) {
     throw new UserError(errors.map((e) => e.message).join('\n'), { hint: 'Fix the fields above in the files named.' });
   }
-  if (options.packDir) {
+  // The built-in folder named as a pack adds nothing, and is not a folder of collisions either.
+  if (options.packDir && resolve(options.packDir) !== resolve(options.promptsDir ?? promptsDir())) {
     const pack = loadPack(options.packDir, { framework, builtins: builtinIds(files) });
     for (const line of pack.warnings) options.warn?.(line);
     prompts.push(...pack.prompts);

@@ -152,6 +152,13 @@ describe('a broken pack never stops the built-in prompts', () => {
     );
   });
 
+  it('the built-in folder named as a pack adds nothing and warns of nothing', async () => {
+    const t = await run(['prompts', '--json', '--prompts-dir', join(import.meta.dirname, '../../prompts')]);
+    const plain = await run(['prompts', '--json']);
+    expect(t.text()).toBe(plain.text());
+    expect(t.errText()).toBe('');
+  });
+
   it('an unknown pack id still suggests the closest one', async () => {
     const { dir } = pack();
     const t = await run(['show', 'grocery-reorder-reminder', '--prompts-dir', dir]);
