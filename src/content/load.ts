@@ -93,7 +93,8 @@ export function loadContent(options: LoadOptions = {}): Content {
   return { framework, prompts };
 }
 
-export function loadPromptFile(file: string, framework: Framework): Prompt {
+/** One prompt file, checked against itself and, when given, the framework. */
+export function loadPromptFile(file: string, framework?: Framework): Prompt {
   return checked(file, validatePrompt(readYaml(file), { expectedId: basename(file, '.yaml'), framework }));
 }
 
