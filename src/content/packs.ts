@@ -8,7 +8,7 @@ import { validateFramework, validatePrompt, type ContentIssue } from './validate
 import { vocabularySchema } from './vocabulary.js';
 
 /** How much of a pack is read at all: it is untrusted, and every prompt in it is loaded by every command. */
-export const PACK_LIMITS = { fileBytes: 1_000_000, prompts: 200 } as const;
+export const PACK_LIMITS = { fileBytes: 1_000_000, prompts: 200, totalBytes: 20_000_000 } as const;
 
 /** One problem in one file, for `mlsd prompts validate`. */
 export interface FileIssue {
@@ -79,6 +79,15 @@ export function checkPromptFile(file: string, options: CheckOptions): { prompt?:
   return issues.length || !result.ok ? { issues } : { prompt: result.value, issues };
 }
 
+/** A file's size, or 0 when it cannot be read (reading it later names the problem). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 export interface PackCheck {
   prompts: Prompt[];
   /** Problems by file, in file order; a file with problems gives no prompt. */
@@ -101,6 +110,14 @@ export function checkPack(dir: string, options: CheckOptions): PackCheck {
       prompts: [],
       problems: [],
       folder: `${displayPath(dir)} holds ${files.length} prompt files; a pack may hold at most ${PACK_LIMITS.prompts}`,
+    };
+  }
+  const total = files.reduce((sum, file) => sum + sizeOf(file), 0);
+  if (total > PACK_LIMITS.totalBytes) {
+    return {
+      prompts: [],
+      problems: [],
+      folder: `${displayPath(dir)} holds ${total.toLocaleString('en-US')} bytes of prompt files; a pack may hold at most ${PACK_LIMITS.totalBytes.toLocaleString('en-US')}`,
     };
   }
   const prompts: Prompt[] = [];

@@ -118,6 +118,17 @@ describe('mlsd prompts validate', () => {
     expect(t.exitCode()).toBe(1);
   });
 
+  it('refuses a pack of more than 20 MB in all, before parsing any of it', async () => {
+    const big = `# ${'x'.repeat(999_000)}\n`;
+    const { dir } = pack(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`big${i}.yaml`, big])));
+    const total = 21 * Buffer.byteLength(big) + Buffer.byteLength(examplePrompt().yaml);
+    const t = await validate(dir);
+    expect(lines(t.text(), dir)).toEqual([
+      `<pack> → (folder): <pack> holds ${total.toLocaleString('en-US')} bytes of prompt files; a pack may hold at most 20,000,000`,
+    ]);
+    expect(t.exitCode()).toBe(1);
+  });
+
   it('says so when the folder is missing', async () => {
     const { dir } = pack();
     const t = await validate(join(dir, 'nope'));
