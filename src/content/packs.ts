@@ -76,7 +76,7 @@ export function checkPromptFile(file: string, options: CheckOptions): { prompt?:
   const data = options.controls === 'inert' ? safeStrings(read.data) : read.data;
   const result = validatePrompt(data, { expectedId: id, framework: options.framework });
   const issues = [...collision, ...controls, ...(result.ok ? [] : result.issues)];
-  return issues.length || !result.ok ? { issues } : { prompt: result.value, issues };
+  return result.ok && !issues.length ? { prompt: result.value, issues } : { issues };
 }
 
 /** A file's size, or 0 when it cannot be read (reading it later names the problem). */

@@ -59,7 +59,10 @@ const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
 export function readContentFile(file: string, maxBytes: number): { ok: true; data: unknown } | { ok: false; issues: ContentIssue[] } {
   let source: string;
   try {
-    const { size } = statSync(file);
+    const stats = statSync(file);
+    // A named pipe or a device would block the read, or never end it.
+    if (!stats.isFile()) return { ok: false, issues: [{ path: '(file)', message: 'is not a regular file' }] };
+    const { size } = stats;
     if (size > maxBytes) {
       return { ok: false, issues: [{ path: '(file)', message: `${bytes(size)}; a content file may be at most ${bytes(maxBytes)}` }] };
     }

@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { controlIssues } from '../../src/content/packs.js';
-import { parseYamlData } from '../../src/content/source.js';
+import { parseYamlData, readContentFile } from '../../src/content/source.js';
 
 describe('parseYamlData: a content file is plain data', () => {
   it('reads the core schema: strings, numbers, booleans, null, lists and maps', () => {
@@ -50,4 +54,20 @@ describe('controlIssues', () => {
       { path: 'k\u202e', message: 'its name contains the control character U+202E, which a terminal would act on; remove it' },
     ]);
   });
+});
+
+describe('readContentFile', () => {
+  it.each([
+    ['a named pipe, whose read would never end', (file: string) => execFileSync('mkfifo', [file])],
+    ['a link to a device', (file: string) => symlinkSync('/dev/zero', file)],
+  ])('refuses %s unread', (_what, make) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
+    try {
+      const file = join(dir, 'p.yaml');
+      make(file);
+      expect(readContentFile(file, 1000)).toEqual({ ok: false, issues: [{ path: '(file)', message: 'is not a regular file' }] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 10_000);
 });
