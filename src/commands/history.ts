@@ -5,7 +5,7 @@ import type { Session } from '../interview/types.js';
 import type { PhaseId } from '../phases.js';
 import { averagesView, sessionTable, totalChart } from '../ui/history-view.js';
 import { paint } from '../ui/paint.js';
-import { safeStrings } from '../ui/safe-text.js';
+import { jsonText, safeStrings } from '../ui/safe-text.js';
 import { flow, piece } from '../ui/text.js';
 
 export interface HistoryOptions {
@@ -23,7 +23,7 @@ export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'c
     findPrompt(await ctx.content(), options.prompt);
   }
   if (options.json) {
-    ctx.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
+    ctx.out(`${jsonText(sessions.map(sessionJson))}\n`);
     return;
   }
   const c = paint(ctx.color);

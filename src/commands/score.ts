@@ -4,6 +4,7 @@ import { readAnswer } from '../content/answer-file.js';
 import { findPrompt } from '../content/load.js';
 import { parseAnswerMarkdown } from '../grading/index.js';
 import { renderReport } from '../ui/report.js';
+import { jsonText } from '../ui/safe-text.js';
 
 export interface ScoreOptions {
   id: string;
@@ -25,7 +26,7 @@ export async function score(options: ScoreOptions, ctx: Pick<Ctx, 'out' | 'color
   const grader = await ctx.grader();
   const grade = grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(answer.text) });
   if (options.json) {
-    ctx.out(`${JSON.stringify(grade, null, 2)}\n`);
+    ctx.out(`${jsonText(grade)}\n`);
     return;
   }
   ctx.out(renderReport(grade, prompt, content.framework, {

@@ -16,6 +16,7 @@ import { keyFactsView, planView, stepTitle, timeTable } from '../../ui/interview
 import { renderMarkdown } from '../../ui/markdown.js';
 import { paint } from '../../ui/paint.js';
 import { renderReport } from '../../ui/report.js';
+import { jsonText } from '../../ui/safe-text.js';
 import { terminalSessionView } from '../../ui/session-view.js';
 
 /** The flags `interview` and `practice` share (defined once in src/commands/table.ts). */
@@ -184,7 +185,7 @@ export async function sitFromFile(
     return created;
   }).immediate();
   if (spec.json) {
-    ctx.out(`${JSON.stringify({ ...grade, sessionId: session.id }, null, 2)}\n`);
+    ctx.out(`${jsonText({ ...grade, sessionId: session.id })}\n`);
     return;
   }
   const done = history.sessions.get(session.id)!;
