@@ -1,17 +1,8 @@
+import type { CardKey, CardKind, Outcome, ReviewSource } from '../drill/cards.js';
 import { ratingName, ratingValue, schedule, type Memory, type RatingName } from '../drill/schedule.js';
 import type { Db } from './open.js';
 
-/** What a card drills: a rubric criterion, or a pitfall (a red flag the answer raised). */
-export type CardKind = 'criterion' | 'pitfall';
-/** Where a review came from: a round, a practice drill, a saved `score`, or `mlsd drill`. */
-export type ReviewSource = 'interview' | 'practice' | 'score' | 'drill';
-
-export interface CardKey {
-  promptId: string;
-  kind: CardKind;
-  /** The criterion's id (or the pitfall's). */
-  itemId: string;
-}
+export type { CardKey, CardKind, ReviewSource };
 
 export interface StoredCard extends CardKey {
   id: number;
@@ -27,6 +18,13 @@ export interface ReviewInput {
   sessionId?: number | null;
   /** The drill answer as typed. */
   answer?: string | null;
+}
+
+/** Cards a round made, reviews it failed, and reviews it passed. */
+export interface RoundCounts {
+  created: number;
+  failed: number;
+  recalled: number;
 }
 
 export interface StoredReview {
@@ -150,6 +148,21 @@ export function cardStore(db: Db) {
     return toCard(selectId.get(id)!);
   });
 
+  const recordRound = db.transaction((promptId: string, outcomes: readonly Outcome[], at: { at: number; source: ReviewSource; sessionId?: number | null }) => {
+    const counts = { created: 0, failed: 0, recalled: 0 };
+    for (const o of outcomes) {
+      const key = { promptId, kind: o.kind, itemId: o.itemId };
+      const existed = Boolean(selectKey.get(promptId, o.kind, o.itemId));
+      // A criterion met by an answer that never missed it has nothing to be reminded of.
+      if (o.met && !existed) continue;
+      review(key, { rating: o.met ? 'good' : 'again', met: o.met, at: at.at, source: at.source, sessionId: at.sessionId ?? null });
+      if (o.met) counts.recalled++;
+      else if (existed) counts.failed++;
+      else counts.created++;
+    }
+    return counts;
+  });
+
   return {
     get(key: CardKey): StoredCard | undefined {
       const row = selectKey.get(key.promptId, key.kind, key.itemId);
@@ -169,6 +182,13 @@ export function cardStore(db: Db) {
      */
     review(key: CardKey, input: ReviewInput): StoredCard {
       return review(key, input);
+    },
+    /**
+     * What a graded answer says about the prompt's cards, in one transaction: a miss makes the card (due the
+     * next day) or fails its review; a met criterion that has a card is a successful review.
+     */
+    recordRound(promptId: string, outcomes: readonly Outcome[], at: { at: number; source: ReviewSource; sessionId?: number | null }): RoundCounts {
+      return recordRound(promptId, outcomes, at);
     },
     reviewsSince(at: number): StoredReview[] {
       return selectReviewsSince.all(at).map((r) => ({
