@@ -62,7 +62,7 @@ export async function score(
         promptId: prompt.id, mode: 'score', targetLevel: options.level ?? 'senior', minutes: 0, timer: false,
         plan: PHASE_IDS.map((step) => ({ step, budgetMs: 0 })), startedAt: now,
       });
-      for (const section of sections) {
+      for (const section of sections.filter((s) => s.text.trim())) {
         history.sessions.addEntry(session.id, {
           step: section.phase ?? 'other', kind: 'answer', text: section.text, factId: null, response: null,
           elapsedMs: 0, budgetMs: null, at: now,
