@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drill, type DrillOptions } from '../../src/commands/drill.js';
 import { history } from '../../src/commands/history.js';
+import { interview } from '../../src/commands/interview.js';
 import { practice } from '../../src/commands/practice.js';
 import { score } from '../../src/commands/score.js';
 import { loadContent, type Content } from '../../src/content/load.js';
@@ -242,5 +243,59 @@ describe('mlsd drill at a terminal', () => {
       expect(drilled.map((r) => r.answer)).toEqual(['No idea, sorry.']);
       expect(h.cards.dueBy(day0 + DAY + 1).length).toBe(h.cards.all().length - 1);
     });
+  });
+});
+
+describe('cards from interviews', () => {
+  /** A candidate who asks nothing and answers each phase with one weak line; `late` is a Ctrl-C that lands while the round is graded. */
+  function candidate(late?: 'SIGINT'): Asker {
+    let signal = late;
+    return {
+      async choose() {
+        return 'video-recommendations';
+      },
+      async text(request) {
+        return request.multiline ? { kind: 'done', text: 'We would use a model for this.' } : { kind: 'end' };
+      },
+      async editor(initial) {
+        return initial;
+      },
+      async pendingSignal() {
+        const s = signal;
+        signal = undefined;
+        return s;
+      },
+    };
+  }
+
+  it('a live round makes cards of its misses and its report ends with the due line', async () => {
+    const dir = home();
+    const t = at(dir, day0, { interactive: true, asker: candidate() });
+    await interview({ id: 'video-recommendations', minutes: 45, level: 'senior', timer: false, db: undefined }, t.ctx);
+    expect(t.text().trimEnd().split('\n').slice(-2).join(' ')).toMatch(/missed criteria became cards for spaced practice, first due tomorrow/);
+    inHistory(dir, (h) => {
+      const reviews = h.cards.reviewsSince(0);
+      expect(reviews.length).toBeGreaterThan(10);
+      expect(reviews.every((r) => r.source === 'interview' && r.sessionId === 1)).toBe(true);
+    });
+  });
+
+  it('a Ctrl-C that lands while the round is graded still leaves its cards (the round is saved)', async () => {
+    const dir = home();
+    const t = at(dir, day0, { interactive: true, asker: candidate('SIGINT') });
+    const err = await interview({ id: 'video-recommendations', minutes: 45, level: 'senior', timer: false, db: undefined }, t.ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InterruptedError);
+    inHistory(dir, (h) => {
+      expect(h.sessions.get(1)?.status).toBe('completed');
+      expect(h.cards.all().length).toBeGreaterThan(10);
+    });
+  });
+
+  it('interview --answers saves the round and its cards together, and says what is due', async () => {
+    const dir = home();
+    const t = at(dir, day0);
+    await interview({ id: 'video-recommendations', minutes: 45, level: 'senior', timer: false, answers: join(answers, 'mid.md') }, t.ctx);
+    expect(t.text().trimEnd().split('\n').slice(-2).join(' ')).toMatch(/became cards for spaced practice/);
+    expect(inHistory(dir, (h) => h.cards.reviewsSince(0).every((r) => r.source === 'interview'))).toBe(true);
   });
 });
