@@ -93,7 +93,8 @@ async function live(due: readonly DrillItem<StoredCard>[], content: Content, his
     const at = ctx.now();
     const card = rate(history, item, grade, answer.text, at);
     rated.push(grade);
-    ctx.out(drillResultView(item, grade, { now: at, due: card.memory.due }, view));
+    // The line reader leaves the cursor after a fresh line prompt.
+    ctx.out(`\n${drillResultView(item, grade, { now: at, due: card.memory.due }, view)}`);
     // A Ctrl-C that came while the answer was graded and saved stops before the next card.
     const late = await ask.pendingSignal?.();
     if (late) throw stop(late);
