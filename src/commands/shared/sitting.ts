@@ -117,8 +117,12 @@ async function sit(session: Session, prompt: Prompt, editor: boolean, history: H
     });
   } catch (err) {
     // A signal that came while the round was being graded ends it after the grade was saved: its cards too.
-    const done = err instanceof InterruptedError ? history.sessions.get(session.id) : undefined;
-    if (done?.grade) saveRoundCards(history, done, done.grade, prompt, content.framework, ctx.now());
+    try {
+      const done = err instanceof InterruptedError ? history.sessions.get(session.id) : undefined;
+      if (done?.grade) saveRoundCards(history, done, done.grade, prompt, content.framework, ctx.now());
+    } catch {
+      // The round itself is saved; a failure here must not hide why the sitting stopped.
+    }
     throw err;
   }
   const made = saveRoundCards(history, result.session, result.grade, prompt, content.framework, ctx.now()).created;
