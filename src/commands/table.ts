@@ -115,10 +115,17 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'score',
-    description: 'Grade a written answer (Markdown, or - for stdin).',
+    description: 'Grade a written answer (Markdown, or - for stdin); --save keeps it in history and makes drill cards of what it missed.',
     example: 'mlsd score video-recommendations answer.md',
     args: [['<prompt-id>', 'the prompt the answer is for'], ['<answer>', 'a Markdown file, or - to read stdin']],
-    options: [json('print the grade as JSON'), all, level(), promptsDir],
+    options: [
+      json('print the grade as JSON'),
+      all,
+      level(),
+      flag('--save', 'keep the graded answer in history (a session of mode "score"); every criterion it missed becomes a card for `mlsd drill`'),
+      flag('--db <file>', 'with --save: use this history database instead of the default'),
+      promptsDir,
+    ],
     run: async ([id, answer], flags, ctx) => (await import('./score.js')).score({ id: id!, answer: answer!, ...flags }, ctx),
   },
   {
@@ -153,6 +160,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       }),
     ],
     run: async ([id], flags, ctx) => (await import('./practice.js')).practice({ id, ...flags }, ctx),
+  },
+  {
+    name: 'drill',
+    description: 'Spaced practice: answer the cards due today, one question per criterion you missed before.',
+    example: 'mlsd drill --limit 3',
+    options: [
+      flag('--limit <n>', 'cards to ask at most', { default: 5, parse: intOption('--limit', 1, 100) }),
+      flag('--prompt <id>', 'only cards of this prompt'),
+      flag('--phase <phase>', `only cards of one phase: ${PHASE_IDS.join(', ')}`, { parse: phaseParser }),
+      flag('--status', 'what is due today and this week, cards learning and learned, recall over 30 days, and the next two weeks'),
+      flag('--answers <file>', 'take the answers from a Markdown file, one per card under `## <criterion id>` (no terminal needed)'),
+      json('with --status or --answers: print JSON'),
+      db,
+      promptsDir,
+    ],
+    run: async (_args, flags, ctx) => (await import('./drill.js')).drill(flags, ctx),
   },
   {
     name: 'resume',
