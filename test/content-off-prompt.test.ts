@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
+import { loadVocabulary } from '../src/content/vocabulary.js';
 import { loadGrader, parseAnswerMarkdown, type Grader } from '../src/grading/index.js';
 
 /**
@@ -31,7 +32,7 @@ const answers: [string, string][] = readdirSync(fixtures)
 
 let grader: Grader;
 beforeAll(async () => {
-  grader = await loadGrader();
+  grader = await loadGrader({ vocabulary: loadVocabulary() });
 });
 
 describe.each(STRICT)('answers written for other prompts, graded on %s', (id) => {
