@@ -1,0 +1,158 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run, Terminal } from '../helpers/e2e-pty.js';
+
+const terminals: Terminal[] = [];
+afterEach(() => {
+  for (const t of terminals.splice(0)) t.kill();
+});
+
+function home() {
+  const dir = mkdtempSync(join(tmpdir(), 'mlsd-e2e-'));
+  return { MLSD_HOME: dir, db: join(dir, 'coach.db') };
+}
+
+function open(args: string[], env: Record<string, string>): Terminal {
+  const t = new Terminal(args, env);
+  terminals.push(t);
+  return t;
+}
+
+const PHASES = ['Requirements', 'Metrics', 'Data and features', 'Models', 'Serving', 'Monitoring'] as const;
+
+const ANSWERS: Record<(typeof PHASES)[number], string[]> = {
+  // Deliberately thin, so the interviewer has a follow-up to ask.
+  Requirements: ['We recommend videos on the home feed.'],
+  Metrics: ['Offline: recall@k for retrieval and NDCG@10 for ranking.', 'Online: an A/B test on watch time and retention, with latency and dislike rate as guardrails.'],
+  'Data and features': ['Positives are watches over 30 seconds; negatives are impressions that were skipped.', 'We log the position to correct position bias.'],
+  Models: ['A funnel: a two-tower model retrieves 500 candidates with ANN, a multi-task ranker scores them, then re-ranking adds diversity.'],
+  Serving: ['Item embeddings live in an ANN index; retrieval 20 ms, ranking 40 ms, within the 100 ms p99 budget.'],
+  Monitoring: ['We watch feature drift and engagement by segment and retrain daily.'],
+};
+
+describe('mlsd interview in a real terminal', () => {
+  it('takes a whole short interview: a clarifying question, each phase, a probe reply, the report, then history', async () => {
+    const env = home();
+    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    await t.waitFor('The plan: 5 minutes');
+    await t.waitFor('an empty line moves on');
+    t.type('How many daily active users are there?\r');
+    await t.waitFor(/Interviewer: We have about 200 million daily active users/);
+    t.type('\r');
+    let probes = 0;
+    for (const phase of PHASES) {
+      await t.waitFor(`── ${phase} `);
+      await t.waitFor('Finish with an empty line twice');
+      t.answer(...ANSWERS[phase]);
+      // A follow-up is a question, possibly wrapped over lines, then the input prompt.
+      const probe = /Interviewer: [^[]*\?\s*\n\[/;
+      const next = await t.waitForAny({ probe, next: /── [A-Z]|Total|Saved as session/ });
+      if (next === 'probe') {
+        await t.waitFor(probe);
+        probes++;
+        t.answer('We would optimise for satisfaction and retention, not raw clicks, and watch for clickbait.');
+      }
+    }
+    await t.waitFor(/Next drill: mlsd practice video-recommendations --phase \w+/);
+    await t.waitFor('Time per step');
+    await t.waitFor(/Saved as session 1/);
+    expect(await t.exited).toBe(0);
+    expect(probes).toBeGreaterThanOrEqual(1);
+    expect(t.screen).not.toMatch(/Warning|Error|\bat .+\.js:\d+/);
+
+    const h = run(['history', '--json', '--db', env.db], env);
+    expect(h.status).toBe(0);
+    const [session] = JSON.parse(h.stdout) as Array<Record<string, unknown>>;
+    expect(session).toMatchObject({ id: 1, promptId: 'video-recommendations', mode: 'interview', status: 'completed' });
+    expect(typeof session!.total).toBe('number');
+
+    const r = JSON.parse(run(['review', 'last', '--json', '--db', env.db], env).stdout);
+    expect(r.questions[0]).toMatchObject({ factId: 'daily-active-users' });
+    expect(r.answers.filter((a: { kind: string }) => a.kind === 'answer')).toHaveLength(6);
+    expect(r.answers.filter((a: { kind: string }) => a.kind === 'reply')).toHaveLength(probes);
+  }, 60_000);
+
+  it('Ctrl-C mid-phase exits 130 with the text saved; resume restores it at that phase', async () => {
+    const env = home();
+    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    await t.waitFor('an empty line moves on');
+    t.type('\r');
+    await t.waitFor('── Requirements ');
+    await t.waitFor('Finish with an empty line twice');
+    t.type('We optimise for long-term satisfaction.\rand half a secon');
+    await t.waitFor('half a secon');
+    t.type('\x03');
+    expect(await t.exited).toBe(130);
+    expect(t.screen).toMatch(/what you were typing is saved\. Continue with `mlsd resume 1`/);
+
+    const h = JSON.parse(run(['history', '--json', '--db', env.db], env).stdout);
+    expect(h[0]).toMatchObject({ id: 1, status: 'in-progress', total: null });
+
+    const again = open(['resume', '--db', env.db], env);
+    await again.waitFor('Resuming session 1');
+    await again.waitFor('── Requirements ');
+    await again.waitFor('Restored what you were typing');
+    await again.waitFor('We optimise for long-term satisfaction.');
+    await again.waitFor('and half a secon');
+    // The unfinished line is open for editing: what is typed now continues it rather than starting a new line.
+    again.type('d of latency.\r\r\r');
+    await again.waitFor(/Interviewer:|── Metrics /);
+    // Wait for the next input line to be open: Ctrl-C between two prompts is the terminal's, not ours.
+    await again.waitFor(/\] › $/);
+    again.type('\x03');
+    expect(await again.exited).toBe(130);
+    const r = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    expect(r.answers[0]).toMatchObject({ phase: 'requirements', text: 'We optimise for long-term satisfaction.\nand half a second of latency.' });
+  }, 60_000);
+
+  it('Ctrl-C pressed between two prompts still ends with the saved line and exit 130', async () => {
+    const env = home();
+    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    await t.waitFor('an empty line moves on');
+    // Enter ends the question and Ctrl-C follows in the same burst, before the next prompt is open.
+    t.type('How many users are there?\r\x03');
+    expect(await t.exited).toBe(130);
+    expect(t.screen).toMatch(/Interrupted; your questions are saved\. Continue with `mlsd resume 1`/);
+    const r = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    expect(r.questions).toHaveLength(1);
+  }, 60_000);
+
+  it('--answers --json saves the session and prints the score object plus sessionId', () => {
+    const env = home();
+    const file = join(env.MLSD_HOME, 'answer.md');
+    writeFileSync(file, Object.entries(ANSWERS).map(([phase, lines]) => `## ${phase}\n\n${lines.join('\n')}\n`).join('\n'));
+    const r = run(['interview', 'video-recommendations', '--answers', file, '--json', '--db', env.db], env);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.sessionId).toBe(1);
+    const score = run(['score', 'video-recommendations', file, '--json'], env);
+    expect({ ...JSON.parse(score.stdout), sessionId: 1 }).toEqual(out);
+    const review = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    expect(review.grade).toEqual(JSON.parse(score.stdout));
+    // Reviewing a session shows its report, without the "Saved as session 1 · review it with…" of the sitting.
+    const shown = run(['review', '1', '--db', env.db], env).stdout;
+    expect(shown).toMatch(/Total [\d.]+\/100/);
+    expect(shown).not.toContain('Saved as session');
+    expect(review.answers.map((a: { phase: string }) => a.phase)).toEqual(['requirements', 'metrics', 'data', 'models', 'serving', 'monitoring']);
+    // Graded from a file: no clock, so no minutes in the table.
+    expect(run(['history', '--db', env.db], env).stdout).toMatch(/video-recommendations +interview +— +\d+ +\w+/);
+    const md = run(['export', '1', '--db', env.db], env);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toMatch(/^# Video recommendations for the home feed\n/);
+    expect(md.stdout).toMatch(/- ✗ \*\*.+\*\* \(\w+ · \w+\)\n {2}- \*Why it matters:\* \S/);
+  });
+
+  it('practice --answers grades one phase and is saved with mode practice', () => {
+    const env = home();
+    const file = join(env.MLSD_HOME, 'serving.md');
+    writeFileSync(file, `## Serving\n\n${ANSWERS.Serving.join('\n')}\n`);
+    const r = run(['practice', 'video-recommendations', '--phase', 'serving', '--answers', file, '--json', '--db', env.db], env);
+    expect(r.status).toBe(0);
+    const h = JSON.parse(run(['history', '--json', '--db', env.db], env).stdout);
+    expect(h[0]).toMatchObject({ mode: 'practice', status: 'completed' });
+  });
+
+});
