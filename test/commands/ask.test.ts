@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/commands/ask.js';
 import { findPrompt, loadContent } from '../../src/content/load.js';
 import { UserError } from '../../src/errors.js';
 import { UNKNOWN_FACT_REPLY } from '../../src/interview/facts.js';
-import { testContext } from '../helpers/context.js';
+import { runMain, testContext } from '../helpers/context.js';
 
 const capture = () => testContext();
 
@@ -62,22 +60,20 @@ describe('mlsd ask', () => {
   });
 });
 
-describe('mlsd ask through the built bin/mlsd.js', () => {
-  const bin = join(import.meta.dirname, '..', '..', 'bin', 'mlsd.js');
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+describe('mlsd ask through main()', () => {
+  const run = (...args: string[]) => runMain({ args, env: { FORCE_COLOR: '' } });
 
-  it('prints the reply, and the JSON with --json', () => {
-    const text = run('ask', 'video-recommendations', 'How many daily active users are there?');
+  it('prints the reply, and the JSON with --json', async () => {
+    const text = await run('ask', 'video-recommendations', 'How many daily active users are there?');
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^Interviewer: We have about 200 million/);
-    const json = run('ask', 'video-recommendations', 'How many daily active users are there?', '--json');
+    const json = await run('ask', 'video-recommendations', 'How many daily active users are there?', '--json');
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ promptId: 'video-recommendations', facts: ['daily-active-users'] });
   });
 
-  it('exits 1 with the closest ids for an unknown prompt', () => {
-    const r = run('ask', 'video-recs', 'DAU?');
+  it('exits 1 with the closest ids for an unknown prompt', async () => {
+    const r = await run('ask', 'video-recs', 'DAU?');
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('error: unknown prompt "video-recs"\nDid you mean "video-recommendations"? `mlsd prompts` lists them all.\n');
     expect(r.stdout).toBe('');

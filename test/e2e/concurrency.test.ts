@@ -4,9 +4,9 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin } from '../helpers/e2e-pty.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { migrate } from '../../src/store/open.js';
+import { runCli } from '../helpers/cli.js';
 
 // These tests run the built code (`npm run build`) in separate processes, as real concurrent users would.
 const child = join(import.meta.dirname, '..', 'helpers', 'open-store-child.mjs');
@@ -83,9 +83,8 @@ describe('many processes opening one history at the same instant', () => {
   it('twenty `mlsd interview --answers` at once on a new history all complete', async () => {
     const dir = tempDir();
     const file = join(dir, 'coach.db');
-    const runs = Array.from({ length: 20 }, () => start([bin, 'interview', 'video-recommendations', '--answers', answers, '--json', '--db', file]));
-    const outcomes = await Promise.all(runs.map((r) => r.done));
-    expect(outcomes.map((o) => [o.code, o.stderr])).toEqual(Array.from({ length: 20 }, () => [0, '']));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => runCli({ args: ['interview', 'video-recommendations', '--answers', answers, '--json'], db: file })));
+    expect(outcomes.map((o) => [o.status, o.stderr])).toEqual(Array.from({ length: 20 }, () => [0, '']));
     const db = new Database(file, { readonly: true });
     try {
       expect(db.prepare("SELECT status, count(*) AS n FROM sessions GROUP BY status").all()).toEqual([{ status: 'completed', n: 20 }]);

@@ -1,24 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { run, Terminal } from '../helpers/e2e-pty.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, typingHalfAnAnswer } from '../helpers/cli.js';
+import { tempHome, type TempHome } from '../helpers/temp.js';
 
-const terminals: Terminal[] = [];
-afterEach(() => {
-  for (const t of terminals.splice(0)) t.kill();
-});
-
-function home() {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-e2e-'));
-  return { MLSD_HOME: dir, db: join(dir, 'coach.db') };
-}
-
-function open(args: string[], env: Record<string, string>): Terminal {
-  const t = new Terminal(args, env);
-  terminals.push(t);
-  return t;
-}
+/** A piped run against the test's home and history. */
+const run = (args: string[], home: TempHome) => runCli({ args, db: home.db, env: home.env });
 
 const PHASES = ['Requirements', 'Metrics', 'Data and features', 'Models', 'Serving', 'Monitoring'] as const;
 
@@ -32,10 +17,20 @@ const ANSWERS: Record<(typeof PHASES)[number], string[]> = {
   Monitoring: ['We watch feature drift and engagement by segment and retrain daily.'],
 };
 
+describe('mlsd interview without a terminal', () => {
+  it('exits 1 at once pointing at --answers', async () => {
+    const home = tempHome();
+    const r = await run(['interview', 'video-recommendations'], home);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/needs a terminal/);
+    expect(r.stderr).toMatch(/--answers <answer\.md>/);
+  });
+});
+
 describe('mlsd interview in a real terminal', () => {
   it('takes a whole short interview: a clarifying question, each phase, a probe reply, the report, then history', async () => {
-    const env = home();
-    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    const home = tempHome();
+    const t = runCli({ args: ['interview', 'video-recommendations', '--minutes', '5'], db: home.db, env: home.env, tty: true });
     await t.waitFor('The plan: 5 minutes');
     await t.waitFor('an empty line moves on');
     t.type('How many daily active users are there?\r');
@@ -62,21 +57,21 @@ describe('mlsd interview in a real terminal', () => {
     expect(probes).toBeGreaterThanOrEqual(1);
     expect(t.screen).not.toMatch(/Warning|Error|\bat .+\.js:\d+/);
 
-    const h = run(['history', '--json', '--db', env.db], env);
+    const h = await run(['history', '--json'], home);
     expect(h.status).toBe(0);
     const [session] = JSON.parse(h.stdout) as Array<Record<string, unknown>>;
     expect(session).toMatchObject({ id: 1, promptId: 'video-recommendations', mode: 'interview', status: 'completed' });
     expect(typeof session!.total).toBe('number');
 
-    const r = JSON.parse(run(['review', 'last', '--json', '--db', env.db], env).stdout);
+    const r = JSON.parse((await run(['review', 'last', '--json'], home)).stdout);
     expect(r.questions[0]).toMatchObject({ factId: 'daily-active-users' });
     expect(r.answers.filter((a: { kind: string }) => a.kind === 'answer')).toHaveLength(6);
     expect(r.answers.filter((a: { kind: string }) => a.kind === 'reply')).toHaveLength(probes);
   }, 60_000);
 
   it('Ctrl-C mid-phase exits 130 with the text saved; resume restores it at that phase', async () => {
-    const env = home();
-    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    const home = tempHome();
+    const t = runCli({ args: ['interview', 'video-recommendations', '--minutes', '5'], db: home.db, env: home.env, tty: true });
     await t.waitFor('an empty line moves on');
     t.type('\r');
     await t.waitFor('── Requirements ');
@@ -87,10 +82,10 @@ describe('mlsd interview in a real terminal', () => {
     expect(await t.exited).toBe(130);
     expect(t.screen).toMatch(/what you were typing is saved\. Continue with `mlsd resume 1`/);
 
-    const h = JSON.parse(run(['history', '--json', '--db', env.db], env).stdout);
+    const h = JSON.parse((await run(['history', '--json'], home)).stdout);
     expect(h[0]).toMatchObject({ id: 1, status: 'in-progress', total: null });
 
-    const again = open(['resume', '--db', env.db], env);
+    const again = runCli({ args: ['resume'], db: home.db, env: home.env, tty: true });
     await again.waitFor('Resuming session 1');
     await again.waitFor('── Requirements ');
     await again.waitFor('Restored what you were typing');
@@ -103,56 +98,19 @@ describe('mlsd interview in a real terminal', () => {
     await again.waitFor(/\] › $/);
     again.type('\x03');
     expect(await again.exited).toBe(130);
-    const r = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    const r = JSON.parse((await run(['review', '1', '--json'], home)).stdout);
     expect(r.answers[0]).toMatchObject({ phase: 'requirements', text: 'We optimise for long-term satisfaction.\nand half a second of latency.' });
   }, 60_000);
 
   it('Ctrl-C pressed between two prompts still ends with the saved line and exit 130', async () => {
-    const env = home();
-    const t = open(['interview', 'video-recommendations', '--minutes', '5', '--db', env.db], env);
+    const home = tempHome();
+    const t = runCli({ args: ['interview', 'video-recommendations', '--minutes', '5'], db: home.db, env: home.env, tty: true });
     await t.waitFor('an empty line moves on');
     // Enter ends the question and Ctrl-C follows in the same burst, before the next prompt is open.
     t.type('How many users are there?\r\x03');
     expect(await t.exited).toBe(130);
     expect(t.screen).toMatch(/Interrupted; your questions are saved\. Continue with `mlsd resume 1`/);
-    const r = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
+    const r = JSON.parse((await run(['review', '1', '--json'], home)).stdout);
     expect(r.questions).toHaveLength(1);
   }, 60_000);
-
-  it('--answers --json saves the session and prints the score object plus sessionId', () => {
-    const env = home();
-    const file = join(env.MLSD_HOME, 'answer.md');
-    writeFileSync(file, Object.entries(ANSWERS).map(([phase, lines]) => `## ${phase}\n\n${lines.join('\n')}\n`).join('\n'));
-    const r = run(['interview', 'video-recommendations', '--answers', file, '--json', '--db', env.db], env);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout);
-    expect(out.sessionId).toBe(1);
-    const score = run(['score', 'video-recommendations', file, '--json'], env);
-    expect({ ...JSON.parse(score.stdout), sessionId: 1 }).toEqual(out);
-    const review = JSON.parse(run(['review', '1', '--json', '--db', env.db], env).stdout);
-    expect(review.grade).toEqual(JSON.parse(score.stdout));
-    // Reviewing a session shows its report, without the "Saved as session 1 · review it with…" of the sitting.
-    const shown = run(['review', '1', '--db', env.db], env).stdout;
-    expect(shown).toMatch(/Total [\d.]+\/100/);
-    expect(shown).not.toContain('Saved as session');
-    expect(review.answers.map((a: { phase: string }) => a.phase)).toEqual(['requirements', 'metrics', 'data', 'models', 'serving', 'monitoring']);
-    // Graded from a file: no clock, so no minutes in the table.
-    expect(run(['history', '--db', env.db], env).stdout).toMatch(/video-recommendations +interview +— +\d+ +\w+/);
-    const md = run(['export', '1', '--db', env.db], env);
-    expect(md.status).toBe(0);
-    expect(md.stdout).toMatch(/^# Video recommendations for the home feed\n/);
-    expect(md.stdout).toMatch(/- ✗ \*\*.+\*\* \(\w+ · \w+\)\n {2}- \*Why it matters:\* \S/);
-  });
-
-  it('practice --answers grades one phase and is saved with mode practice', () => {
-    const env = home();
-    const file = join(env.MLSD_HOME, 'serving.md');
-    writeFileSync(file, `## Serving\n\n${ANSWERS.Serving.join('\n')}\n`);
-    const r = run(['practice', 'video-recommendations', '--phase', 'serving', '--answers', file, '--json', '--db', env.db], env);
-    expect(r.status).toBe(0);
-    const h = JSON.parse(run(['history', '--json', '--db', env.db], env).stdout);
-    expect(h[0]).toMatchObject({ mode: 'practice', status: 'completed' });
-  });
-
 });

@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runMain } from '../helpers/context.js';
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'mlsd.js');
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+const run = (...args: string[]) => runMain({ args, env: { FORCE_COLOR: '' } });
 
-describe('content commands through the built bin/mlsd.js', () => {
-  it('mlsd prompts --json prints the contract array', () => {
-    const r = run('prompts', '--json');
+describe('content commands through main()', () => {
+  it('mlsd prompts --json prints the contract array', async () => {
+    const r = await run('prompts', '--json');
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(list.length).toBeGreaterThanOrEqual(1);
@@ -19,16 +16,16 @@ describe('content commands through the built bin/mlsd.js', () => {
     }
   });
 
-  it('mlsd show renders Markdown without colour codes under NO_COLOR', () => {
-    const r = run('show', 'video-recommendations');
+  it('mlsd show renders Markdown without colour codes under NO_COLOR', async () => {
+    const r = await run('show', 'video-recommendations');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Design the system that recommends relevant videos');
     expect(r.stdout).toContain('mlsd interview video-recommendations');
     expect(r.stdout).not.toMatch(/\u001b\[|\*\*/);
   });
 
-  it('mlsd rubric --json --phase --level filters', () => {
-    const r = run('rubric', 'video-recommendations', '--phase', 'models', '--level', 'mid', '--json');
+  it('mlsd rubric --json --phase --level filters', async () => {
+    const r = await run('rubric', 'video-recommendations', '--phase', 'models', '--level', 'mid', '--json');
     expect(r.status).toBe(0);
     const listing = JSON.parse(r.stdout) as { phases: { id: string; criteria: { level: string }[] }[] };
     expect(listing.phases.map((p) => p.id)).toEqual(['models']);
@@ -36,8 +33,8 @@ describe('content commands through the built bin/mlsd.js', () => {
     expect(listing.phases[0]!.criteria.length).toBeGreaterThan(0);
   });
 
-  it('mlsd guide monitoring prints one section', () => {
-    const r = run('guide', 'monitoring');
+  it('mlsd guide monitoring prints one section', async () => {
+    const r = await run('guide', 'monitoring');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^── Monitoring ─/m);
     expect(r.stdout).not.toMatch(/^── Serving ─/m);
@@ -49,8 +46,8 @@ describe('content commands through the built bin/mlsd.js', () => {
     [['guide', 'lunch'], 2, /unknown phase "lunch"[\s\S]*clarifying, requirements/],
     [['rubric', 'video-recommendations', '--level', 'principal'], 2, /--level must be one of mid, senior, staff/],
     [['show'], 2, /missing required argument/],
-  ])('%j exits %i with a clear message on stderr', (args, code, message) => {
-    const r = run(...args);
+  ])('%j exits %i with a clear message on stderr', async (args, code, message) => {
+    const r = await run(...args);
     expect(r.status).toBe(code);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interviewPlan } from '../../src/interview/plan.js';
 import { openStore } from '../../src/store/open.js';
 import { sessionStore } from '../../src/store/sessions.js';
-import { run } from '../helpers/e2e-pty.js';
+import { runMain } from '../helpers/context.js';
 
 /** Each kind of sequence that acts on a terminal instead of showing. */
 const PAYLOADS = {
@@ -64,8 +64,8 @@ const env = () => ({ MLSD_HOME: dir });
 const colourEnv = () => ({ MLSD_HOME: dir, NO_COLOR: '', FORCE_COLOR: '1' });
 
 /** Saves a graded session from the escaped answer, as `interview --answers --json` does. */
-function saveGraded(): void {
-  const r = run(['interview', 'video-recommendations', '--answers', answer, '--db', db, '--json'], env());
+async function saveGraded(): Promise<void> {
+  const r = await runMain({ args: ['interview', 'video-recommendations', '--answers', answer, '--db', db, '--json'], env: env() });
   expect(r.status).toBe(0);
   // JSON escapes control characters itself (unchanged): ESC appears as \u001b, never raw.
   expect(r.stdout).not.toContain('\u001b');
@@ -94,8 +94,8 @@ function saveInProgress(): void {
 }
 
 describe('answer text never drives the terminal', () => {
-  it('score: quotes from the answer show their escapes as placeholders', () => {
-    const r = run(['score', 'video-recommendations', answer], env());
+  it('score: quotes from the answer show their escapes as placeholders', async () => {
+    const r = await runMain({ args: ['score', 'video-recommendations', answer], env: env() });
     expect(r.status).toBe(0);
     expectInert(r.stdout);
     expectInert(r.stderr);
@@ -104,34 +104,34 @@ describe('answer text never drives the terminal', () => {
     expect(r.stdout).toContain('�');
   });
 
-  it('score with colour forced on: our colour codes still paint the report, nothing else gets through', () => {
-    const r = run(['score', 'video-recommendations', answer], colourEnv());
+  it('score with colour forced on: our colour codes still paint the report, nothing else gets through', async () => {
+    const r = await runMain({ args: ['score', 'video-recommendations', answer], env: colourEnv() });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('\u001b[32m');
     expectOnlyOurColours(r.stdout);
   });
 
-  it('interview --answers (report): the same report is inert', () => {
-    const r = run(['interview', 'video-recommendations', '--answers', answer, '--db', db], env());
+  it('interview --answers (report): the same report is inert', async () => {
+    const r = await runMain({ args: ['interview', 'video-recommendations', '--answers', answer, '--db', db], env: env() });
     expect(r.status).toBe(0);
     expectInert(r.stdout);
     expect(r.stdout).toContain('␛');
   });
 
-  it('review: answers and the report quoting them are inert, colour on or off', () => {
-    saveGraded();
-    const r = run(['review', 'last', '--db', db], env());
+  it('review: answers and the report quoting them are inert, colour on or off', async () => {
+    await saveGraded();
+    const r = await runMain({ args: ['review', 'last', '--db', db], env: env() });
     expect(r.status).toBe(0);
     expectInert(r.stdout);
     for (const shown of ['␛]0;PWNED␇', '␛[2J', '␛]52;c;aGVsbG8=␇', '␛[5A', '�31m', '␇␈␡']) expect(r.stdout).toContain(shown);
-    const coloured = run(['review', 'last', '--db', db], colourEnv());
+    const coloured = await runMain({ args: ['review', 'last', '--db', db], env: colourEnv() });
     expect(coloured.status).toBe(0);
     expectOnlyOurColours(coloured.stdout);
   });
 
-  it('review of an unfinished session: questions, replies, the follow-up and the draft are inert', () => {
+  it('review of an unfinished session: questions, replies, the follow-up and the draft are inert', async () => {
     saveInProgress();
-    const r = run(['review', 'last', '--db', db], env());
+    const r = await runMain({ args: ['review', 'last', '--db', db], env: env() });
     expect(r.status).toBe(0);
     expectInert(r.stdout);
     expect(r.stdout).toContain('How many users? ␛]0;PWNED␇');
@@ -140,16 +140,16 @@ describe('answer text never drives the terminal', () => {
     expect(r.stdout).toMatch(/not submitted\n│ Half-typed ␛\]0;PWNED␇/);
   });
 
-  it('export to stdout and to a Markdown file: inert, graded or not', () => {
-    saveGraded();
+  it('export to stdout and to a Markdown file: inert, graded or not', async () => {
+    await saveGraded();
     saveInProgress();
     for (const id of ['1', '2']) {
-      const out = run(['export', id, '--db', db], env());
+      const out = await runMain({ args: ['export', id, '--db', db], env: env() });
       expect(out.status).toBe(0);
       expectInert(out.stdout);
       expect(out.stdout).toContain('␛]0;PWNED␇');
       const file = join(dir, `session-${id}.md`);
-      const written = run(['export', id, '--db', db, '-o', file], env());
+      const written = await runMain({ args: ['export', id, '--db', db, '-o', file], env: env() });
       expect(written.status).toBe(0);
       expectInert(written.stdout);
       const markdown = readFileSync(file, 'utf8');
@@ -158,16 +158,16 @@ describe('answer text never drives the terminal', () => {
     }
   });
 
-  it('export --format json keeps escaping control characters as JSON does', () => {
+  it('export --format json keeps escaping control characters as JSON does', async () => {
     saveInProgress();
-    const r = run(['export', 'last', '--db', db, '--format', 'json'], env());
+    const r = await runMain({ args: ['export', 'last', '--db', db, '--format', 'json'], env: env() });
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('\u001b');
     const parsed = JSON.parse(r.stdout) as { answers: { text: string }[] };
     expect(parsed.answers[0]!.text).toBe(`Watch time ${ALL}`);
   });
 
-  it('history and abandon: a prompt id saved with escapes is shown inert', () => {
+  it('history and abandon: a prompt id saved with escapes is shown inert', async () => {
     saveInProgress();
     const store = openStore(db);
     try {
@@ -175,11 +175,11 @@ describe('answer text never drives the terminal', () => {
     } finally {
       store.close();
     }
-    const history = run(['history', '--db', db], env());
+    const history = await runMain({ args: ['history', '--db', db], env: env() });
     expect(history.status).toBe(0);
     expectInert(history.stdout);
     expect(history.stdout).toContain('video␛]0;PWNED␇�31m');
-    const abandon = run(['abandon', 'last', '--db', db], env());
+    const abandon = await runMain({ args: ['abandon', 'last', '--db', db], env: env() });
     expect(abandon.status).toBe(0);
     expectInert(abandon.stdout);
   });
@@ -197,17 +197,17 @@ describe('arguments echoed in error messages never drive the terminal', () => {
     ['an unknown command', () => [`${PAYLOADS.clear}${title}`], 2],
     ['a bad option value', () => ['rubric', 'video-recommendations', '--phase', title], 2],
     ['a bad number', () => ['pipeline', '--seed', `${PAYLOADS.bidi}${title}`], 2],
-  ])('%s', (what, args, code) => {
-    if (what === 'an unknown session id') saveGraded();
-    const r = run(args(), env());
+  ])('%s', async (what, args, code) => {
+    if (what === 'an unknown session id') await saveGraded();
+    const r = await runMain({ args: args(), env: env() });
     expect(r.status).toBe(code);
     expectInert(r.stderr);
     expectInert(r.stdout);
     expect(r.stderr).toMatch(/␛\]0;PWNED␇|�31m/);
   });
 
-  it('with colour on, the error is still red and the escape still shown', () => {
-    const r = run(['show', PAYLOADS.title], colourEnv());
+  it('with colour on, the error is still red and the escape still shown', async () => {
+    const r = await runMain({ args: ['show', PAYLOADS.title], env: colourEnv() });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('\u001b[31merror: unknown prompt "␛]0;PWNED␇"');
     expectOnlyOurColours(r.stderr);
