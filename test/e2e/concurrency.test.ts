@@ -1,28 +1,21 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { migrate } from '../../src/store/open.js';
 import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 // These tests run the built code (`npm run build`) in separate processes, as real concurrent users would.
 const child = join(import.meta.dirname, '..', 'helpers', 'open-store-child.mjs');
 const answers = join(import.meta.dirname, '..', 'fixtures', 'answers', 'video-recommendations', 'senior.md');
 
-const dirs: string[] = [];
 const procs: ChildProcess[] = [];
 afterEach(() => {
   for (const p of procs.splice(0)) if (p.exitCode === null && p.signalCode === null) p.kill();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
-  dirs.push(dir);
-  return dir;
-}
 
 interface Outcome { code: number | null; stdout: string; stderr: string }
 
