@@ -18,8 +18,8 @@ const giveAway = (path: string) => {
 
 const runAsUser = (args: string[], home: string) => runCli({ args, env: { MLSD_HOME: home }, user: asUser });
 
-/** A history with session 1 completed and session 2 in progress, then made read-only: the file, or its folder. */
-function readOnlyHistory(what: 'file' | 'folder') {
+/** A history with session 1 completed and session 2 in progress. */
+function historyWithSessions() {
   const dir = tempDir();
   const db = join(dir, 'coach.db');
   const store = openStore(db);
@@ -30,6 +30,12 @@ function readOnlyHistory(what: 'file' | 'folder') {
   sessions.finish(done.id, { promptId: s.promptId, total: 50, level: 'mid', phases: [], signals: { structure: 0, tradeoffs: 0, quantitative: 0, depth: 0 }, criteria: [] }, 2);
   sessions.create({ ...s, startedAt: 3 });
   store.close();
+  return { dir, db };
+}
+
+/** That history made read-only: the file, or its folder. */
+function readOnlyHistory(what: 'file' | 'folder') {
+  const { dir, db } = historyWithSessions();
   giveAway(dir);
   giveAway(db);
   if (what === 'file') chmodSync(db, 0o444);
@@ -108,8 +114,8 @@ describe('a read-only history', () => {
 
 describe('stdout that cannot be written', () => {
   it.skipIf(!existsSync('/dev/full')).each([['prompts'], ['history']])('`mlsd %s > /dev/full`: one line on stderr, exit 1', async (command) => {
-    const dir = tempDir();
-    await runCli({ args: ['interview', 'video-recommendations', '--answers', answers, '--db', join(dir, 'coach.db')], env: { MLSD_HOME: dir } });
+    // Sessions in the history, so `history` has a table to write.
+    const { dir } = historyWithSessions();
     const full = openSync('/dev/full', 'w');
     try {
       const r = await runCli({ args: [command], env: { MLSD_HOME: dir }, stdout: full });
