@@ -3,7 +3,7 @@ import { loadVocabulary } from '../../src/content/vocabulary.js';
 import { Lexicon } from '../../src/grading/lexicon.js';
 import { parseAnswerMarkdown, type Grader } from '../../src/grading/index.js';
 import type { Nlp } from '../../src/grading/nlp.js';
-import { framework, prompt, tools } from '../grading/helpers.js';
+import { framework, prompt, tools } from '../helpers/grading.js';
 
 let nlp: Nlp;
 let lexicon: Lexicon;

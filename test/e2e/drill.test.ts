@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { missedOutcomes } from '../../src/drill/cards.js';
 import { openHistory } from '../../src/store/history.js';
-import { run, Terminal } from '../e2e-pty.js';
+import { runCli, type Terminal } from '../helpers/cli.js';
 
 // These run the built CLI (`npm run build`), against the real clock: the cards are made two days ago.
 const DAY = 86_400_000;
@@ -42,7 +42,7 @@ function drillReviews(db: string): Array<{ item_id: string; rating: number; answ
 }
 
 describe('mlsd drill --answers (spawned)', () => {
-  it('rates each answered card without a terminal and prints the contract JSON', () => {
+  it('rates each answered card without a terminal and prints the contract JSON', async () => {
     const env = seeded();
     const file = join(env.dir, 'answers.md');
     writeFileSync(file, [
@@ -53,7 +53,7 @@ describe('mlsd drill --answers (spawned)', () => {
       'I would ship it.',
       '',
     ].join('\n'));
-    const r = run(['drill', '--answers', file, '--json', '--db', env.db], env);
+    const r = (await runCli({ args: ['drill', '--answers', file, '--json', '--db', env.db], env: env }));
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { cards: Array<Record<string, unknown>> };
@@ -68,12 +68,12 @@ describe('mlsd drill --answers (spawned)', () => {
     expect(Date.parse(String(qps!.nextDue))).toBeGreaterThan(Date.parse(String(guard!.nextDue)));
     expect(drillReviews(env.db).map((x) => x.item_id)).toEqual(['vr-qps-estimate', 'guardrail-metric']);
     // The third card was not answered: it is still due.
-    expect(JSON.parse(run(['drill', '--status', '--json', '--db', env.db], env).stdout).dueNow).toBe(1);
+    expect(JSON.parse((await runCli({ args: ['drill', '--status', '--json', '--db', env.db], env: env })).stdout).dueNow).toBe(1);
   }, 60_000);
 
-  it('without a terminal and without --answers, says so in one line pointing to --answers', () => {
+  it('without a terminal and without --answers, says so in one line pointing to --answers', async () => {
     const env = seeded();
-    const r = run(['drill', '--db', env.db], env);
+    const r = (await runCli({ args: ['drill', '--db', env.db], env: env }));
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n')[0]).toMatch(/^error: `mlsd drill` asks questions and needs a terminal/);
     expect(r.stderr).toMatch(/--answers <file>/);
@@ -83,7 +83,7 @@ describe('mlsd drill --answers (spawned)', () => {
 describe('mlsd drill in a terminal', () => {
   it('asks the due cards one by one, and Ctrl-C keeps what was answered and exits 130', async () => {
     const env = seeded();
-    const t = new Terminal(['drill', '--db', env.db], env);
+    const t = runCli({ args: ['drill', '--db', env.db], env, tty: true });
     terminals.push(t);
     await t.waitFor('card 1 of 3');
     await t.waitFor('Interviewer:');
@@ -101,6 +101,6 @@ describe('mlsd drill in a terminal', () => {
     const reviews = drillReviews(env.db);
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ rating: 1, answer: 'No idea, I would skip it.' });
-    expect(JSON.parse(run(['drill', '--status', '--json', '--db', env.db], env).stdout).dueNow).toBe(2);
+    expect(JSON.parse((await runCli({ args: ['drill', '--status', '--json', '--db', env.db], env: env })).stdout).dueNow).toBe(2);
   }, 60_000);
 });

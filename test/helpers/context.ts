@@ -2,12 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { lazyEdges, type Ctx, type GivenEdges } from '../../src/context.js';
+import { main } from '../../src/cli.js';
+import type { Content } from '../../src/content/load.js';
+import type { Vocabulary } from '../../src/content/vocabulary.js';
+import { colorEnabled, lazyEdges, type Ctx, type GivenEdges } from '../../src/context.js';
+import type { Grader } from '../../src/grading/index.js';
+import { tempHome } from './temp.js';
 
 export type TestContextOptions = Partial<Pick<Ctx, 'now' | 'env' | 'interactive' | 'color' | 'width' | 'stdinIsTTY' | 'stderrIsTTY'>> &
   Partial<GivenEdges> & {
     /** What `-` reads from stdin. */
-    stdin?: string;
+    stdin?: string | Buffer;
   };
 
 export interface TestContext {
@@ -53,4 +58,43 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     if (home) rmSync(home, { recursive: true, force: true });
   });
   return { ctx, text: () => out.join(''), errText: () => err.join(''), exitCode: () => exitCode };
+}
+
+/** The real content, vocabulary and grader, loaded once per test file for every `runMain` (they hold no state). */
+const shared: { content?: Promise<Content>; vocabulary?: Promise<Vocabulary>; grader?: Promise<Grader> } = {};
+const sharedContent = () => (shared.content ??= import('../../src/content/load.js').then((m) => m.loadContent()));
+const sharedVocabulary = () => (shared.vocabulary ??= import('../../src/content/vocabulary.js').then((m) => m.loadVocabulary()));
+const sharedGrader = () =>
+  (shared.grader ??= Promise.all([import('../../src/grading/index.js'), sharedVocabulary()]).then(([m, vocabulary]) => m.loadGrader({ vocabulary })));
+
+export interface MainRun {
+  args: string[];
+  /** The environment, over NO_COLOR=1; colour follows it as in a process with piped output. Without MLSD_HOME the run gets an empty home, removed after the test. */
+  env?: Record<string, string>;
+  /** The history database: `--db <db>` is added after the arguments. */
+  db?: string;
+  /** What stdin holds for `-`. */
+  input?: string | Buffer;
+}
+
+export interface MainResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `mlsd <args>` in-process through `main(argv, ctx)`, as the built CLI runs with piped stdin and stdout: same
+ * output, same exit code, without starting a process. For what the process boundary does (signals, a terminal,
+ * the start-up imports, stdout errors) use `runCli` in test/e2e.
+ */
+export async function runMain(run: MainRun): Promise<MainResult> {
+  const env = { NO_COLOR: '1', ...(run.env?.MLSD_HOME === undefined ? tempHome().env : {}), ...run.env };
+  const { ctx, text, errText, exitCode } = testContext({ env, color: colorEnabled(env, false), stdin: run.input ?? '' });
+  ctx.content = sharedContent;
+  ctx.framework = async () => (await sharedContent()).framework;
+  ctx.vocabulary = sharedVocabulary;
+  ctx.grader = sharedGrader;
+  await main(['node', 'mlsd', ...run.args, ...(run.db === undefined ? [] : ['--db', run.db])], ctx);
+  return { status: exitCode() ?? 0, stdout: text(), stderr: errText() };
 }

@@ -1,4 +1,4 @@
-// Spawned by test/store/concurrency.test.ts: loads the built store, says "ready", and on the first line of
+// Spawned by test/e2e/concurrency.test.ts: loads the built store, says "ready", and on the first line of
 // stdin opens the history and saves one session, so many processes hit a database at the same instant.
 import { openStore } from '../../dist/store/open.js';
 import { sessionStore } from '../../dist/store/sessions.js';

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
+import { loadVocabulary } from '../../src/content/vocabulary.js';
+import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../src/grading/index.js';
+
+/**
+ * The prompts' concepts must separate answers: a plain mid-level answer to a prompt earns its mid criteria,
+ * and a strong answer to a different prompt (or a URL shortener) earns few of this prompt's own criteria.
+ */
+const content = loadContent();
+/** Every shipped prompt; each has `strong.md` and `mid.md` under test/fixtures/content/<id>/. */
+const PROMPTS = content.prompts.map((p) => p.id);
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'content');
+const answer = (file: string) => parseAnswerMarkdown(readFileSync(join(fixtures, file), 'utf8'));
+
+let grader: Grader;
+beforeAll(async () => {
+  grader = await loadGrader({ vocabulary: loadVocabulary() });
+});
+
+function grade(promptId: string, file: string): Grade {
+  const prompt = content.prompts.find((p) => p.id === promptId)!;
+  return grader.grade(prompt, content.framework, { sections: answer(file) });
+}
+
+function ownMet(promptId: string, g: Grade): number {
+  const own = new Set(content.prompts.find((p) => p.id === promptId)!.rubric.criteria.map((c) => c.id));
+  return g.criteria.filter((c) => c.met && own.has(c.id)).length;
+}
+
+describe.each(PROMPTS)('%s concepts', (id) => {
+  const own = content.prompts.find((p) => p.id === id)!.rubric.criteria.length;
+
+  it('rate its strong answer well above its plain mid-level answer, with the right verdicts', () => {
+    const strong = grade(id, `${id}/strong.md`);
+    const mid = grade(id, `${id}/mid.md`);
+    expect(strong.total).toBeGreaterThan(mid.total + 25);
+    expect(['senior', 'staff']).toContain(strong.level);
+    expect(mid.level).toBe('mid');
+    expect(ownMet(id, strong)).toBeGreaterThan(own * 0.75);
+  });
+
+  it.each(PROMPTS.filter((other) => other !== id))('score a strong %s answer below the mid answer to this prompt', (other) => {
+    const mid = grade(id, `${id}/mid.md`);
+    const elsewhere = grade(id, `${other}/strong.md`);
+    expect(elsewhere.total).toBeLessThan(mid.total);
+    expect(ownMet(id, elsewhere)).toBeLessThan(own / 4);
+  });
+
+  it('give an answer about a URL shortener none of the prompt\'s own criteria', () => {
+    const g = grade(id, 'url-shortener.md');
+    expect(ownMet(id, g)).toBe(0);
+    expect(g.level).toBe('none');
+  });
+});

@@ -1,0 +1,91 @@
+import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const small = ['--items', '20000', '--users', '2000', '--seed', '5'];
+// One home for the file: the second run and the damaged-cache test use the world the first one cached.
+let home: string;
+const run = (...args: string[]) => runCli({ args: ['pipeline', ...args], env: { MLSD_HOME: home } });
+
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), 'mlsd-pipeline-cmd-'));
+});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('mlsd pipeline (the built executable)', () => {
+  let json: Record<string, any>;
+  let second: Record<string, any>;
+
+  beforeAll(async () => {
+    const first = await run(...small, '--requests', '60', '--json');
+    expect(first.stderr).toBe('');
+    json = JSON.parse(first.stdout);
+    second = JSON.parse((await run(...small, '--requests', '60', '--json')).stdout);
+  });
+
+  it('prints exactly the contract shape with --json', () => {
+    expect(json.params).toMatchObject({ items: 20000, users: 2000, requests: 60, seed: 5, budgetMs: 100 });
+    expect(json.stages.map((s: { id: string }) => s.id)).toEqual(['feature-store', 'candidate-generation', 'ranking', 'reranking']);
+    for (const s of json.stages) for (const k of ['in', 'out', 'p50Ms', 'p95Ms', 'p99Ms']) expect(typeof s[k]).toBe('number');
+    expect(json.stages[1].in).toBe(20000);
+    expect(Object.keys(json.total).sort()).toEqual(['p50Ms', 'p95Ms', 'p99Ms']);
+    expect(typeof json.withinBudget).toBe('boolean');
+    expect(typeof json.exactRetrieval.p50Ms).toBe('number');
+    expect(typeof json.exactRetrieval.p99Ms).toBe('number');
+    for (const k of ['retrievalRecall', 'ndcgAt10', 'intraListDiversity', 'coverage']) expect(typeof json.quality[k]).toBe('number');
+    expect(typeof json.quality.baselines.popularity.ndcgAt10).toBe('number');
+    expect(typeof json.quality.baselines.random.ndcgAt10).toBe('number');
+    expect(json.build).toMatchObject({ cached: false });
+    expect(typeof json.build.seconds).toBe('number');
+  });
+
+  it('reuses the cached world on the second run and gets the same quality', () => {
+    expect(second.build.cached).toBe(true);
+    expect(second.quality.ndcgAt10).toBe(json.quality.ndcgAt10);
+    expect(second.quality.retrievalRecall).toBe(json.quality.retrievalRecall);
+    expect(readdirSync(join(home, 'cache')).filter((d) => d.startsWith('pipeline-'))).toHaveLength(1);
+  });
+
+  it('prints the funnel table, the exact-scan ratio and the quality lines for people', async () => {
+    const r = await run(...small, '--requests', '30', '--feed', '8');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/world: 20,000 videos · 2,000 users · seed 5 \(cached/);
+    expect(r.stdout).toMatch(/candidate-generation\s+20,000 → 500/);
+    expect(r.stdout).toMatch(/reranking\s+50 → 8/);
+    expect(r.stdout).toMatch(/end to end +[\d.]+ +[\d.]+ +[\d.]+ +[\d.]+%\n (within budget: p99 [\d.]+ ms is|over budget: p99)/);
+    // Prose is word-wrapped to the terminal (80 columns in a pipe), so any space may be a line break.
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/candidate generation is [\d.]+× faster at p50|the exact scan is still faster at this size/);
+    expect(flat).toMatch(/its ANN finds [\d.]+ of the exact top [\d,]+/);
+    expect(flat).toMatch(/NDCG@10 [\d.]+ · popularity [\d.]+ · random [\d.]+/);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    // Not a terminal: laid out for 80 columns.
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+
+  it('traces one request with --explain', async () => {
+    const r = await run(...small, '--explain', '17');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/one request for user 17/);
+    expect(r.stdout).toMatch(/top interests: topic \d+/);
+    expect(r.stdout.split('\n').filter((l) => /^\s+\d+\s+v\d+/.test(l))).toHaveLength(10);
+    expect(r.stdout).toMatch(/^ +# +video +p\(click\) +source +topic .*why$/m);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('a damaged cache', () => {
+  it('exits 1 with one line pointing at --no-cache, and --no-cache repairs it', async () => {
+    const dir = readdirSync(join(home, 'cache')).find((d) => d.startsWith('pipeline-'))!;
+    truncateSync(join(home, 'cache', dir, 'itemEmbedding.bin'), 1000);
+    const broken = await run(...small, '--requests', '5');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/cached pipeline world .* is incomplete/);
+    expect(broken.stderr).toMatch(/--no-cache/);
+    const repaired = await run(...small, '--requests', '5', '--no-cache', '--json');
+    expect(repaired.status).toBe(0);
+    expect(JSON.parse(repaired.stdout).build.cached).toBe(false);
+  });
+});
