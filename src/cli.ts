@@ -199,6 +199,7 @@ export function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--budget <ms>', 'latency budget in ms').default(100).argParser(floatOption('--budget', 1, 100_000)))
     .option('--no-cache', 'rebuild the world even if a cached one exists')
     .option('--explain [user-id]', 'trace one request end to end')
+    .option('--sweep <knob=values>', 'one run per value: candidates, ef, diversity or noise, e.g. candidates=200,500,1000')
     .action(async (opts) => (await import('./commands/pipeline.js')).pipeline(opts, ctx));
 
   // A usage error names what is wrong; the second line says where the right usage is.

@@ -33,14 +33,14 @@ export interface AnnIndex {
   size(): number;
 }
 
-function newIndex(dim: number): UsearchIndex {
+function newIndex(dim: number, ef: number = ANN_CONFIG.expansionSearch): UsearchIndex {
   return new (usearch().Index)({
     dimensions: dim,
     metric: ANN_CONFIG.metric,
     quantization: ANN_CONFIG.quantization,
     connectivity: ANN_CONFIG.connectivity,
     expansion_add: ANN_CONFIG.expansionAdd,
-    expansion_search: ANN_CONFIG.expansionSearch,
+    expansion_search: ef,
   });
 }
 
@@ -58,28 +58,78 @@ export function rowsOf(keys: BigUint64Array): number[] {
   return rows;
 }
 
-function wrap(index: UsearchIndex): AnnIndex {
+/**
+ * Learned item vectors differ in length (popular, well-liked videos grow longer), and a graph index finds
+ * the largest inner products poorly when lengths differ. One extra coordinate, √(M² − |v|²), gives every row
+ * the same length M without changing any inner product with a query whose extra coordinate is 0; rows are
+ * then scaled by 1/M. The index therefore has `dim + 1` dimensions.
+ */
+export function equalLengthRows(vectors: Float32Array, dim: number): Float32Array {
+  const rows = vectors.length / dim;
+  let max = 0;
+  for (let r = 0; r < rows; r++) {
+    let n = 0;
+    for (let d = 0; d < dim; d++) n += vectors[r * dim + d]! ** 2;
+    if (n > max) max = n;
+  }
+  const m = Math.sqrt(max) || 1;
+  const out = new Float32Array(rows * (dim + 1));
+  for (let r = 0; r < rows; r++) {
+    let n = 0;
+    for (let d = 0; d < dim; d++) {
+      const v = vectors[r * dim + d]!;
+      out[r * (dim + 1) + d] = v / m;
+      n += v * v;
+    }
+    out[r * (dim + 1) + dim] = Math.sqrt(Math.max(0, max - n)) / m;
+  }
+  return out;
+}
+
+function wrap(index: UsearchIndex, dim: number): AnnIndex {
+  const padded = new Float32Array(dim + 1);
   return {
-    search: (query, k) => rowsOf(index.search(query, k, 1).keys),
+    search: (query, k) => {
+      padded.set(query.subarray(0, dim));
+      return rowsOf(index.search(padded, k, 1).keys);
+    },
     save: (path) => index.save(path),
     size: () => index.size(),
   };
 }
 
-/** Builds an HNSW index over row-major unit vectors; rows are keyed by their position. */
-export function buildAnnIndex(vectors: Float32Array, dim: number, threads: number): AnnIndex {
-  const index = newIndex(dim);
+/** Rows added to the index per call: small enough that progress moves and Ctrl-C is heard within seconds. */
+export const INDEX_CHUNK = 20_000;
+
+/**
+ * Builds an HNSW index over row-major vectors, rows keyed by their position, a chunk at a time; yields the
+ * rows added so far and returns the index.
+ */
+export function* buildAnnIndex(vectors: Float32Array, dim: number, threads: number): Generator<number, AnnIndex> {
+  const index = newIndex(dim + 1);
   const rows = vectors.length / dim;
-  const keys = new BigUint64Array(rows);
-  for (let i = 0; i < rows; i++) keys[i] = BigInt(i);
-  index.add(keys, vectors, threads);
-  return wrap(index);
+  const equal = equalLengthRows(vectors, dim);
+  for (let start = 0; start < rows; start += INDEX_CHUNK) {
+    const end = Math.min(rows, start + INDEX_CHUNK);
+    const keys = new BigUint64Array(end - start);
+    for (let i = start; i < end; i++) keys[i - start] = BigInt(i);
+    // A copy, not a view: usearch ignores a subarray's byteOffset.
+    index.add(keys, equal.slice(start * (dim + 1), end * (dim + 1)), threads);
+    yield end;
+  }
+  return wrap(index, dim);
 }
 
-export function loadAnnIndex(path: string, dim: number): AnnIndex {
-  const index = newIndex(dim);
+/** Loads a saved index; `ef` is the search depth (candidates kept while walking the graph). */
+export function loadAnnIndex(path: string, dim: number, ef?: number): AnnIndex {
+  const index = newIndex(dim + 1, ef);
   index.load(path);
-  return wrap(index);
+  return wrap(index, dim);
+}
+
+/** An exact scan behind the index interface: the oracle system retrieves with it, so it has no index error. */
+export function exactIndex(vectors: Float32Array, dim: number): AnnIndex {
+  return { search: (query, k) => exactTopK(vectors, dim, query, k), save() {}, size: () => vectors.length / dim };
 }
 
 /** The k best rows by inner product, best first, in plain JavaScript (a bounded min-heap): a scan without SIMD. */

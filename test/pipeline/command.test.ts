@@ -93,15 +93,15 @@ describe('mlsd pipeline (the built executable)', () => {
 });
 
 describe('a damaged cache', () => {
-  it('exits 1 with one line pointing at --no-cache, and --no-cache repairs it', () => {
+  it('is rebuilt with one line saying so, and --no-cache rebuilds a healthy one', () => {
     const dir = readdirSync(join(home, 'cache')).find((d) => d.startsWith('pipeline-'))!;
     truncateSync(join(home, 'cache', dir, 'itemEmbedding.bin'), 1000);
-    const broken = run(...small, '--requests', '5');
-    expect(broken.status).toBe(1);
-    expect(broken.stderr).toMatch(/cached pipeline world .* is incomplete/);
-    expect(broken.stderr).toMatch(/--no-cache/);
-    const repaired = run(...small, '--requests', '5', '--no-cache', '--json');
+    const repaired = run(...small, '--requests', '5', '--json');
     expect(repaired.status).toBe(0);
+    expect(repaired.stderr).toMatch(/cached world in .* is damaged \(itemEmbedding\.bin does not match the checksum .*\); rebuilding it/);
     expect(JSON.parse(repaired.stdout).build.cached).toBe(false);
+    const rebuilt = run(...small, '--requests', '5', '--no-cache', '--json');
+    expect(rebuilt.status).toBe(0);
+    expect(JSON.parse(rebuilt.stdout).build.cached).toBe(false);
   });
 });
