@@ -114,7 +114,7 @@ export async function pipeline(
     import('../pipeline/errors.js'),
     import('../pipeline/sweep.js'),
   ]);
-  const progress = terminalProgress(!options.json && (ctx.stderrIsTTY ?? Boolean(process.stderr.isTTY)));
+  const progress = terminalProgress({ bars: !options.json && (ctx.stderrIsTTY ?? Boolean(process.stderr.isTTY)), notes: !options.json });
   const clock = () => performance.now();
   const width = terminalWidth();
   const baseParams: WorldParams = { items: options.items, users: options.users, seed: options.seed };

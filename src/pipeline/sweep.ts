@@ -58,7 +58,7 @@ export function sweepSummary(sweep: Sweep): string {
     case 'candidates':
       return `From ${a.value} to ${b.value} candidates, ${ndcg} while ${p99}: a wider funnel helps only while the ranker still finds better videos in the extra ones.`;
     case 'ef':
-      return `From search depth ${a.value} to ${b.value}, the index finds ${f3(a.retrievalRecall)} → ${f3(b.retrievalRecall)} of the exact scan's list and ${ndcg}, for ${p99}: past the point where recall is near 1, more depth only costs time.`;
+      return `From search depth ${a.value} to ${b.value}, the index finds ${f3(a.retrievalRecall)} → ${f3(b.retrievalRecall)} of the exact scan's list and ${ndcg}, for ${p99}: depth below the number of videos asked for changes nothing (the index looks at least that far), and past the point where recall is near 1 more depth only costs time.`;
     case 'diversity':
       return `From λ ${a.value} to ${b.value}, topics in the feed go ${a.topicDiversity.toFixed(1)} → ${b.topicDiversity.toFixed(1)} while ${ndcg}: the price of variety in relevance.`;
     case 'noise':

@@ -333,7 +333,8 @@ export function renderSweep(sweep: Sweep, summary: string, options: ViewOptions)
     ];
     for (const [name, values] of charts) lines.push(...chart(name, values, p.map((x) => x.value), width, c));
   }
-  lines.push('', ...say(summary, width, ' ', ' '));
+  if (p.length < 2) lines.push('');
+  lines.push(...say(summary, width, ' ', ' '));
   return `${lines.join('\n')}\n`;
 }
 

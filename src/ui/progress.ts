@@ -21,11 +21,16 @@ export function barLine(label: string, done: number, total: number, unit: string
 }
 
 /**
- * Progress on stderr when it is a terminal: each build step as a bar with counts and the time left, redrawn
- * at most ten times a second, then replaced by its one-line summary. Silent otherwise (pipes, --json, tests).
+ * Progress on stderr: on a terminal, each build step as a bar with counts and the time left, redrawn at most
+ * ten times a second, then replaced by its one-line summary. Elsewhere only the notes (the first-run notice),
+ * and nothing at all for --json.
  */
-export function terminalProgress(enabled: boolean, stream: NodeJS.WriteStream = process.stderr, now: () => number = () => performance.now()): Progress {
-  if (!enabled) return silent;
+export function terminalProgress(
+  show: { bars: boolean; notes: boolean },
+  stream: Pick<NodeJS.WriteStream, 'write' | 'columns'> = process.stderr,
+  now: () => number = () => performance.now(),
+): Progress {
+  if (!show.bars) return show.notes ? { ...silent, note: (text) => void stream.write(`${text}\n`) } : silent;
   let drawn = false;
   const clear = () => {
     if (drawn) stream.write('\r\u001b[2K');

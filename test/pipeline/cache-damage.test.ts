@@ -59,6 +59,18 @@ describe('a damaged cache is detected and rebuilt', () => {
   }, 60_000);
 });
 
+describe('the first run', () => {
+  it('says up front what it builds, about how long it takes and how much disk it needs', () => {
+    const r = run(...tiny);
+    expect(r.status).toBe(0);
+    const notice = r.stderr.replace(/\s+/g, ' ');
+    expect(notice).toMatch(/First run for this world: simulating 3,000 videos and 300 users/);
+    expect(notice).toMatch(/About \d+ (s|min) on this machine/);
+    expect(notice).toContain(`MB of disk in ${join(home, 'cache')}`);
+    expect(run(...tiny).stderr).toBe('');
+  }, 60_000);
+});
+
 describe('Ctrl-C during the first build', () => {
   it('leaves no partial cache behind', async () => {
     const child = spawn(process.execPath, [bin, 'pipeline', '--items', '200000', '--users', '20000', '--requests', '5'], {
