@@ -48,7 +48,7 @@ try {
   const first = run(home, ['--items', values.items, ...base]);
   console.log(`  wall ${f(first.wallSeconds)} s (build ${f(first.build.seconds)} s: ${Object.entries(first.build.steps).map(([k, v]) => `${k} ${f(v)}`).join(', ')}) · peak RSS ${f(first.process.peakRssMb, 0)} MB`);
   const cached = run(home, ['--items', values.items, ...base]);
-  console.log(`  cache ${f(first.build.cacheBytes / 1e6, 0)} MB in ${first.build.cacheDir}`);
+  console.log(`  cache ${f(first.build.cacheBytes / 1e6, 0)} MB in ${first.build.cacheDir} · embeddings trained on ${first.embeddings.trainingPairs.toLocaleString('en-US')} watches and clicks`);
   console.log(`cached run: wall ${f(cached.wallSeconds)} s (load ${f(cached.build.seconds)} s) · peak RSS ${f(cached.process.peakRssMb, 0)} MB`);
 
   const r = cached;

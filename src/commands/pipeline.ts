@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Ctx } from '../context.js';
 import { InterruptedError, usageError } from '../errors.js';
 import { cacheDir } from '../paths.js';
-import type { Prepared, PrepareOptions } from '../pipeline/build.js';
+import type { Prepared, PrepareOptions } from '../pipeline/io/build.js';
 import type { WorldParams } from '../pipeline/world.js';
 import { terminalWidth } from '../ui/markdown.js';
 
@@ -105,7 +105,7 @@ export async function pipeline(
   const sweep = options.sweep === undefined ? undefined : await parseSweep(options.sweep, options);
   const [{ prepare, openServing }, { runRequests, requestUsers, baselinesOf }, { pipelineReport }, { serveRequest }, view, { terminalProgress },
     { BuildInterrupted }, sweeps] = await Promise.all([
-    import('../pipeline/build.js'),
+    import('../pipeline/io/build.js'),
     import('../pipeline/evaluate.js'),
     import('../pipeline/report.js'),
     import('../pipeline/serve.js'),

@@ -25,6 +25,17 @@ export interface VideoFeatures {
   embedding: Float32Array;
 }
 
+/** The online store's reads (src/pipeline/io/store.ts keeps them in SQLite). */
+export interface FeatureStore {
+  user(id: number): UserFeatures | undefined;
+  /** One batched read for all candidates; the result follows the order of `ids`, missing ids dropped. */
+  videos(ids: number[]): VideoFeatures[];
+  /** The newest videos of these creators. */
+  recentByCreators(creators: ArrayLike<number>, limit: number): number[];
+  list(name: 'popular' | 'fresh'): number[];
+  close(): void;
+}
+
 export const FEATURE_NAMES = [
   'bias', 'affinity', 'topic share', 'log views', 'rating', 'freshness', 'follows creator', 'duration',
   'affinity × rating', 'affinity²', 'position',

@@ -1,8 +1,7 @@
-import type { Prepared } from './build.js';
 import type { RunParams, RunReport } from './evaluate.js';
 import { gini } from './metrics.js';
 import type { HeldOut } from './training.js';
-import { DEFAULT_CONTENT_NOISE } from './world.js';
+import { DEFAULT_CONTENT_NOISE, type World, type WorldParams } from './world.js';
 
 /** The `mlsd pipeline --json` object (shared/contracts.md), plus fields the contract allows us to add. */
 export interface PipelineReport extends RunReport {
@@ -16,7 +15,17 @@ export interface PipelineReport extends RunReport {
   world: { viewsGini: number; creators: number };
 }
 
-export function pipelineReport(prepared: Prepared, run: RunReport, params: Omit<RunParams, 'evalUsers' | 'warmup'> & { items: number; users: number }): PipelineReport {
+/** What the report needs of a prepared world (src/pipeline/io/build.ts makes one). */
+export interface PreparedInfo {
+  world: Pick<World, 'itemViews'>;
+  meta: { params: WorldParams; creators: number; heldOut: HeldOut; trainingPairs: number; buildSeconds: number; steps: Record<string, number> };
+  seconds: number;
+  cached: boolean;
+  dir: string;
+  bytes: number;
+}
+
+export function pipelineReport(prepared: PreparedInfo, run: RunReport, params: Omit<RunParams, 'evalUsers' | 'warmup'> & { items: number; users: number }): PipelineReport {
   const { meta } = prepared;
   return {
     params: {

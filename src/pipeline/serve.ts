@@ -1,9 +1,8 @@
 import { exactIndex, type AnnIndex } from './ann.js';
 import { generateCandidates, type Candidates } from './candidates.js';
-import { FEATURE_COUNT, featureVector, type UserFeatures } from './features.js';
+import { FEATURE_COUNT, featureVector, type FeatureStore, type UserFeatures } from './features.js';
 import { predict, type RankerModel } from './ranker.js';
 import { DEFAULT_RULES, rerank, type FeedItem, type Scored } from './rerank.js';
-import type { FeatureStore } from './store.js';
 
 export const STAGE_IDS = ['feature-store', 'candidate-generation', 'ranking', 'reranking'] as const;
 export type StageId = (typeof STAGE_IDS)[number];

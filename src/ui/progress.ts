@@ -1,4 +1,4 @@
-import type { Progress, ProgressStep } from '../pipeline/build.js';
+import type { Progress, ProgressStep } from '../pipeline/io/build.js';
 
 const silent: Progress = { step: () => ({ advance() {}, finish() {} }), note() {}, stop() {} };
 
@@ -11,10 +11,11 @@ function duration(seconds: number): string {
 
 /** One bar line: label, bar, counts, and the time left from the pace so far (once there is a pace). */
 export function barLine(label: string, done: number, total: number, unit: string, elapsedSeconds: number, width: number): string {
-  const share = total > 0 ? Math.min(1, done / total) : 0;
+  if (total <= 1) return ` ${label}…`;
+  const share = Math.min(1, done / total);
   const left = done > 0 && done < total && elapsedSeconds > 0.5 ? `, about ${duration((elapsedSeconds / done) * (total - done))} left` : '';
-  const counts = total > 1 ? ` ${fmt(done)}/${fmt(total)} ${unit}${left}` : '';
-  const cells = Math.max(10, Math.min(30, width - label.length - counts.length - 6));
+  const counts = ` ${fmt(done)}/${fmt(total)} ${unit}${left}`;
+  const cells = Math.max(5, Math.min(30, width - label.length - counts.length - 6));
   const full = Math.round(share * cells);
   const line = ` ${label} [${'#'.repeat(full)}${'-'.repeat(cells - full)}]${counts}`;
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exactTopK, plainExactTopK } from '../../src/pipeline/ann.js';
-import { buildSystem, prepare, silentProgress, type Prepared } from '../../src/pipeline/build.js';
-import { cacheFiles } from '../../src/pipeline/cache.js';
+import { buildSystem, prepare, silentProgress, type Prepared } from '../../src/pipeline/io/build.js';
+import { cacheFiles } from '../../src/pipeline/io/cache.js';
 import { logSlates } from '../../src/pipeline/clicks.js';
 import { isCold } from '../../src/pipeline/embeddings.js';
 import { baselinesOf, runRequests, type RunReport } from '../../src/pipeline/evaluate.js';
 import { gini } from '../../src/pipeline/metrics.js';
 import { serveRequest } from '../../src/pipeline/serve.js';
-import { openFeatureStore } from '../../src/pipeline/store.js';
+import { openFeatureStore } from '../../src/pipeline/io/store.js';
 import { loadAnnIndex } from '../../src/pipeline/ann.js';
 import { generateWorld, HIDDEN_FIELDS, observe, type World } from '../../src/pipeline/world.js';
 

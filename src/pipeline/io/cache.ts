@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { HeldOut } from './training.js';
-import type { RankerModel } from './ranker.js';
-import { DEFAULT_CONTENT_NOISE, DIM, TOPICS, WORLD_ARRAYS, type World, type WorldParams } from './world.js';
-import type { Embeddings } from './offline.js';
+import type { HeldOut } from '../training.js';
+import type { RankerModel } from '../ranker.js';
+import { DEFAULT_CONTENT_NOISE, DIM, TOPICS, WORLD_ARRAYS, type World, type WorldParams } from '../world.js';
+import type { Embeddings } from '../offline.js';
 
 /** Bump when the world, store or index format changes, so old caches are rebuilt rather than misread. */
 export const CACHE_FORMAT = 4;

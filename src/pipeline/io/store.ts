@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import type { UserFeatures, VideoFeatures } from './features.js';
-import { userFeaturesOf, type Embeddings } from './offline.js';
-import type { Observed } from './world.js';
+import type { FeatureStore, UserFeatures, VideoFeatures } from '../features.js';
+import { userFeaturesOf, type Embeddings } from '../offline.js';
+import type { Observed } from '../world.js';
 
 const LIST_LENGTH = 2000;
 const FRESH_DAYS = 7;
@@ -80,15 +80,6 @@ interface UserRow {
   embedding: Buffer; history: Buffer; follows: Buffer; topic_share: Buffer;
 }
 
-export interface FeatureStore {
-  user(id: number): UserFeatures | undefined;
-  /** One batched read for all candidates; the result follows the order of `ids`, missing ids dropped. */
-  videos(ids: number[]): VideoFeatures[];
-  /** The newest videos of these creators. */
-  recentByCreators(creators: ArrayLike<number>, limit: number): number[];
-  list(name: 'popular' | 'fresh'): number[];
-  close(): void;
-}
 
 /** The online side: read-only, every read through a statement prepared once. */
 export function openFeatureStore(file: string): FeatureStore {

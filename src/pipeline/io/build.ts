@@ -1,20 +1,20 @@
 import { rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { buildAnnIndex, loadAnnIndex } from './ann.js';
+import { buildAnnIndex, loadAnnIndex } from '../ann.js';
 import {
   CACHE_FORMAT, cacheFiles, completePartial, folderBytes, inspectCache, loadWorld, removeAbandonedBuilds, saveWorld, startPartial,
   worldCacheDir, type CacheMeta,
 } from './cache.js';
-import { logSlates, type LoggedSlates } from './clicks.js';
-import { EMBEDDING_TRAINING, interactionsOf, trainRetrieval } from './embeddings.js';
-import { estimateBuild } from './estimate.js';
-import { historyMeans, type Embeddings } from './offline.js';
-import type { ServingSystem } from './serve.js';
+import { logSlates, type LoggedSlates } from '../clicks.js';
+import { EMBEDDING_TRAINING, interactionsOf, trainRetrieval } from '../embeddings.js';
+import { estimateBuild } from '../estimate.js';
+import { historyMeans, type Embeddings } from '../offline.js';
+import type { ServingSystem } from '../serve.js';
 import { openFeatureStore, writeFeatureStore } from './store.js';
-import { trainRankerFromLogs, type Trained } from './training.js';
-import { DIM, generateWorld, observe, type Observed, type World, type WorldParams } from './world.js';
-import { BuildInterrupted } from './errors.js';
+import { trainRankerFromLogs, type Trained } from '../training.js';
+import { DIM, generateWorld, observe, type Observed, type World, type WorldParams } from '../world.js';
+import { BuildInterrupted } from '../errors.js';
 
 /** One build step with a known amount of work, shown as a bar with counts and the time left. */
 export interface ProgressStep {
@@ -104,7 +104,7 @@ export async function buildSystem(
   let t = clock();
   const pairs = interactionsOf(observed, logs.train);
   const epochs = EMBEDDING_TRAINING.epochs;
-  let s = progress.step(`training retrieval embeddings (${epochs} passes over the logs)`, epochs * pairs.users.length, 'pairs');
+  let s = progress.step(`training embeddings, ${epochs} passes`, epochs * pairs.users.length, 'pairs');
   const model = await drive(trainRetrieval(observed, pairs, params.seed), s, signal);
   const embeddings: Embeddings = { items: model.items, users: model.users, interactions: model.interactions };
   s.finish(`retrieval embeddings trained on ${fmt(pairs.users.length)} watches and clicks (${time('embeddings', t).toFixed(1)} s)`);
@@ -116,12 +116,12 @@ export async function buildSystem(
   await pause(signal);
 
   t = clock();
-  s = progress.step('writing the feature store', params.items + params.users, 'rows');
+  s = progress.step('writing features', params.items + params.users, 'rows');
   await drive(writeFeatureStore(cacheFiles(dir).store, observed, embeddings), s, signal);
   s.finish(`feature store written (${time('featureStore', t).toFixed(1)} s)`);
 
   t = clock();
-  s = progress.step('building the search index', params.items, 'videos');
+  s = progress.step('building the index', params.items, 'videos');
   const index = await drive(buildAnnIndex(embeddings.items, observed.dim, threads), s, signal);
   index.save(cacheFiles(dir).index);
   s.finish(`search index built over ${fmt(params.items)} videos (${time('index', t).toFixed(1)} s)`);
@@ -136,13 +136,13 @@ async function build(params: WorldParams, dir: string, options: PrepareOptions):
   const partial = startPartial(dir);
   try {
     let t = clock();
-    let s = progress.step('world: videos, users, watch histories', 1, 'world');
+    let s = progress.step('generating videos, users and watch histories', 1, 'world');
     const world = generateWorld(params);
     s.finish(`world generated: ${fmt(params.items)} videos, ${fmt(params.users)} users (${time('world', t).toFixed(1)} s)`);
     await pause(signal);
 
     t = clock();
-    s = progress.step('logs: slates shown by the old system, and clicks', 1, 'logs');
+    s = progress.step('simulating the old system\'s logs: slates shown and clicks', 1, 'logs');
     const logs = logSlates(world, params.seed);
     s.finish(`logs simulated: ${fmt(logs.train.length + logs.test.length)} impressions (${time('logs', t).toFixed(1)} s)`);
     await pause(signal);
