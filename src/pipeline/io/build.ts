@@ -1,10 +1,11 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { buildAnnIndex, loadAnnIndex } from '../ann.js';
 import {
   CACHE_FORMAT, cacheFiles, completePartial, folderBytes, inspectCache, loadWorld, removeAbandonedBuilds, saveWorld, startPartial,
-  worldCacheDir, type CacheMeta,
+  worldCacheDir, type CacheMeta, type CacheState,
 } from './cache.js';
 import { logSlates, type LoggedSlates } from '../clicks.js';
 import { EMBEDDING_TRAINING, interactionsOf, trainRetrieval } from '../embeddings.js';
@@ -194,10 +195,17 @@ export function openServing(dir: string, meta: CacheMeta, ef?: number): ServingS
  * outdated or damaged. A build writes into a folder of its own and renames it into place when complete.
  */
 export async function prepare(params: WorldParams, options: PrepareOptions): Promise<Prepared> {
-  removeAbandonedBuilds(options.cacheRoot);
+  for (const name of removeAbandonedBuilds(options.cacheRoot)) {
+    if (!name.includes('.partial-')) options.warn?.(`Removed ${join(options.cacheRoot, name)}: a world cached by an older version, which this one cannot read.`);
+  }
   const dir = worldCacheDir(options.cacheRoot, params);
   const started = options.clock();
-  const state = options.rebuild ? { kind: 'missing' as const } : inspectCache(dir);
+  let state: CacheState = { kind: 'missing' };
+  if (!options.rebuild && existsSync(dir)) {
+    const check = options.progress.step('checking the cached world against its checksums', 1, 'files');
+    state = inspectCache(dir);
+    check.finish(state.kind === 'ok' ? 'cached world checked' : 'cached world unusable');
+  }
   let loaded: { world: World; embeddings: Embeddings; meta: CacheMeta } | undefined;
   if (state.kind === 'ok') {
     const s = options.progress.step('loading the cached world', 1, 'world');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { HeldOut } from '../training.js';
 import type { RankerModel } from '../ranker.js';
 import { DEFAULT_CONTENT_NOISE, DIM, TOPICS, WORLD_ARRAYS, type World, type WorldParams } from '../world.js';
@@ -117,13 +117,22 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes unfinished build folders left by processes that no longer run (killed with no chance to clean up). */
-export function removeAbandonedBuilds(root: string): void {
-  if (!existsSync(root)) return;
+/**
+ * Removes unfinished build folders left by processes that no longer run (killed with no chance to clean up),
+ * and worlds cached in an older format, which no version of this code reads. Returns what it removed.
+ */
+export function removeAbandonedBuilds(root: string): string[] {
+  if (!existsSync(root)) return [];
+  const removed: string[] = [];
   for (const name of readdirSync(root)) {
-    const m = /^pipeline-.*\.partial-(\d+)$/.exec(name);
-    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(root, name), { recursive: true, force: true });
+    const partial = /^pipeline-.*\.partial-(\d+)$/.exec(name);
+    const old = /^pipeline-v(\d+)-/.exec(name);
+    const abandoned = partial ? Number(partial[1]) !== process.pid && !alive(Number(partial[1])) : old !== null && Number(old[1]) < CACHE_FORMAT;
+    if (!abandoned) continue;
+    rmSync(join(root, name), { recursive: true, force: true });
+    removed.push(name);
   }
+  return removed;
 }
 
 export function startPartial(dir: string): string {
@@ -177,5 +186,3 @@ export function loadWorld(dir: string, meta: CacheMeta): { world: World; embeddi
 export function folderBytes(dir: string): number {
   return readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 }
-
-export const cacheName = (dir: string) => basename(dir);
