@@ -308,7 +308,8 @@ export function renderSweep(sweep: Sweep, summary: string, options: ViewOptions)
   const width = options.width ?? 80;
   const p = sweep.points;
   const lines: string[] = [];
-  lines.push(...say(`sweep of ${sweep.knob}: ${KNOBS[sweep.knob].what}; each row is a full run on the same world`, width, ' ', '   '));
+  const same = sweep.knob === 'noise' ? 'the same hidden truth, a content model and a trained system per value' : 'the same cached world';
+  lines.push(...say(`sweep of ${sweep.knob}: ${KNOBS[sweep.knob].what}; each row is a full run on ${same}`, width, ' ', '   '));
   lines.push('');
   const cols: Column[] = [
     { head: sweep.knob, cells: p.map((x) => String(x.value)), right: true },
