@@ -11,7 +11,7 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const meta = { format: CACHE_FORMAT, params: { items: 1, users: 1, seed: 1 }, creators: 1, model: { weights: [] }, oracleModel: { weights: [] },
-  heldOut: { impressions: 0, rankerAuc: 0.5, popularityAuc: 0.5, randomAuc: 0.5 }, trainImpressions: 0, trainingPairs: 0, buildSeconds: 0, steps: {} };
+  heldOut: { impressions: 0, rankerAuc: 0.5, popularityAuc: 0.5, randomAuc: 0.5 }, trainImpressions: 0, trainingPairs: 0, indexScales: [], buildSeconds: 0, steps: {} };
 
 describe('cache folders', () => {
   it('removes builds of processes that are gone and worlds of older formats, and keeps the rest', () => {

@@ -191,7 +191,7 @@ describe('what the system may know', () => {
       const store = openFeatureStore(cacheFiles(dir).store);
       try {
         const system = {
-          store, index: loadAnnIndex(cacheFiles(dir).index, blind.dim), model: built.trained.model,
+          store, index: loadAnnIndex(cacheFiles(dir).index, blind.dim, built.indexScales), model: built.trained.model,
           popular: store.list('popular'), fresh: store.list('fresh'), catalogueSize: 4000,
         };
         const served = serveRequest(system, 17, funnel, clock);

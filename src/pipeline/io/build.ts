@@ -87,6 +87,8 @@ export interface SystemBuild {
   embeddings: Embeddings;
   trained: Trained;
   trainingPairs: number;
+  /** What loading the index needs: the length each group's rows were scaled by. */
+  indexScales: number[];
 }
 
 /**
@@ -126,7 +128,7 @@ export async function buildSystem(
   const index = await drive(buildAnnIndex(embeddings.items, observed.dim, threads), s, signal);
   index.save(cacheFiles(dir).index);
   s.finish(`search index built over ${fmt(params.items)} videos (${time('index', t).toFixed(1)} s)`);
-  return { embeddings, trained, trainingPairs: pairs.users.length };
+  return { embeddings, trained, trainingPairs: pairs.users.length, indexScales: index.scales ?? [] };
 }
 
 async function build(params: WorldParams, dir: string, options: PrepareOptions): Promise<{ world: World; embeddings: Embeddings; meta: CacheMeta }> {
@@ -165,6 +167,7 @@ async function build(params: WorldParams, dir: string, options: PrepareOptions):
       heldOut: system.trained.heldOut,
       trainImpressions: system.trained.trainImpressions,
       trainingPairs: system.trainingPairs,
+      indexScales: system.indexScales,
       buildSeconds: (clock() - started) / 1000,
       steps,
     });
@@ -182,7 +185,7 @@ export function openServing(dir: string, meta: CacheMeta, ef?: number): ServingS
   const store = openFeatureStore(files.store);
   return {
     store,
-    index: loadAnnIndex(files.index, DIM, ef),
+    index: loadAnnIndex(files.index, DIM, meta.indexScales, ef),
     popular: store.list('popular'),
     fresh: store.list('fresh'),
     catalogueSize: meta.params.items,

@@ -7,7 +7,7 @@ import { DEFAULT_CONTENT_NOISE, DIM, TOPICS, WORLD_ARRAYS, type World, type Worl
 import type { Embeddings } from '../offline.js';
 
 /** Bump when the world, store or index format changes, so old caches are rebuilt rather than misread. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 export interface CacheMeta {
   format: number;
@@ -21,6 +21,8 @@ export interface CacheMeta {
   trainImpressions: number;
   /** Positive (user, video) pairs the retrieval embeddings were trained on. */
   trainingPairs: number;
+  /** Per index group (by vector length), the length its rows were scaled by; 0 for an empty group. */
+  indexScales: number[];
   buildSeconds: number;
   /** Seconds per build step, for the benchmark's scaling table. */
   steps: Record<string, number>;
