@@ -9,7 +9,7 @@ import { userHistory, type Observed } from './world.js';
  * few interactions to learn from) falls back to its content embedding.
  */
 export const EMBEDDING_TRAINING = {
-  epochs: 6,
+  epochs: 4,
   /** Negatives drawn per positive. */
   negatives: 4,
   /** Share of negatives drawn in proportion to interactions (the rest uniformly): corrects popularity bias. */
