@@ -134,5 +134,5 @@ describe('a damaged cache', () => {
     const rebuilt = run(...small, '--requests', '5', '--no-cache', '--json');
     expect(rebuilt.status).toBe(0);
     expect(JSON.parse(rebuilt.stdout).build.cached).toBe(false);
-  });
+  }, 120_000);
 });
