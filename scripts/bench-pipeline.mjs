@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Measures `mlsd pipeline` against the targets of issue 4: a first run from nothing, a cached run, and a
-// scaling table at 100k / 300k / 1M videos. Every figure printed here is measured in this run.
+// Measures `mlsd pipeline` against its targets (issues 4 and 11): a first run from nothing (world, logs,
+// embedding training, ranker, feature store, index), a cached run, and a scaling table at 100k / 300k / 1M
+// videos. Every figure printed here is measured in this run. The targets live here, not in the user's output.
 // Usage: npm run bench:pipeline [-- --items 1000000 --users 100000 --requests 1000 --scale 100000,300000]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,6 +48,7 @@ try {
   const first = run(home, ['--items', values.items, ...base]);
   console.log(`  wall ${f(first.wallSeconds)} s (build ${f(first.build.seconds)} s: ${Object.entries(first.build.steps).map(([k, v]) => `${k} ${f(v)}`).join(', ')}) · peak RSS ${f(first.process.peakRssMb, 0)} MB`);
   const cached = run(home, ['--items', values.items, ...base]);
+  console.log(`  cache ${f(first.build.cacheBytes / 1e6, 0)} MB in ${first.build.cacheDir} · embeddings trained on ${first.embeddings.trainingPairs.toLocaleString('en-US')} watches and clicks`);
   console.log(`cached run: wall ${f(cached.wallSeconds)} s (load ${f(cached.build.seconds)} s) · peak RSS ${f(cached.process.peakRssMb, 0)} MB`);
 
   const r = cached;
@@ -57,21 +59,25 @@ try {
   console.log('\nstages of the cached run (ms):');
   for (const s of r.stages) console.log(`  ${s.id.padEnd(22)} ${String(s.in).padStart(8)} → ${String(s.out).padEnd(5)} p50 ${f(s.p50Ms, 2)}  p95 ${f(s.p95Ms, 2)}  p99 ${f(s.p99Ms, 2)}`);
   console.log(`  ${'end to end'.padEnd(39)} p50 ${f(r.total.p50Ms, 2)}  p95 ${f(r.total.p95Ms, 2)}  p99 ${f(r.total.p99Ms, 2)}`);
-  console.log(`  exact scan p50 ${f(r.exactRetrieval.p50Ms, 2)} p99 ${f(r.exactRetrieval.p99Ms, 2)} (top ${r.exactRetrieval.k}, ${q.evaluatedUsers} users)`);
+  console.log(`  exact scan p50 ${f(r.exactRetrieval.p50Ms, 2)} p99 ${f(r.exactRetrieval.p99Ms, 2)} (top ${r.exactRetrieval.k}, ${q.evaluatedUsers} users): ${f(speedup)}× candidate generation's p50 (no target: a property of the catalogue's size and dimension)`);
+  console.log(`  NDCG@10: learned ${f(q.ndcgAt10, 3)} · oracle ${f(q.baselines.oracle.ndcgAt10, 3)} · popularity ${f(q.baselines.popularity.ndcgAt10, 3)} · random ${f(q.baselines.random.ndcgAt10, 3)}`);
+  console.log(`  recall: index vs exact scan ${f(q.retrievalRecall, 3)} · learned embeddings vs truth ${f(q.modelRecall, 3)}`);
+  for (const [name, sgm] of Object.entries(q.segments)) console.log(`  ${name} videos (${f(sgm.share * 100)}% of the catalogue): NDCG@10 ${f(sgm.ndcgAt10, 3)} in retrieval order, recall vs truth ${f(sgm.recallVsTruth, 3)}`);
 
+  const peak = Math.max(first.process.peakRssMb, cached.process.peakRssMb);
+  const popRatio = q.ndcgAt10 / q.baselines.popularity.ndcgAt10;
   const targets = [
-    ['first run ≤ 120 s', first.wallSeconds <= 120, `${f(first.wallSeconds)} s`],
+    ['first run ≤ 150 s (with embedding training)', first.wallSeconds <= 150, `${f(first.wallSeconds)} s`],
     ['cached run ≤ 15 s', cached.wallSeconds <= 15, `${f(cached.wallSeconds)} s`],
-    ['peak memory ≤ 3 GB', Math.max(first.process.peakRssMb, cached.process.peakRssMb) <= 3072, `${f(Math.max(first.process.peakRssMb, cached.process.peakRssMb), 0)} MB`],
+    ['peak memory ≤ 3 GB', peak <= 3072, `${f(peak, 0)} MB`],
     ['end-to-end p99 ≤ 25 ms', r.total.p99Ms <= 25, `${f(r.total.p99Ms, 2)} ms`],
-    ['retrieval recall ≥ 0.95', q.retrievalRecall >= 0.95, f(q.retrievalRecall, 3)],
-    ['exact ≥ 20× candidate generation (p50)', speedup >= 20, `${f(speedup)}×`],
-    ['NDCG@10 ≥ 2× popularity', q.ndcgAt10 >= 2 * q.baselines.popularity.ndcgAt10, `${f(q.ndcgAt10, 3)} vs ${f(q.baselines.popularity.ndcgAt10, 3)} (random ${f(q.baselines.random.ndcgAt10, 3)})`],
-    ['re-ranking raises diversity for ≤ 5% NDCG', q.intraListDiversity > q.beforeReranking.intraListDiversity && cost <= 0.05,
-      `ILD ${f(q.beforeReranking.intraListDiversity, 3)} → ${f(q.intraListDiversity, 3)}, NDCG −${f(cost * 100)}%`],
+    ['index recall ≥ 0.95 vs exact scan, same embeddings', q.retrievalRecall >= 0.95, f(q.retrievalRecall, 3)],
+    ['learned NDCG@10 ≥ 3× popularity', popRatio >= 3, `${f(q.ndcgAt10, 3)} vs ${f(q.baselines.popularity.ndcgAt10, 3)} (${f(popRatio)}×; oracle ${f(q.baselines.oracle.ndcgAt10, 3)})`],
+    ['re-ranking raises topic diversity for ≤ 5% NDCG', q.topicDiversity > q.beforeReranking.topicDiversity && cost <= 0.05,
+      `topics ${f(q.beforeReranking.topicDiversity)} → ${f(q.topicDiversity)}, ILD ${f(q.beforeReranking.intraListDiversity, 3)} → ${f(q.intraListDiversity, 3)}, NDCG −${f(cost * 100)}%`],
   ];
   console.log('\ntargets:');
-  for (const [name, ok, figure] of targets) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${name.padEnd(42)} ${figure}`);
+  for (const [name, ok, figure] of targets) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${name.padEnd(52)} ${figure}`);
 
   const scale = values.scale.split(',').filter(Boolean).map(Number);
   const rows = scale.map((items) => {

@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Ctx } from '../context.js';
-import { usageError } from '../errors.js';
+import { InterruptedError, usageError } from '../errors.js';
 import { cacheDir } from '../paths.js';
-import type { Prepared } from '../pipeline/build.js';
+import type { Prepared, PrepareOptions } from '../pipeline/io/build.js';
+import type { WorldParams } from '../pipeline/world.js';
 import { terminalWidth } from '../ui/markdown.js';
 
 export interface PipelineOptions {
@@ -18,12 +19,16 @@ export interface PipelineOptions {
   budget: number;
   cache: boolean;
   explain?: boolean | string;
+  /** `<knob>=<v1,v2,…>`: one run per value on the cached world. */
+  sweep?: string;
 }
 
-/** Requests also scored against the exact scan and the ground truth (each costs two full scans). */
+/** Requests also scored against the exact scan and the ground truth (each costs a few full scans). */
 const EVAL_USERS = 200;
 const WARMUP = 50;
 const EXPLAIN_WARMUP = 20;
+const KNOB_NAMES = ['candidates', 'ef', 'diversity', 'noise'] as const;
+type KnobName = (typeof KNOB_NAMES)[number];
 
 /**
  * Cross-flag checks commander cannot do alone; each failure is a usage error (exit 2). Returns the user to
@@ -40,6 +45,7 @@ export function checkPipelineOptions(o: PipelineOptions): number | undefined {
     throw usageError(`--feed (${o.feed}) cannot exceed --ranked (${o.ranked}).`, 'Re-ranking picks the feed out of the ranked items.');
   }
   if (o.explain === undefined || o.explain === false) return undefined;
+  if (o.sweep !== undefined) throw usageError('--explain and --sweep cannot be combined.', 'Trace one request, or sweep a knob, not both.');
   if (o.explain === true) return -1;
   if (!/^\d+$/.test(o.explain) || Number(o.explain) >= o.users) {
     throw usageError(`--explain takes a user id from 0 to ${o.users - 1}, got "${o.explain}".`, 'Or give --explain alone to trace the first request.');
@@ -47,48 +53,142 @@ export function checkPipelineOptions(o: PipelineOptions): number | undefined {
   return Number(o.explain);
 }
 
+/** `candidates=200,500,1000` → the knob and its values, each checked against the knob's range. */
+export async function parseSweep(text: string, o: PipelineOptions): Promise<{ knob: KnobName; values: number[] }> {
+  const { KNOBS } = await import('../pipeline/sweep.js');
+  const hint = `Give --sweep <knob>=<v1,v2,…> with a knob among ${KNOB_NAMES.join(', ')}, e.g. --sweep candidates=200,500,1000.`;
+  const m = /^([a-z]+)=(.+)$/.exec(text.trim());
+  if (!m) throw usageError(`--sweep "${text}" is not <knob>=<values>.`, hint);
+  const knob = m[1] as KnobName;
+  if (!KNOB_NAMES.includes(knob)) throw usageError(`--sweep: unknown knob "${m[1]}".`, hint);
+  const spec = KNOBS[knob];
+  const values = m[2]!.split(',').map((v) => v.trim());
+  const numbers = values.map((v) => {
+    const n = Number(v);
+    const ok = v !== '' && Number.isFinite(n) && (!spec.integer || Number.isInteger(n)) && n >= spec.min && n <= spec.max;
+    if (!ok) throw usageError(`--sweep ${knob}: "${v}" is not ${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}.`, hint);
+    return n;
+  });
+  if (knob === 'candidates') {
+    for (const n of numbers) {
+      if (n < o.ranked || n > o.items) throw usageError(`--sweep candidates: ${n} must be from --ranked (${o.ranked}) to --items (${o.items}).`, hint);
+    }
+  }
+  return { knob, values: numbers };
+}
+
+/** Aborts the build on Ctrl-C (or a kill) so it can remove its unfinished folder before the process ends. */
+function interruptible(): { signal: AbortSignal; received: () => NodeJS.Signals | undefined; release: () => void } {
+  const controller = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const on = (sig: NodeJS.Signals) => {
+    received = sig;
+    controller.abort();
+  };
+  process.on('SIGINT', on);
+  process.on('SIGTERM', on);
+  return {
+    signal: controller.signal,
+    received: () => received,
+    release: () => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+    },
+  };
+}
+
 export async function pipeline(
   options: PipelineOptions,
-  ctx: Pick<Ctx, 'out' | 'env' | 'color' | 'stderrIsTTY'>,
+  ctx: Pick<Ctx, 'out' | 'err' | 'env' | 'color' | 'stderrIsTTY'>,
 ): Promise<void> {
   const explainUser = checkPipelineOptions(options);
-  const [{ prepare }, { runRequests, requestUsers }, { pipelineReport }, { serveRequest }, view, { terminalProgress }] = await Promise.all([
-    import('../pipeline/build.js'),
+  const sweep = options.sweep === undefined ? undefined : await parseSweep(options.sweep, options);
+  const [{ prepare, openServing }, { runRequests, requestUsers, baselinesOf }, { pipelineReport }, { serveRequest }, view, { terminalProgress },
+    { BuildInterrupted }, sweeps] = await Promise.all([
+    import('../pipeline/io/build.js'),
     import('../pipeline/evaluate.js'),
     import('../pipeline/report.js'),
     import('../pipeline/serve.js'),
     import('../ui/pipeline-view.js'),
     import('../ui/progress.js'),
+    import('../pipeline/errors.js'),
+    import('../pipeline/sweep.js'),
   ]);
-  const progress = await terminalProgress(!options.json && (ctx.stderrIsTTY ?? Boolean(process.stderr.isTTY)));
+  const progress = terminalProgress({ bars: !options.json && (ctx.stderrIsTTY ?? Boolean(process.stderr.isTTY)), notes: !options.json });
   const clock = () => performance.now();
-  const worldParams = { items: options.items, users: options.users, seed: options.seed };
-  let prepared: Prepared | undefined;
+  const width = terminalWidth();
+  const baseParams: WorldParams = { items: options.items, users: options.users, seed: options.seed };
+  const opened: Prepared[] = [];
+  const open = async (params: WorldParams): Promise<Prepared> => {
+    // Only while building: elsewhere Ctrl-C ends the process at once, as by default.
+    const interrupt = interruptible();
+    const prepareOptions: PrepareOptions = {
+      cacheRoot: cacheDir(ctx.env), rebuild: !options.cache, progress, clock, signal: interrupt.signal,
+      warn: (text) => {
+        progress.stop();
+        ctx.err(`${text}\n`);
+      },
+    };
+    try {
+      const p = await prepare(params, prepareOptions);
+      opened.push(p);
+      return p;
+    } catch (err) {
+      if (err instanceof BuildInterrupted) throw new InterruptedError(`Interrupted: ${err.message}`, interrupt.received() === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+      throw err;
+    } finally {
+      interrupt.release();
+    }
+  };
+  const funnel = { candidates: options.candidates, ranked: options.ranked, feed: options.feed, lambda: options.diversity };
+  const runParams = { requests: options.requests, seed: options.seed, budgetMs: options.budget, evalUsers: EVAL_USERS, warmup: WARMUP };
+  const measure = (p: Prepared, f: typeof funnel, system = p.system) => {
+    const s = progress.step(`serving ${options.requests.toLocaleString('en-US')} requests and scoring them`, 1, 'runs');
+    const run = runRequests(system, p.world, { ...f, ...runParams }, clock, baselinesOf({ ...p, system, oracleModel: p.meta.oracleModel }));
+    s.finish('requests served and scored');
+    return run;
+  };
   try {
-    prepared = prepare(worldParams, { cacheRoot: cacheDir(ctx.env), rebuild: !options.cache, progress, clock });
-    const funnel = { candidates: options.candidates, ranked: options.ranked, feed: options.feed, lambda: options.diversity };
+    if (sweep) {
+      const points = [];
+      let first: Prepared | undefined;
+      for (const value of sweep.values) {
+        const p = sweep.knob === 'noise' ? await open({ ...baseParams, contentNoise: value }) : (first ??= await open(baseParams));
+        if (sweep.knob === 'ef') {
+          const system = openServing(p.dir, p.meta, value);
+          try {
+            points.push(sweeps.sweepPoint(value, measure(p, funnel, system)));
+          } finally {
+            system.store.close();
+          }
+        } else {
+          const f = { ...funnel, ...(sweep.knob === 'candidates' ? { candidates: value } : sweep.knob === 'diversity' ? { lambda: value } : {}) };
+          points.push(sweeps.sweepPoint(value, measure(p, f)));
+        }
+      }
+      const result = { knob: sweep.knob, points };
+      ctx.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : view.renderSweep(result, sweeps.sweepSummary(result), { color: ctx.color, width }));
+      return;
+    }
+    const prepared = await open(baseParams);
     if (explainUser !== undefined) {
       const [first, ...others] = requestUsers(options.users, EXPLAIN_WARMUP + 1, options.seed);
       // Warm the caches and the JIT on other users so the traced timings are typical, not a cold start.
       for (const u of others) serveRequest(prepared.system, u, funnel, clock);
       const user = explainUser >= 0 ? explainUser : first!;
       const served = serveRequest(prepared.system, user, funnel, clock);
-      if (options.json) ctx.out(`${JSON.stringify(view.explainJson(served), null, 2)}\n`);
-      else ctx.out(view.renderExplain(served, prepared.world, { color: ctx.color, width: terminalWidth() }));
+      if (options.json) ctx.out(`${JSON.stringify(view.explainJson(served, prepared.system.model), null, 2)}\n`);
+      else ctx.out(view.renderExplain(served, prepared.world, prepared.system.model, { color: ctx.color, width }));
       return;
     }
-    progress.start(`serving ${options.requests.toLocaleString('en-US')} requests and scoring them`);
-    const run = runRequests(prepared.system, prepared.world, {
-      ...funnel, requests: options.requests, seed: options.seed, budgetMs: options.budget, evalUsers: EVAL_USERS, warmup: WARMUP,
-    }, clock);
-    progress.stop();
+    const run = measure(prepared, funnel);
     const report = {
-      ...pipelineReport(prepared, run, { ...worldParams, ...funnel, requests: options.requests, budgetMs: options.budget }),
+      ...pipelineReport(prepared, run, { ...baseParams, ...funnel, ...runParams }),
       process: { peakRssMb: process.resourceUsage().maxRSS / 1024 },
     };
-    ctx.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : view.renderPipeline(report, { color: ctx.color, width: terminalWidth() }));
+    ctx.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : view.renderPipeline(report, { color: ctx.color, width }));
   } finally {
     progress.stop();
-    prepared?.system.store.close();
+    for (const p of opened) p.system.store.close();
   }
 }

@@ -239,6 +239,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       flag('--budget <ms>', 'latency budget in ms', { default: 100, parse: floatOption('--budget', 1, 100_000) }),
       flag('--no-cache', 'rebuild the world even if a cached one exists'),
       flag('--explain [user-id]', 'trace one request end to end'),
+      flag('--sweep <knob=values>', 'one run per value: candidates, ef, diversity or noise, e.g. candidates=200,500,1000'),
     ],
     run: async (_args, flags, ctx) => (await import('./pipeline.js')).pipeline(flags, ctx),
   },

@@ -31,16 +31,27 @@ export interface AnnIndex {
   search(query: Float32Array, k: number): number[];
   save(path: string): void;
   size(): number;
+  /** Per norm group, the length its rows were scaled by (0 for an empty group): needed to load it again. */
+  scales?: number[];
 }
 
-function newIndex(dim: number): UsearchIndex {
+/**
+ * Upper bounds of the vector lengths in each index group but the last. New videos (their content embedding,
+ * length 1) fill the first group; learned vectors spread up to ≈ 3.5.
+ */
+export const NORM_BOUNDS = [1.05, 1.6, 2.4] as const;
+
+/** Group g's file: the first keeps the given name, the others get `-g` before the extension. */
+export const groupPath = (path: string, g: number) => (g === 0 ? path : path.replace(/(\.usearch)?$/, `-${g}.usearch`));
+
+function newIndex(dim: number, ef: number = ANN_CONFIG.expansionSearch): UsearchIndex {
   return new (usearch().Index)({
     dimensions: dim,
     metric: ANN_CONFIG.metric,
     quantization: ANN_CONFIG.quantization,
     connectivity: ANN_CONFIG.connectivity,
     expansion_add: ANN_CONFIG.expansionAdd,
-    expansion_search: ANN_CONFIG.expansionSearch,
+    expansion_search: ef,
   });
 }
 
@@ -58,28 +69,114 @@ export function rowsOf(keys: BigUint64Array): number[] {
   return rows;
 }
 
-function wrap(index: UsearchIndex): AnnIndex {
+/**
+ * Learned item vectors differ in length (well-watched videos grow longer), and a graph index finds the
+ * largest inner products poorly when lengths differ. One extra coordinate, √(M² − |v|²), gives every row the
+ * same length M without changing any inner product with a query whose extra coordinate is 0; rows are then
+ * scaled by 1/M. Where lengths differ a lot, that extra coordinate dominates and crowds the rows together
+ * (recall 0.47 at 1M in one index), so rows are split into groups of similar length, each indexed on its own.
+ */
+export function equalLengthRows(vectors: Float32Array, dim: number, rows: ArrayLike<number>): { rows: Float32Array; scale: number } {
+  let max = 0;
+  for (let r = 0; r < rows.length; r++) {
+    let n = 0;
+    for (let d = 0; d < dim; d++) n += vectors[rows[r]! * dim + d]! ** 2;
+    if (n > max) max = n;
+  }
+  const m = Math.sqrt(max) || 1;
+  const out = new Float32Array(rows.length * (dim + 1));
+  for (let r = 0; r < rows.length; r++) {
+    let n = 0;
+    for (let d = 0; d < dim; d++) {
+      const v = vectors[rows[r]! * dim + d]!;
+      out[r * (dim + 1) + d] = v / m;
+      n += v * v;
+    }
+    out[r * (dim + 1) + dim] = Math.sqrt(Math.max(0, max - n)) / m;
+  }
+  return { rows: out, scale: m };
+}
+
+interface Group {
+  index: UsearchIndex;
+  scale: number;
+}
+
+function wrap(groups: Array<Group | undefined>, dim: number): AnnIndex {
+  const padded = new Float32Array(dim + 1);
+  const live = groups.filter((g): g is Group => g !== undefined && g.index.size() > 0);
   return {
-    search: (query, k) => rowsOf(index.search(query, k, 1).keys),
-    save: (path) => index.save(path),
-    size: () => index.size(),
+    search: (query, k) => {
+      padded.set(query.subarray(0, dim));
+      if (live.length === 1) return rowsOf(live[0]!.index.search(padded, k, 1).keys);
+      const found: Array<[number, number]> = [];
+      for (const g of live) {
+        const r = g.index.search(padded, Math.min(k, g.index.size()), 1);
+        const rows = rowsOf(r.keys);
+        // usearch's inner-product distance is 1 − dot; undo the group's scaling to compare across groups.
+        rows.forEach((row, i) => found.push([row, (1 - r.distances[i]!) * g.scale]));
+      }
+      return found.sort((a, b) => b[1] - a[1]).slice(0, k).map(([row]) => row);
+    },
+    save: (path) => groups.forEach((g, i) => g?.index.save(groupPath(path, i))),
+    size: () => live.reduce((n, g) => n + g.index.size(), 0),
+    scales: groups.map((g) => g?.scale ?? 0),
   };
 }
 
-/** Builds an HNSW index over row-major unit vectors; rows are keyed by their position. */
-export function buildAnnIndex(vectors: Float32Array, dim: number, threads: number): AnnIndex {
-  const index = newIndex(dim);
-  const rows = vectors.length / dim;
-  const keys = new BigUint64Array(rows);
-  for (let i = 0; i < rows; i++) keys[i] = BigInt(i);
-  index.add(keys, vectors, threads);
-  return wrap(index);
+/** Rows added to the index per call: small enough that progress moves and Ctrl-C is heard within seconds. */
+export const INDEX_CHUNK = 20_000;
+
+/**
+ * Builds the HNSW indexes over row-major vectors (one per length group, rows keyed by their position), a chunk
+ * at a time; yields the rows added so far and returns the index.
+ */
+export function* buildAnnIndex(vectors: Float32Array, dim: number, threads: number): Generator<number, AnnIndex> {
+  const total = vectors.length / dim;
+  const members: number[][] = Array.from({ length: NORM_BOUNDS.length + 1 }, () => []);
+  for (let i = 0; i < total; i++) {
+    let n = 0;
+    for (let d = 0; d < dim; d++) n += vectors[i * dim + d]! ** 2;
+    const len = Math.sqrt(n);
+    let g = NORM_BOUNDS.findIndex((bound) => len <= bound);
+    if (g < 0) g = NORM_BOUNDS.length;
+    members[g]!.push(i);
+  }
+  let done = 0;
+  const groups: Array<Group | undefined> = [];
+  for (const rows of members) {
+    if (!rows.length) {
+      groups.push(undefined);
+      continue;
+    }
+    const index = newIndex(dim + 1);
+    const equal = equalLengthRows(vectors, dim, rows);
+    for (let start = 0; start < rows.length; start += INDEX_CHUNK) {
+      const end = Math.min(rows.length, start + INDEX_CHUNK);
+      const keys = new BigUint64Array(end - start);
+      for (let i = start; i < end; i++) keys[i - start] = BigInt(rows[i]!);
+      // A copy, not a view: usearch ignores a subarray's byteOffset.
+      index.add(keys, equal.rows.slice(start * (dim + 1), end * (dim + 1)), threads);
+      yield (done += end - start);
+    }
+    groups.push({ index, scale: equal.scale });
+  }
+  return wrap(groups, dim);
 }
 
-export function loadAnnIndex(path: string, dim: number): AnnIndex {
-  const index = newIndex(dim);
-  index.load(path);
-  return wrap(index);
+/** Loads saved indexes; `scales` comes from the build, `ef` is the search depth (videos kept in view). */
+export function loadAnnIndex(path: string, dim: number, scales: number[], ef?: number): AnnIndex {
+  return wrap(scales.map((scale, g) => {
+    if (scale === 0) return undefined;
+    const index = newIndex(dim + 1, ef);
+    index.load(groupPath(path, g));
+    return { index, scale };
+  }), dim);
+}
+
+/** An exact scan behind the index interface: the oracle system retrieves with it, so it has no index error. */
+export function exactIndex(vectors: Float32Array, dim: number): AnnIndex {
+  return { search: (query, k) => exactTopK(vectors, dim, query, k), save() {}, size: () => vectors.length / dim };
 }
 
 /** The k best rows by inner product, best first, in plain JavaScript (a bounded min-heap): a scan without SIMD. */

@@ -50,3 +50,21 @@ export function simulateLogs(world: World, users: number[], seed: number): Impre
   }
   return logs;
 }
+
+/** Slates logged for training (80% of the sampled users) and for a held-out check (the other 20%). */
+export interface LoggedSlates {
+  train: Impression[];
+  test: Impression[];
+}
+
+/** The old system's logs for a seeded sample of users: what the new system learns from. */
+export function logSlates(world: World, seed: number, logUsers = 20_000): LoggedSlates {
+  const rng = createRng(seed ^ 0x7a11);
+  const total = world.params.users;
+  const count = Math.min(total, logUsers);
+  const picked = new Set<number>();
+  while (picked.size < count) picked.add(rng.int(total));
+  const users = [...picked];
+  const cut = Math.floor(users.length * 0.8);
+  return { train: simulateLogs(world, users.slice(0, cut), seed), test: simulateLogs(world, users.slice(cut), seed + 1) };
+}

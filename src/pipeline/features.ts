@@ -3,7 +3,7 @@ import { dot } from './vectors.js';
 /** What the feature store holds for a user (all derived from logs, none from the hidden truth). */
 export interface UserFeatures {
   id: number;
-  /** Mean embedding of the watch history: the user tower's output, cached offline. */
+  /** The user tower's output, cached offline. */
   embedding: Float32Array;
   history: Int32Array;
   follows: Int32Array;
@@ -20,7 +20,20 @@ export interface VideoFeatures {
   durationSec: number;
   views: number;
   rating: number;
+  /** Logged interactions; few means the embedding is the content model's (cold start). */
+  interactions: number;
   embedding: Float32Array;
+}
+
+/** The online store's reads (src/pipeline/io/store.ts keeps them in SQLite). */
+export interface FeatureStore {
+  user(id: number): UserFeatures | undefined;
+  /** One batched read for all candidates; the result follows the order of `ids`, missing ids dropped. */
+  videos(ids: number[]): VideoFeatures[];
+  /** The newest videos of these creators. */
+  recentByCreators(creators: ArrayLike<number>, limit: number): number[];
+  list(name: 'popular' | 'fresh'): number[];
+  close(): void;
 }
 
 export const FEATURE_NAMES = [

@@ -1,30 +1,46 @@
+import type { RetrievalModel } from './embeddings.js';
 import type { UserFeatures, VideoFeatures } from './features.js';
 import { normalizeRow } from './vectors.js';
-import { userFollows, userHistory, type World } from './world.js';
+import { userFollows, userHistory, type Observed } from './world.js';
 
-/** The user's features as the offline job computes them from the watch log. */
-export function userFeaturesOf(world: World, user: number): UserFeatures {
-  const { dim } = world;
-  const history = userHistory(world, user);
-  const embedding = new Float32Array(dim);
-  const topicShare = new Float32Array(world.topics);
-  for (const item of history) {
-    for (let d = 0; d < dim; d++) embedding[d]! += world.itemEmbedding[item * dim + d]!;
-    topicShare[world.itemTopic[item]!]! += 1 / history.length;
-  }
-  normalizeRow(embedding, 0, dim);
-  return { id: user, embedding, history, follows: userFollows(world, user), topicShare };
+/** Row-major vectors the serving side reads: one per user and one per video. */
+export interface Embeddings {
+  users: Float32Array;
+  items: Float32Array;
+  interactions: Int32Array;
 }
 
-export function videoFeaturesOf(world: World, item: number): VideoFeatures {
+/** The user's features as the offline job computes them from the watch log and the user tower. */
+export function userFeaturesOf(observed: Observed, embeddings: Pick<Embeddings, 'users'>, user: number): UserFeatures {
+  const { dim } = observed;
+  const history = userHistory(observed, user);
+  const topicShare = new Float32Array(observed.topics);
+  for (const item of history) topicShare[observed.itemTopic[item]!]! += 1 / history.length;
+  const embedding = embeddings.users.slice(user * dim, (user + 1) * dim);
+  return { id: user, embedding, history, follows: userFollows(observed, user), topicShare };
+}
+
+export function videoFeaturesOf(observed: Observed, embeddings: Pick<Embeddings, 'items' | 'interactions'>, item: number): VideoFeatures {
   return {
     id: item,
-    topic: world.itemTopic[item]!,
-    creator: world.itemCreator[item]!,
-    ageDays: world.itemAgeDays[item]!,
-    durationSec: world.itemDurationSec[item]!,
-    views: world.itemViews[item]!,
-    rating: world.itemRating[item]!,
-    embedding: world.itemEmbedding.subarray(item * world.dim, (item + 1) * world.dim),
+    topic: observed.itemTopic[item]!,
+    creator: observed.itemCreator[item]!,
+    ageDays: observed.itemAgeDays[item]!,
+    durationSec: observed.itemDurationSec[item]!,
+    views: observed.itemViews[item]!,
+    rating: observed.itemRating[item]!,
+    interactions: embeddings.interactions[item]!,
+    embedding: embeddings.items.subarray(item * observed.dim, (item + 1) * observed.dim),
   };
+}
+
+/** Each user's vector as the mean of given item vectors over their history (the oracle's user tower). */
+export function historyMeans(observed: Pick<Observed, 'dim' | 'params' | 'history' | 'historyOffsets'>, items: Float32Array): Float32Array {
+  const { dim } = observed;
+  const users = new Float32Array(observed.params.users * dim);
+  for (let u = 0; u < observed.params.users; u++) {
+    for (const item of userHistory(observed, u)) for (let d = 0; d < dim; d++) users[u * dim + d]! += items[item * dim + d]!;
+    normalizeRow(users, u * dim, dim);
+  }
+  return users;
 }

@@ -1,4 +1,4 @@
-import { FEATURE_COUNT } from './features.js';
+import { FEATURE_COUNT, FEATURE_NAMES } from './features.js';
 
 export interface RankerModel {
   weights: number[];
@@ -75,4 +75,11 @@ export function trainRanker(rows: Float64Array, labels: Uint8Array, iterations =
     for (let f = 0; f < n; f++) w[f]! -= step[f]!;
   }
   return { weights: [...w] };
+}
+
+/** What each feature added to the ranker's score for one video (weight × value), largest effect first. */
+export function contributions(model: RankerModel, x: Float64Array): Array<{ feature: string; value: number }> {
+  return FEATURE_NAMES.map((feature, f) => ({ feature, value: model.weights[f]! * x[f]! }))
+    .filter((c) => c.feature !== 'bias' && c.feature !== 'position')
+    .sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
 }

@@ -26,13 +26,26 @@ export const DEFAULT_RULES: Omit<RerankRules, 'feed' | 'lambda'> = {
 };
 
 export interface FeedItem extends Scored {
+  /** Its place in the ranker's order (1 = the ranker's best), to show what re-ranking changed. */
+  rankedAt: number;
   /** Why it is in the feed, for --explain. */
   reasons: string[];
 }
 
 /**
+ * How alike two videos look to the diversity rule: half their embedding cosine, half whether they share a
+ * topic. Embeddings alone let ten videos of one topic pass as varied when their vectors differ a little.
+ */
+export const TOPIC_WEIGHT = 0.5;
+
+export function similarity(a: VideoFeatures, b: VideoFeatures): number {
+  const cos = dot(a.embedding, 0, b.embedding, 0, a.embedding.length);
+  return TOPIC_WEIGHT * (a.topic === b.topic ? 1 : 0) + (1 - TOPIC_WEIGHT) * cos;
+}
+
+/**
  * Maximal marginal relevance with business rules: each pick maximises λ·relevance − (1−λ)·(similarity to
- * what is already in the feed), skipping creators at their cap.
+ * what is already in the feed, by topic and embedding), skipping creators at their cap.
  */
 export function rerank(ranked: Scored[], rules: RerankRules): FeedItem[] {
   const aboveFloor = ranked.filter((s) => s.video.rating >= rules.qualityFloor);
@@ -63,14 +76,16 @@ export function rerank(ranked: Scored[], rules: RerankRules): FeedItem[] {
     const pick = pool[best]!;
     perCreator.set(pick.video.creator, (perCreator.get(pick.video.creator) ?? 0) + 1);
     const rank = ranked.indexOf(pick) + 1;
-    const reasons = [`ranked #${rank}`];
-    if (pick.video.ageDays < rules.freshDays) reasons.push('fresh boost');
-    if (feed.length && rank > feed.length + 1) reasons.push('adds variety');
-    feed.push({ ...pick, reasons });
-    const e = pick.video.embedding;
+    const place = feed.length + 1;
+    const reasons: string[] = [];
+    if (rank === place) reasons.push('kept its place');
+    else if (rank > place) reasons.push(`up from #${rank}`);
+    else reasons.push(`down from #${rank}`);
+    if (pick.video.ageDays < rules.freshDays) reasons.push('new-upload boost');
+    feed.push({ ...pick, rankedAt: rank, reasons });
     for (let i = 0; i < pool.length; i++) {
       if (used[i]) continue;
-      const sim = dot(pool[i]!.video.embedding, 0, e, 0, e.length);
+      const sim = similarity(pool[i]!.video, pick.video);
       if (sim > maxSim[i]!) maxSim[i] = sim;
     }
   }

@@ -1,9 +1,8 @@
-import type { AnnIndex } from './ann.js';
+import { exactIndex, type AnnIndex } from './ann.js';
 import { generateCandidates, type Candidates } from './candidates.js';
-import { FEATURE_COUNT, featureVector, type UserFeatures } from './features.js';
+import { FEATURE_COUNT, featureVector, type FeatureStore, type UserFeatures } from './features.js';
 import { predict, type RankerModel } from './ranker.js';
 import { DEFAULT_RULES, rerank, type FeedItem, type Scored } from './rerank.js';
-import type { FeatureStore } from './store.js';
 
 export const STAGE_IDS = ['feature-store', 'candidate-generation', 'ranking', 'reranking'] as const;
 export type StageId = (typeof STAGE_IDS)[number];
@@ -81,4 +80,23 @@ export function serveRequest(system: ServingSystem, userId: number, config: Funn
     ranked,
     feed,
   };
+}
+
+/**
+ * The same funnel given the answer key: retrieval by exact scan over the hidden video embeddings, users as
+ * the mean of their history's hidden embeddings, and a ranker trained on those. Only the evaluation uses it,
+ * as the ceiling the learned system is compared with.
+ */
+export function oracleSystem(system: ServingSystem, truth: { items: Float32Array; users: Float32Array; dim: number }, model: RankerModel): ServingSystem {
+  const { items, users, dim } = truth;
+  const store: FeatureStore = {
+    ...system.store,
+    user(id) {
+      const f = system.store.user(id);
+      return f && { ...f, embedding: users.subarray(id * dim, (id + 1) * dim) };
+    },
+    videos: (ids) => system.store.videos(ids).map((v) => ({ ...v, embedding: items.subarray(v.id * dim, (v.id + 1) * dim) })),
+    close() {},
+  };
+  return { ...system, store, index: exactIndex(items, dim), model };
 }

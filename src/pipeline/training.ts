@@ -1,10 +1,11 @@
-import { simulateLogs, type Impression } from './clicks.js';
+import type { Impression, LoggedSlates } from './clicks.js';
 import { FEATURE_COUNT, featureVector } from './features.js';
 import { auc } from './metrics.js';
 import { userFeaturesOf, videoFeaturesOf } from './offline.js';
 import { createRng } from './random.js';
 import { predict, trainRanker, type RankerModel } from './ranker.js';
-import type { World } from './world.js';
+import type { Embeddings } from './offline.js';
+import type { Observed } from './world.js';
 
 export interface HeldOut {
   impressions: number;
@@ -20,40 +21,31 @@ export interface Trained {
   trainImpressions: number;
 }
 
-function featureRows(world: World, logs: Impression[], withPosition: boolean): Float64Array {
+function featureRows(observed: Observed, embeddings: Embeddings, logs: Impression[], withPosition: boolean): Float64Array {
   const rows = new Float64Array(logs.length * FEATURE_COUNT);
   const users = new Map<number, ReturnType<typeof userFeaturesOf>>();
   logs.forEach((imp, r) => {
     let user = users.get(imp.user);
-    if (!user) users.set(imp.user, (user = userFeaturesOf(world, imp.user)));
-    featureVector(user, videoFeaturesOf(world, imp.item), withPosition ? imp.position : 0, rows.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT));
+    if (!user) users.set(imp.user, (user = userFeaturesOf(observed, embeddings, imp.user)));
+    const video = videoFeaturesOf(observed, embeddings, imp.item);
+    featureVector(user, video, withPosition ? imp.position : 0, rows.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT));
   });
   return rows;
 }
 
-/** Simulates logs for a sample of users, trains on 80% of them and scores the other 20%. */
-export function trainFromLogs(world: World, seed: number, logUsers = 20_000): Trained {
+/** Trains the ranker on the logged slates of 80% of the sampled users and scores the other 20%. */
+export function trainRankerFromLogs(observed: Observed, embeddings: Embeddings, logs: LoggedSlates, seed: number): Trained {
   const rng = createRng(seed ^ 0x7a11);
-  const total = world.params.users;
-  const count = Math.min(total, logUsers);
-  const picked = new Set<number>();
-  while (picked.size < count) picked.add(rng.int(total));
-  const users = [...picked];
-  const cut = Math.floor(users.length * 0.8);
-  const trainLogs = simulateLogs(world, users.slice(0, cut), seed);
-  const testLogs = simulateLogs(world, users.slice(cut), seed + 1);
-
-  const labels = Uint8Array.from(trainLogs, (l) => (l.clicked ? 1 : 0));
-  const model = trainRanker(featureRows(world, trainLogs, true), labels);
-
-  const testRows = featureRows(world, testLogs, false);
-  const testLabels = testLogs.map((l) => (l.clicked ? 1 : 0));
-  const rankerScores = testLogs.map((_, r) => predict(model, testRows.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT)));
+  const labels = Uint8Array.from(logs.train, (l) => (l.clicked ? 1 : 0));
+  const model = trainRanker(featureRows(observed, embeddings, logs.train, true), labels);
+  const testRows = featureRows(observed, embeddings, logs.test, false);
+  const testLabels = logs.test.map((l) => (l.clicked ? 1 : 0));
+  const rankerScores = logs.test.map((_, r) => predict(model, testRows.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT)));
   const heldOut: HeldOut = {
-    impressions: testLogs.length,
+    impressions: logs.test.length,
     rankerAuc: auc(rankerScores, testLabels),
-    popularityAuc: auc(testLogs.map((l) => world.itemViews[l.item]!), testLabels),
-    randomAuc: auc(testLogs.map(() => rng.next()), testLabels),
+    popularityAuc: auc(logs.test.map((l) => observed.itemViews[l.item]!), testLabels),
+    randomAuc: auc(logs.test.map(() => rng.next()), testLabels),
   };
-  return { model, heldOut, trainImpressions: trainLogs.length };
+  return { model, heldOut, trainImpressions: logs.train.length };
 }

@@ -1,26 +1,39 @@
 import { createRng, sampleCumulative, type Rng } from './random.js';
-import { normalizeRow } from './vectors.js';
+import { gain } from './truth.js';
+import { dot, normalizeRow } from './vectors.js';
 
 export interface WorldParams {
   items: number;
   users: number;
   seed: number;
+  /**
+   * How blurred the content model's view of a video is: the content embedding is the true one plus Gaussian
+   * noise of this size (relative to the unit vector), normalised. 0 = the content model sees the truth.
+   */
+  contentNoise?: number;
 }
+
+export const DEFAULT_CONTENT_NOISE = 0.8;
 
 /** Embedding width: 32 keeps the index build inside the first-run budget (see docs/pipeline.md). */
 export const DIM = 32;
 export const TOPICS = 100;
+/** Draws a user looks at before settling on one video to watch. */
+const WATCH_ATTEMPTS = 6;
 
 /**
- * The synthetic world as flat typed arrays. `itemQuality` and `userTaste` are the hidden ground truth:
- * they feed the click model and the evaluation, never the feature store or the ranker.
+ * The synthetic world as flat typed arrays. `itemEmbedding`, `itemQuality` and `userTaste` are the hidden
+ * ground truth: they feed the click model and the evaluation, never the system being built.
  */
 export interface World {
   params: WorldParams;
   dim: number;
   topics: number;
   creators: number;
+  /** Hidden: the video's true position in taste space. */
   itemEmbedding: Float32Array;
+  /** What a content model (title, frames, audio) makes of the video: the truth seen through noise. */
+  itemContent: Float32Array;
   itemTopic: Uint16Array;
   itemCreator: Int32Array;
   itemAgeDays: Float32Array;
@@ -28,7 +41,9 @@ export interface World {
   itemViews: Float32Array;
   /** What users' ratings reveal about quality: the truth plus noise that shrinks with views. */
   itemRating: Float32Array;
+  /** Hidden. */
   itemQuality: Float32Array;
+  /** Hidden. */
   userTaste: Float32Array;
   historyOffsets: Int32Array;
   history: Int32Array;
@@ -38,9 +53,22 @@ export interface World {
 
 /** Field names of World that hold typed arrays, in the order they are cached. */
 export const WORLD_ARRAYS = [
-  'itemEmbedding', 'itemTopic', 'itemCreator', 'itemAgeDays', 'itemDurationSec', 'itemViews', 'itemRating',
+  'itemEmbedding', 'itemContent', 'itemTopic', 'itemCreator', 'itemAgeDays', 'itemDurationSec', 'itemViews', 'itemRating',
   'itemQuality', 'userTaste', 'historyOffsets', 'history', 'followOffsets', 'follows',
 ] as const;
+
+/** The fields only the simulation (clicks, evaluation) may read. */
+export const HIDDEN_FIELDS = ['itemEmbedding', 'itemQuality', 'userTaste'] as const;
+export type HiddenField = (typeof HIDDEN_FIELDS)[number];
+
+/** What the system being built may know: logs, metadata and content, none of the hidden truth. */
+export type Observed = Omit<World, HiddenField>;
+
+/** The world without its hidden fields (a new object: the truth is not reachable through it). */
+export function observe(world: World): Observed {
+  const hidden = new Set<string>(HIDDEN_FIELDS);
+  return Object.fromEntries(Object.keys(world).filter((k) => !hidden.has(k)).map((k) => [k, world[k as keyof World]])) as Observed;
+}
 
 interface TopicIndex {
   /** Item ids grouped by topic. */
@@ -76,6 +104,19 @@ function randomUnitRows(rows: number, dim: number, rng: Rng): Float32Array {
   for (let i = 0; i < m.length; i++) m[i] = rng.normal();
   for (let r = 0; r < rows; r++) normalizeRow(m, r * dim, dim);
   return m;
+}
+
+/**
+ * The content model's embeddings: each true vector plus noise, normalised. Drawn from their own stream so the
+ * rest of the world is the same whatever the noise.
+ */
+export function contentEmbeddings(truth: Float32Array, dim: number, noise: number, seed: number): Float32Array {
+  const rng = createRng(seed ^ 0xc0de);
+  const scale = noise / Math.sqrt(dim);
+  const out = new Float32Array(truth.length);
+  for (let i = 0; i < out.length; i++) out[i] = truth[i]! + scale * rng.normal();
+  for (let o = 0; o < out.length; o += dim) normalizeRow(out, o, dim);
+  return out;
 }
 
 /** Builds the catalogue, the users and their watch histories, all from `params.seed`. */
@@ -119,6 +160,7 @@ export function generateWorld(params: WorldParams): World {
     itemRating[i] = q + rng.normal() * (1.5 / Math.sqrt(1 + Math.log1p(itemViews[i]!)));
   }
 
+  const itemContent = contentEmbeddings(itemEmbedding, dim, params.contentNoise ?? DEFAULT_CONTENT_NOISE, params.seed);
   const index = topicIndex(itemTopic, itemViews, topics);
   const globalCum = new Float64Array(items);
   let vs = 0;
@@ -144,16 +186,24 @@ export function generateWorld(params: WorldParams): World {
     const length = 5 + rng.int(36);
     const seen = new Set<number>();
     for (let h = 0; h < length; h++) {
-      let item: number;
-      if (rng.next() < 0.2) {
-        item = sampleCumulative(globalCum, 0, items, rng);
-      } else {
-        const t = interests[sampleCumulative(interestCum, 0, k, rng)]!;
-        const from = index.offsets[t]!;
-        const to = index.offsets[t + 1]!;
-        if (to === from) continue;
-        item = index.order[sampleCumulative(index.cumulativeViews, from, to, rng)]!;
+      let item = -1;
+      // People browse what is popular in their topics but watch what they like: a draw is kept with the
+      // chance the user values it, so the logs carry taste, not only popularity.
+      for (let attempt = 0; attempt < WATCH_ATTEMPTS && item < 0; attempt++) {
+        let drawn: number;
+        if (rng.next() < 0.2) {
+          drawn = sampleCumulative(globalCum, 0, items, rng);
+        } else {
+          const t = interests[sampleCumulative(interestCum, 0, k, rng)]!;
+          const from = index.offsets[t]!;
+          const to = index.offsets[t + 1]!;
+          if (to === from) continue;
+          drawn = index.order[sampleCumulative(index.cumulativeViews, from, to, rng)]!;
+        }
+        const u = dot(userTaste, o, itemEmbedding, drawn * dim, dim) + 0.25 * itemQuality[drawn]!;
+        if (attempt === WATCH_ATTEMPTS - 1 || rng.next() < gain(u)) item = drawn;
       }
+      if (item < 0) continue;
       if (!seen.has(item)) {
         seen.add(item);
         historyParts.push(item);
@@ -170,15 +220,15 @@ export function generateWorld(params: WorldParams): World {
 
   return {
     params, dim, topics, creators,
-    itemEmbedding, itemTopic, itemCreator, itemAgeDays, itemDurationSec, itemViews, itemRating, itemQuality,
+    itemEmbedding, itemContent, itemTopic, itemCreator, itemAgeDays, itemDurationSec, itemViews, itemRating, itemQuality,
     userTaste, historyOffsets, history: Int32Array.from(historyParts), followOffsets, follows: Int32Array.from(followParts),
   };
 }
 
-export function userHistory(world: World, user: number): Int32Array {
+export function userHistory(world: Pick<World, 'history' | 'historyOffsets'>, user: number): Int32Array {
   return world.history.subarray(world.historyOffsets[user]!, world.historyOffsets[user + 1]!);
 }
 
-export function userFollows(world: World, user: number): Int32Array {
+export function userFollows(world: Pick<World, 'follows' | 'followOffsets'>, user: number): Int32Array {
   return world.follows.subarray(world.followOffsets[user]!, world.followOffsets[user + 1]!);
 }

@@ -74,18 +74,64 @@ describe('mlsd pipeline (the built executable)', () => {
     expect(r.stdout).toMatch(/^ +# +video +p\(click\) +source +topic .*why$/m);
     expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
   });
+
+  it('sweeps a knob: one point per value, in the order given, with --json', async () => {
+    const r = await run(...small, '--requests', '30', '--sweep', 'candidates=300,100', '--json');
+    expect(r.status).toBe(0);
+    const sweep = JSON.parse(r.stdout);
+    expect(sweep.knob).toBe('candidates');
+    expect(sweep.points.map((p: { value: number }) => p.value)).toEqual([300, 100]);
+    for (const p of sweep.points) for (const k of ['retrievalRecall', 'ndcgAt10', 'intraListDiversity', 'p50Ms', 'p99Ms']) expect(typeof p[k]).toBe('number');
+  });
+
+  it('prints a sweep as a table, a chart and one sentence on what the curve shows', async () => {
+    const r = await run(...small, '--requests', '30', '--sweep', 'diversity=1,0.5');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ +diversity +recall +NDCG@10 .*p99 ms$/m);
+    expect(r.stdout).toMatch(/[┤┼]/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/From λ 1 to 0\.5, topics in the feed go [\d.]+ → [\d.]+ while NDCG@10 goes/);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+
+  it('keeps benchmark targets and the colour legend out of plain output', async () => {
+    const r = await run(...small, '--requests', '30');
+    expect(r.stdout).not.toMatch(/targets|✗|✓/);
+    const explained = await run(...small, '--explain', '3');
+    expect(explained.stdout).not.toMatch(/green topic/);
+    expect(explained.stdout).toMatch(/why each video is there/);
+    expect(explained.stdout).toMatch(/topics of the ranker's top 10: .*\n.*topics of the feed after re-ranking:/);
+  });
+
+  it.each([
+    [['--sweep', 'speed=1,2'], /--sweep: unknown knob "speed"/],
+    [['--sweep', 'candidates=10,abc'], /--sweep candidates: "abc" is not a whole number/],
+    [['--sweep', 'candidates=20'], /--sweep candidates: 20 must be from --ranked \(50\)/],
+    [['--sweep', 'diversity'], /is not <knob>=<values>/],
+    [['--candidates', '30000'], /--candidates \(30000\) cannot exceed the catalogue/],
+    [['--ranked', '600'], /--ranked \(600\) cannot exceed --candidates \(500\)/],
+    [['--feed', '60'], /--feed \(60\) cannot exceed --ranked \(50\)/],
+    [['--explain', '2000'], /--explain takes a user id from 0 to 1999/],
+    [['--items', '0'], /--items must be between/],
+    [['--requests', 'many'], /--requests must be a whole number/],
+    [['--diversity', '1.5'], /--diversity must be between 0 and 1/],
+  ])('exits 2 with one clear line for %j', async (args, message) => {
+    const r = await run(...small, ...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
 });
 
 describe('a damaged cache', () => {
-  it('exits 1 with one line pointing at --no-cache, and --no-cache repairs it', async () => {
+  it('is rebuilt with one line saying so, and --no-cache rebuilds a healthy one', async () => {
     const dir = readdirSync(join(home, 'cache')).find((d) => d.startsWith('pipeline-'))!;
     truncateSync(join(home, 'cache', dir, 'itemEmbedding.bin'), 1000);
-    const broken = await run(...small, '--requests', '5');
-    expect(broken.status).toBe(1);
-    expect(broken.stderr).toMatch(/cached pipeline world .* is incomplete/);
-    expect(broken.stderr).toMatch(/--no-cache/);
-    const repaired = await run(...small, '--requests', '5', '--no-cache', '--json');
+    const repaired = await run(...small, '--requests', '5', '--json');
     expect(repaired.status).toBe(0);
+    expect(repaired.stderr).toMatch(/cached world in .* is damaged \(itemEmbedding\.bin does not match the checksum .*\); rebuilding it/);
     expect(JSON.parse(repaired.stdout).build.cached).toBe(false);
-  });
+    const rebuilt = await run(...small, '--requests', '5', '--no-cache', '--json');
+    expect(rebuilt.status).toBe(0);
+    expect(JSON.parse(rebuilt.stdout).build.cached).toBe(false);
+  }, 120_000);
 });

@@ -53,7 +53,9 @@ describe('candidate generation', () => {
 });
 
 function video(id: number, creator: number, angle: number, ageDays = 100, rating = 0): VideoFeatures {
-  return { id, topic: 0, creator, ageDays, durationSec: 300, views: 10, rating, embedding: new Float32Array([Math.cos(angle), Math.sin(angle)]) };
+  return {
+    id, topic: 0, creator, ageDays, durationSec: 300, views: 10, rating, interactions: 10, embedding: new Float32Array([Math.cos(angle), Math.sin(angle)]),
+  };
 }
 
 describe('re-ranking', () => {
@@ -88,5 +90,26 @@ describe('re-ranking', () => {
     expect(rerank(mixed, { ...DEFAULT_RULES, feed: 10, lambda: 1 }).every((f) => f.video.rating >= DEFAULT_RULES.qualityFloor)).toBe(true);
     const allBad = ranked.slice(0, 5).map((s, i) => ({ ...s, video: { ...s.video, creator: i, rating: -3 } }));
     expect(rerank(allBad, { ...DEFAULT_RULES, feed: 5, lambda: 1 })).toHaveLength(5);
+  });
+
+  it('mixes topics even when the most relevant videos share one topic and differ in embedding', () => {
+    // The top 12 are all topic 0, spread around the circle; the rest, a little less relevant, cover other topics.
+    const oneTopic: Scored[] = range(0, 50).map((i) => ({
+      video: { ...video(i, i, (2 * Math.PI * i) / 12), topic: i < 12 ? 0 : 1 + (i % 7) },
+      score: 1 - i / 200,
+    }));
+    const topics = (lambda: number) => new Set(rerank(oneTopic, { ...DEFAULT_RULES, feed: 10, lambda }).map((f) => f.video.topic)).size;
+    expect(topics(1)).toBe(1);
+    expect(topics(0.8)).toBeGreaterThan(1);
+  });
+
+  it('says what re-ranking did to each video: kept, moved up or moved down', () => {
+    const feed = rerank(ranked, { ...DEFAULT_RULES, feed: 10, lambda: 0.5 });
+    for (const [i, f] of feed.entries()) {
+      expect(f.rankedAt).toBe(ranked.indexOf(ranked.find((r) => r.video.id === f.video.id)!) + 1);
+      const expected = f.rankedAt === i + 1 ? /kept its place/ : f.rankedAt > i + 1 ? new RegExp(`up from #${f.rankedAt}`) : new RegExp(`down from #${f.rankedAt}`);
+      expect(f.reasons[0]).toMatch(expected);
+    }
+    expect(feed.some((f) => f.rankedAt !== feed.indexOf(f) + 1)).toBe(true);
   });
 });

@@ -33,11 +33,10 @@ describe('mlsd pipeline for people', () => {
     }
   });
 
-  it('lays out the benchmark targets of the default funnel within the width', () => {
+  it('prints no benchmark targets, even for the default world (they belong to npm run bench:pipeline)', () => {
     const atDefaults = { ...measured, params: { ...measured.params, items: 1_000_000, users: 100_000 } };
     const text = stripVTControlCharacters(renderPipeline(atDefaults, { color: false, width: 60 }));
-    expect(text).toMatch(/^ targets {2}[✓✗] p99 ≤ ¼ budget {2}[✓✗] recall ≥ 0\.95$/m);
+    expect(text).not.toMatch(/targets|[✓✗] /);
     expect(Math.max(...lengths(text))).toBeLessThanOrEqual(60);
-    expect(text.match(/[✓✗] /g)).toHaveLength(5);
   });
 });

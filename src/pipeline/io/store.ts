@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import type { UserFeatures, VideoFeatures } from './features.js';
-import { userFeaturesOf } from './offline.js';
-import type { World } from './world.js';
+import type { FeatureStore, UserFeatures, VideoFeatures } from '../features.js';
+import { userFeaturesOf, type Embeddings } from '../offline.js';
+import type { Observed } from '../world.js';
 
 const LIST_LENGTH = 2000;
 const FRESH_DAYS = 7;
@@ -22,43 +22,48 @@ function ints(b: Buffer): Int32Array {
 
 /**
  * The offline job: writes user and video features, and the popular and fresh lists, in bulk into a SQLite
- * file. The hidden truth (quality, taste) is not written.
+ * file. It sees only what the system observes (no quality, taste or true embedding); it yields the number of
+ * rows written so far (videos, then users) so a caller can show progress.
  */
-export function writeFeatureStore(file: string, world: World, onProgress?: (done: number) => void): void {
+export function* writeFeatureStore(file: string, observed: Observed, embeddings: Embeddings): Generator<number, void> {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.exec(`
       CREATE TABLE videos (id INTEGER PRIMARY KEY, topic INTEGER, creator INTEGER, age_days REAL, duration_sec REAL,
-                           views REAL, rating REAL, embedding BLOB);
+                           views REAL, rating REAL, interactions INTEGER, embedding BLOB);
       CREATE TABLE users (id INTEGER PRIMARY KEY, embedding BLOB, history BLOB, follows BLOB, topic_share BLOB);
       CREATE TABLE lists (name TEXT, rank INTEGER, id INTEGER, PRIMARY KEY (name, rank));
     `);
-    const { dim } = world;
-    const items = world.itemTopic.length;
-    const insertVideo = db.prepare('INSERT INTO videos VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const chunk = 100_000;
+    const { dim } = observed;
+    const items = observed.itemTopic.length;
+    const insertVideo = db.prepare('INSERT INTO videos VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const chunk = 50_000;
     for (let start = 0; start < items; start += chunk) {
       db.transaction(() => {
         for (let i = start; i < Math.min(items, start + chunk); i++) {
-          insertVideo.run(i, world.itemTopic[i], world.itemCreator[i], world.itemAgeDays[i], world.itemDurationSec[i],
-            world.itemViews[i], world.itemRating[i], blob(world.itemEmbedding.subarray(i * dim, (i + 1) * dim)));
+          insertVideo.run(i, observed.itemTopic[i], observed.itemCreator[i], observed.itemAgeDays[i], observed.itemDurationSec[i],
+            observed.itemViews[i], observed.itemRating[i], embeddings.interactions[i], blob(embeddings.items.subarray(i * dim, (i + 1) * dim)));
         }
       })();
-      onProgress?.(Math.min(items, start + chunk));
+      yield Math.min(items, start + chunk);
     }
     const insertUser = db.prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?)');
-    db.transaction(() => {
-      for (let u = 0; u < world.params.users; u++) {
-        const f = userFeaturesOf(world, u);
-        insertUser.run(u, blob(f.embedding), blob(f.history), blob(f.follows), blob(f.topicShare));
-      }
-    })();
+    const users = observed.params.users;
+    for (let start = 0; start < users; start += chunk) {
+      db.transaction(() => {
+        for (let u = start; u < Math.min(users, start + chunk); u++) {
+          const f = userFeaturesOf(observed, embeddings, u);
+          insertUser.run(u, blob(f.embedding), blob(f.history), blob(f.follows), blob(f.topicShare));
+        }
+      })();
+      yield items + Math.min(users, start + chunk);
+    }
     db.exec('CREATE INDEX videos_by_creator ON videos (creator, age_days)');
     const insertList = db.prepare('INSERT INTO lists VALUES (?, ?, ?)');
-    const byViews = Array.from({ length: items }, (_, i) => i).sort((a, b) => world.itemViews[b]! - world.itemViews[a]!);
-    const fresh = byViews.filter((i) => world.itemAgeDays[i]! < FRESH_DAYS);
+    const byViews = Array.from({ length: items }, (_, i) => i).sort((a, b) => observed.itemViews[b]! - observed.itemViews[a]!);
+    const fresh = byViews.filter((i) => observed.itemAgeDays[i]! < FRESH_DAYS);
     db.transaction(() => {
       byViews.slice(0, LIST_LENGTH).forEach((id, rank) => insertList.run('popular', rank, id));
       fresh.slice(0, LIST_LENGTH).forEach((id, rank) => insertList.run('fresh', rank, id));
@@ -68,20 +73,13 @@ export function writeFeatureStore(file: string, world: World, onProgress?: (done
   }
 }
 
-type VideoRow = [id: number, topic: number, creator: number, ageDays: number, durationSec: number, views: number, rating: number, embedding: Buffer];
+type VideoRow = [
+  id: number, topic: number, creator: number, ageDays: number, durationSec: number, views: number, rating: number, interactions: number, embedding: Buffer,
+];
 interface UserRow {
   embedding: Buffer; history: Buffer; follows: Buffer; topic_share: Buffer;
 }
 
-export interface FeatureStore {
-  user(id: number): UserFeatures | undefined;
-  /** One batched read for all candidates; the result follows the order of `ids`, missing ids dropped. */
-  videos(ids: number[]): VideoFeatures[];
-  /** The newest videos of these creators. */
-  recentByCreators(creators: ArrayLike<number>, limit: number): number[];
-  list(name: 'popular' | 'fresh'): number[];
-  close(): void;
-}
 
 /** The online side: read-only, every read through a statement prepared once. */
 export function openFeatureStore(file: string): FeatureStore {
@@ -91,7 +89,7 @@ export function openFeatureStore(file: string): FeatureStore {
   // Raw rows (arrays) skip building an object per row: a third faster for 500 candidates.
   const videosStmt = db
     .prepare<[string], VideoRow>(
-      'SELECT id, topic, creator, age_days, duration_sec, views, rating, embedding FROM videos WHERE id IN (SELECT value FROM json_each(?))',
+      'SELECT id, topic, creator, age_days, duration_sec, views, rating, interactions, embedding FROM videos WHERE id IN (SELECT value FROM json_each(?))',
     )
     .raw(true);
   const recentStmt = db.prepare<[string, number], { id: number }>(
@@ -106,8 +104,8 @@ export function openFeatureStore(file: string): FeatureStore {
     },
     videos(ids) {
       const byId = new Map<number, VideoFeatures>();
-      for (const [id, topic, creator, ageDays, durationSec, views, rating, embedding] of videosStmt.all(JSON.stringify(ids))) {
-        byId.set(id, { id, topic, creator, ageDays, durationSec, views, rating, embedding: floats(embedding) });
+      for (const [id, topic, creator, ageDays, durationSec, views, rating, interactions, embedding] of videosStmt.all(JSON.stringify(ids))) {
+        byId.set(id, { id, topic, creator, ageDays, durationSec, views, rating, interactions, embedding: floats(embedding) });
       }
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
