@@ -4,7 +4,7 @@ import { analyseAnswer, type AnalysedAnswer } from './analyse.js';
 import { askedFactsResult } from './asked-facts.js';
 import { GRADING_LIMIT_MS, startDeadline } from './deadline.js';
 import { evaluateCriterion, groupHits, type GroupHits } from './evaluate.js';
-import { Lexicon } from './lexicon.js';
+import { Lexicon, type CompiledLexicon } from './lexicon.js';
 import { loadNlp, type Nlp } from './nlp.js';
 import { compileRubric, criteriaOfPhases, type CompiledCriterion, type CompiledRubric } from './rubric.js';
 import { depthSignal, gateOf, levelBars, phaseResults, round1, totalScore, verdict } from './score.js';
@@ -156,8 +156,21 @@ class RubricGrader implements Grader {
 }
 
 /** Builds a grader from loaded resources; tests use it with a small vocabulary. */
-export function createGrader(nlp: Nlp, vocabulary: Vocabulary, options: GraderOptions = {}): Grader {
-  return new RubricGrader(nlp, new Lexicon(vocabulary, nlp), options.now ?? Date.now, options.limitMs ?? GRADING_LIMIT_MS);
+export function createGrader(nlp: Nlp, vocabulary: Vocabulary, options: GraderOptions & { compiled?: CompiledLexicon } = {}): Grader {
+  return new RubricGrader(nlp, new Lexicon(vocabulary, nlp, options.compiled), options.now ?? Date.now, options.limitMs ?? GRADING_LIMIT_MS);
+}
+
+/** Where `npm run build` leaves the compiled lexicon of data/vocabulary.yaml, beside this module. */
+export const COMPILED_LEXICON_MODULE = 'lexicon.compiled.js';
+
+/** The lexicon `npm run build` compiled, when there is one (running from src/ there is none). */
+async function compiledLexicon(): Promise<CompiledLexicon | undefined> {
+  const specifier: string = `./${COMPILED_LEXICON_MODULE}`;
+  try {
+    return ((await import(specifier)) as { default: CompiledLexicon }).default;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -165,7 +178,8 @@ export function createGrader(nlp: Nlp, vocabulary: Vocabulary, options: GraderOp
  * (`loadVocabulary()` in src/content): the grader itself reads no files.
  */
 export async function loadGrader(options: { vocabulary: Vocabulary } & GraderOptions): Promise<Grader> {
-  return createGrader(await loadNlp(), options.vocabulary, options);
+  const [nlp, compiled] = await Promise.all([loadNlp(), compiledLexicon()]);
+  return createGrader(nlp, options.vocabulary, { ...options, ...(compiled ? { compiled } : {}) });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Vocabulary } from '../content/schema.js';
 import type { Nlp, RawToken } from './nlp.js';
 import { stem } from './stem.js';
@@ -19,6 +20,38 @@ export interface Term {
 }
 
 export type Negation = boolean | 'excluded';
+
+interface Variant {
+  norms: string[];
+  caps: boolean[];
+  id: string;
+}
+
+/**
+ * The vocabulary's synonym groups after the language model has read them: what the constructor builds, in a
+ * form that survives JSON. `npm run build` writes it for data/vocabulary.yaml so that a run need not tokenise
+ * several thousand wordings before grading; `key` ties it to the vocabulary it came from.
+ */
+export interface CompiledLexicon {
+  key: string;
+  synonyms: Array<[string, Variant[]]>;
+  pairs: Array<[string, string]>;
+  /** Rubric phrases already normalised (the shipped prompts' concepts), by their text. */
+  phrases?: Record<string, NormalisedPhrase>;
+}
+
+export interface NormalisedPhrase {
+  terms: string[];
+  words: Array<[string, string]>;
+}
+
+/** Bump when the way wordings become terms changes, so that a compiled lexicon from an older build is not used. */
+const LEXICON_FORMAT = 1;
+
+/** Identifies a vocabulary's synonyms and word fixes, the only parts the compiled form depends on. */
+export function lexiconKey(vocabulary: Pick<Vocabulary, 'synonyms' | 'words'>): string {
+  return createHash('sha1').update(JSON.stringify([LEXICON_FORMAT, vocabulary.synonyms, vocabulary.words])).digest('hex');
+}
 
 /** Words that carry no meaning for matching a phrase ("the position of the item" ≈ "item position"). */
 export const STOPWORDS = new Set([
@@ -72,19 +105,39 @@ export class Lexicon {
    * First term → the synonym variants starting with it, longest first. `caps` marks the words a variant writes
    * in capitals: "MAP" is mean average precision, "map" the ordinary word.
    */
-  private readonly synonyms = new Map<string, Array<{ norms: string[]; caps: boolean[]; id: string }>>();
+  private readonly synonyms: Map<string, Variant[]>;
   readonly notTypos: Set<string>;
-  private readonly vocabularyPairs: Array<[string, string]> = [];
+  private readonly vocabularyPairs: Array<[string, string]>;
+  private readonly key: string;
+  private readonly known = new Map<string, NormalisedPhrase>();
 
+  /** `compiled` is used only when it was made from this very vocabulary; otherwise the groups are compiled here. */
   constructor(
     vocabulary: Vocabulary,
     private readonly nlp: Nlp,
+    compiled?: CompiledLexicon,
   ) {
     this.words = new Map(Object.entries(vocabulary.words));
     this.notTypos = new Set(vocabulary.notTypos.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+    this.key = lexiconKey(vocabulary);
+    if (compiled?.key === this.key) {
+      this.synonyms = new Map(compiled.synonyms);
+      this.vocabularyPairs = compiled.pairs;
+      for (const [text, phrase] of Object.entries(compiled.phrases ?? {})) this.known.set(text, phrase);
+      return;
+    }
+    this.synonyms = new Map();
+    this.vocabularyPairs = [];
     const groupIds = vocabulary.synonyms.flatMap((group) => group.map(() => `~${group[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`));
     nlp.tokenizeMany(vocabulary.synonyms.flat()).forEach((tokens, i) => this.addSynonym(groupIds[i]!, tokens));
     for (const list of this.synonyms.values()) list.sort((a, b) => b.norms.length - a.norms.length);
+  }
+
+  /** The synonym groups as built and the given rubric phrases normalised, for `npm run build` to store. */
+  compiled(phrases: readonly string[] = []): CompiledLexicon {
+    const unique = [...new Set(phrases)];
+    const normalised = this.phrases(unique);
+    return { key: this.key, synonyms: [...this.synonyms], pairs: this.vocabularyPairs, phrases: Object.fromEntries(unique.map((p, i) => [p, normalised[i]!])) };
   }
 
   private addSynonym(id: string, tokens: readonly RawToken[]): void {
@@ -105,7 +158,14 @@ export class Lexicon {
   }
 
   /** Many phrases in one model pass: their terms, and their words as (written, normalised) for the typo index. */
-  phrases(texts: readonly string[]): Array<{ terms: string[]; words: Array<[string, string]> }> {
+  phrases(texts: readonly string[]): NormalisedPhrase[] {
+    const unknown = texts.filter((t) => !this.known.has(t));
+    const fresh = this.tokenizePhrases(unknown);
+    let next = 0;
+    return texts.map((t) => this.known.get(t) ?? fresh[next++]!);
+  }
+
+  private tokenizePhrases(texts: readonly string[]): NormalisedPhrase[] {
     return this.nlp.tokenizeMany(texts).map((tokens) => {
       const raw = tokens.flatMap((t) => this.tokenTerms(t, false));
       const terms = this.collapse(raw).map((t) => t.norm);

@@ -1,5 +1,5 @@
 import { PHASE_IDS, type PhaseId } from '../phases.js';
-import type { AnalysedAnswer } from './analyse.js';
+import type { AnalysedAnswer, Sentence } from './analyse.js';
 
 /** Prose words a phase's sections need before the phase counts as present. */
 export const SUBSTANCE_WORDS = 20;
@@ -43,9 +43,25 @@ export function isTradeoff(text: string): boolean {
   return STRONG_TRADEOFF.test(t) || (ALTERNATIVE.test(t) && REASON.test(t));
 }
 
-/** Weighed in prose, or recorded as a choice in a labelled note (which the prose check would not count). */
-function weighsAlternatives(s: { prose: boolean; text: string }): boolean {
-  return (s.prose && isTradeoff(s.text)) || NOTED_CHOICE.test(s.text.trim().toLowerCase());
+/**
+ * The sentence's words that its negation leaves standing, as written: "we don't care about trade-offs" keeps
+ * "we", and so no longer names a trade-off. Hyphenated words arrive in parts ("trade off"), which the cues accept.
+ */
+function standingWords(s: Pick<Sentence, 'plain'>): string {
+  return s.plain.filter((t) => t.negated !== true).map((t) => t.lower).join(' ');
+}
+
+/**
+ * Weighed in prose, or recorded as a choice in a labelled note (which the prose check would not count). A word
+ * that names a trade-off counts only where no negation covers it ("there are no trade-offs here"); connectives
+ * keep their sense under negation ("we do not use a DNN because…" still gives a reason, "rather than clicks"
+ * is the rejection that weighs), so they are read in the full text.
+ */
+function weighsAlternatives(s: Pick<Sentence, 'prose' | 'text' | 'plain'>): boolean {
+  if (NOTED_CHOICE.test(s.text.trim().toLowerCase())) return true;
+  if (!s.prose) return false;
+  const t = s.text.toLowerCase();
+  return STRONG_TRADEOFF.test(standingWords(s)) || (ALTERNATIVE.test(t) && REASON.test(t));
 }
 
 /** Trade-offs weighed across the answer: the share of phases that weigh at least one (a count when unheaded). */
