@@ -5,7 +5,7 @@ import { parseAnswerMarkdown } from '../../src/grading/markdown.js';
 import type { Nlp } from '../../src/grading/nlp.js';
 import { tradeoffSignal } from '../../src/grading/signals.js';
 import { PHASE_IDS } from '../../src/phases.js';
-import { tools } from '../grading/helpers.js';
+import { tools } from '../helpers/grading.js';
 
 let nlp: Nlp;
 let lexicon: Lexicon;
