@@ -42,7 +42,7 @@ export interface AnalysedAnswer {
  */
 export const MAX_WORD_CHARS = 100;
 // Lines and sentences are not capped: a paragraph's lines are joined before the model sees them, so a line cap would
-// not bound anything, and every step after the model is linear in a sentence's length (test/grading/worst-case.test.ts
+// not bound anything, and every step after the model is linear in a sentence's length (test/unit/grading/worst-case.test.ts
 // grades 1 MB shapes), while cutting sentences would change how long ones are graded. The grading deadline is the backstop.
 
 const OVERLONG_WORD = new RegExp(`\\S{${MAX_WORD_CHARS + 1},}`, 'g');
