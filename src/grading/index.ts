@@ -1,18 +1,22 @@
+import { loadCommitmentWords, type CommitmentWords } from '../content/commitment.js';
 import type { Framework, Prompt } from '../content/schema.js';
 import { EMPTY_VOCABULARY, loadVocabulary, type Vocabulary } from '../content/vocabulary.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import { analyseAnswer, type AnalysedAnswer } from './analyse.js';
 import { askedFactsResult } from './asked-facts.js';
+import { commitmentRules, type CommitmentRules } from './commitment.js';
 import { GRADING_LIMIT_MS, startDeadline } from './deadline.js';
 import { evaluateCriterion, groupHits, type GroupHits } from './evaluate.js';
 import { Lexicon } from './lexicon.js';
 import { loadNlp, type Nlp } from './nlp.js';
+import { applyRedFlags, RED_FLAG_COSTS } from './costs.js';
+import { compilePitfalls, detectPitfalls, type CompiledPitfall, type PitfallHit } from './pitfalls.js';
 import { compileRubric, criteriaOfPhases, type CompiledCriterion, type CompiledRubric } from './rubric.js';
 import { depthSignal, gateOf, levelBars, phaseResults, round1, totalScore, verdict } from './score.js';
 import { quantitativeSignal, structureSignal, tradeoffSignal } from './signals.js';
-import type { CriterionResult, Grade, GradeInput } from './types.js';
+import type { CriterionResult, Grade, GradeInput, RedFlag } from './types.js';
 
-export type { AnswerSection, CriterionResult, Grade, GradeInput, LevelBar, PhaseResult, Signals } from './types.js';
+export type { AnswerSection, Cap, CriterionResult, Grade, GradeInput, LevelBar, PhaseResult, RedFlag, Signals } from './types.js';
 export { parseAnswerMarkdown, headingPhase } from './markdown.js';
 
 /** The grading deadline's clock and limit; injected so that tests need not wait. */
@@ -21,6 +25,8 @@ export interface GraderOptions {
   now?: () => number;
   /** How long one grade may take before it stops with a UserError (default GRADING_LIMIT_MS). */
   limitMs?: number;
+  /** The commitment word lists (default: data/commitment.yaml). */
+  commitment?: CommitmentWords;
 }
 
 /** A loaded grader: language resources are loaded once, then grading is pure and synchronous. */
@@ -58,42 +64,44 @@ function listSentences(compiled: readonly CompiledCriterion[], hits: readonly Gr
 
 class RubricGrader implements Grader {
   /** Compiled rubrics by prompt id: phrases are normalised once per grader (again if the content objects change). */
-  private readonly compiled = new Map<string, { prompt: Prompt; framework: Framework; rubric: CompiledRubric }>();
+  private readonly compiled = new Map<string, { prompt: Prompt; framework: Framework; rubric: CompiledRubric; pitfalls: CompiledPitfall[] }>();
 
   constructor(
     private readonly nlp: Nlp,
     private readonly lexicon: Lexicon,
     private readonly now: () => number,
     private readonly limitMs: number,
+    private readonly commitment: CommitmentRules,
   ) {}
 
-  private rubricFor(prompt: Prompt, framework: Framework): CompiledRubric {
+  private rubricFor(prompt: Prompt, framework: Framework): { rubric: CompiledRubric; pitfalls: CompiledPitfall[] } {
     const cached = this.compiled.get(prompt.id);
-    if (cached && cached.prompt === prompt && cached.framework === framework) return cached.rubric;
-    const rubric = compileRubric(prompt, framework, this.lexicon);
-    this.compiled.set(prompt.id, { prompt, framework, rubric });
-    return rubric;
+    if (cached && cached.prompt === prompt && cached.framework === framework) return cached;
+    const entry = { prompt, framework, rubric: compileRubric(prompt, framework, this.lexicon), pitfalls: compilePitfalls(prompt, framework, this.lexicon) };
+    this.compiled.set(prompt.id, entry);
+    return entry;
   }
 
   grade(prompt: Prompt, framework: Framework, input: GradeInput): Grade {
     const check = startDeadline(this.now, this.limitMs, input.sections);
     const graded: PhaseId[] = input.phases?.length ? PHASE_IDS.filter((p) => input.phases!.includes(p)) : [...PHASE_IDS];
-    const rubric = this.rubricFor(prompt, framework);
+    const { rubric, pitfalls } = this.rubricFor(prompt, framework);
     // Only words the English lexicon does not know are typo candidates: "appear" must not become "appeal".
     const correct = (lower: string, norm: string) => (this.nlp.isKnownWord(lower) ? undefined : rubric.typos.correct(lower, norm));
-    const answer = analyseAnswer(input.sections, this.nlp, this.lexicon, correct, check);
+    const answer = analyseAnswer(input.sections, this.nlp, this.lexicon, correct, check, this.commitment);
     const compiled = criteriaOfPhases(rubric, graded);
     const hits = compiled.map((c) => {
       check();
       return groupHits(c, answer);
     });
     const lists = listSentences(compiled, hits, answer);
-    const eligible = (s: number) => answer.sentences[s]!.prose && !answer.sentences[s]!.chained && !lists.has(s);
+    // Questions and sentences that only imagine earn nothing, as prose or as notes.
+    const eligible = (s: number) => answer.sentences[s]!.prose && answer.sentences[s]!.credit && !answer.sentences[s]!.chained && !lists.has(s);
 
     // A terse note: a short line that is not prose, not list-packed, not chained, not a table row or code.
     const noteShaped = (s: number) => {
       const x = answer.sentences[s]!;
-      return !x.chained && !lists.has(s) && x.words >= 2 && x.words <= NOTE_MAX_WORDS && x.kind !== 'code' && x.kind !== 'table';
+      return x.credit && !x.chained && !lists.has(s) && x.words >= 2 && x.words <= NOTE_MAX_WORDS && x.kind !== 'code' && x.kind !== 'table';
     };
     // Notes earn part credit under a heading of the criterion's own phase…
     const noteIn = (phase: PhaseId) => (s: number) => !eligible(s) && noteShaped(s) && answer.sentences[s]!.phase === phase;
@@ -142,23 +150,41 @@ class RubricGrader implements Grader {
       depth: round1(depthSignal(criteria, gate)),
     };
     const bars = levelBars(criteria, gate);
+    // Red flags are read in the same prose as criteria, questions and imagined options aside (see commitment.ts).
+    const prose = (s: number) => answer.sentences[s]!.prose && !answer.sentences[s]!.chained && !lists.has(s);
+    const redFlags = detectPitfalls(pitfalls, answer, prose, graded, check).map(redFlagOf);
+    const before = { total: totalScore(criteria, gate, signals), level: verdict(bars) };
+    const after = applyRedFlags(before.total, before.level, redFlags);
     return {
       promptId: prompt.id,
-      total: totalScore(criteria, gate, signals),
-      level: verdict(bars),
+      total: after.total,
+      level: after.level,
       phases: phaseResults(criteria, graded, gate),
       signals,
       criteria,
       bars,
       relevance: Math.round(gate.relevance * 100) / 100,
       words: answer.words,
+      redFlags,
+      cap: after.cap,
+      ...(redFlags.length ? { uncapped: before } : {}),
     };
   }
 }
 
+function redFlagOf(hit: PitfallHit): RedFlag {
+  const p = hit.compiled.pitfall;
+  return {
+    id: p.id, phase: p.phase, severity: p.severity, title: p.title, evidence: hit.evidence, why: p.why, instead: p.instead,
+    ...RED_FLAG_COSTS[p.severity],
+    ...(p.probe ? { probe: p.probe } : {}),
+  };
+}
+
 /** Builds a grader from loaded resources; tests use it with a small vocabulary. */
 export function createGrader(nlp: Nlp, vocabulary: Vocabulary = EMPTY_VOCABULARY, options: GraderOptions = {}): Grader {
-  return new RubricGrader(nlp, new Lexicon(vocabulary, nlp), options.now ?? Date.now, options.limitMs ?? GRADING_LIMIT_MS);
+  const commitment = commitmentRules(options.commitment ?? loadCommitmentWords());
+  return new RubricGrader(nlp, new Lexicon(vocabulary, nlp), options.now ?? Date.now, options.limitMs ?? GRADING_LIMIT_MS, commitment);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Level } from '../content/schema.js';
+import type { Level, Severity } from '../content/schema.js';
 import type { PhaseId } from '../phases.js';
 
 /** A piece of an answer: the text under one heading (phase null when the heading names no phase). */
@@ -62,6 +62,30 @@ export interface LevelBar {
   of: number;
 }
 
+/** The verdict a red flag holds the answer to: `mid` for a major mistake, `none` for a disqualifying one. */
+export type Cap = 'mid' | 'none';
+
+/** A mistake the answer commits (a pitfall of the prompt or the framework, or a wrong derivation). */
+export interface RedFlag {
+  id: string;
+  phase: PhaseId;
+  severity: Severity;
+  /** The mistake, as a short noun phrase. */
+  title: string;
+  /** The sentence (or up to three) that commits it, as written. */
+  evidence: string;
+  /** Why it breaks in production. */
+  why: string;
+  /** What to say instead. */
+  instead: string;
+  /** Points it takes off the total. */
+  deduction: number;
+  /** The verdict it caps at; null for a minor mistake. */
+  cap: Cap | null;
+  /** The interviewer's push-back, when the pitfall has one. */
+  probe?: string;
+}
+
 /** The contract object of `mlsd score --json` (fields may be added, never changed). */
 export interface Grade {
   promptId: string;
@@ -76,4 +100,10 @@ export interface Grade {
   relevance?: number;
   /** Words in the answer. */
   words?: number;
+  /** Mistakes the answer commits, in phase order: always set by the grader (absent in grades saved before red flags). */
+  redFlags?: RedFlag[];
+  /** The strictest verdict cap the red flags set, or null (absent like `redFlags`). */
+  cap?: Cap | null;
+  /** Total and verdict before the red flags' deductions and cap (absent when there are no red flags). */
+  uncapped?: { total: number; level: Level | 'none' };
 }

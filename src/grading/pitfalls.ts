@@ -1,0 +1,96 @@
+import type { Framework, Pitfall, Prompt } from '../content/schema.js';
+import { PHASE_IDS, type PhaseId } from '../phases.js';
+import type { AnalysedAnswer } from './analyse.js';
+import { findPassages, groupHits } from './evaluate.js';
+import type { Lexicon } from './lexicon.js';
+import { phraseHits } from './match.js';
+import type { CompiledCriterion } from './rubric.js';
+
+export interface CompiledPitfall {
+  pitfall: Pitfall;
+  /** From data/framework.yaml rather than the prompt. */
+  framework: boolean;
+  /** The claim, compiled as a criterion is, so that the criteria's matcher and passage rules find it. */
+  claim: CompiledCriterion;
+  /** Phrasings of the `unless` groups, normalised; any of them in the passage clears it. */
+  unless: string[][];
+}
+
+/** A pitfall the answer commits to, with the passage that commits it. */
+export interface PitfallHit {
+  compiled: CompiledPitfall;
+  evidence: string;
+  sentences: number[];
+}
+
+/** The pitfalls that apply to a prompt: its own, then the framework's. */
+export function applicablePitfalls(prompt: Prompt, framework: Framework): Array<{ pitfall: Pitfall; framework: boolean }> {
+  return [
+    ...prompt.pitfalls.map((pitfall) => ({ pitfall, framework: false })),
+    ...framework.pitfalls.map((pitfall) => ({ pitfall, framework: true })),
+  ];
+}
+
+export function compilePitfalls(prompt: Prompt, framework: Framework, lexicon: Lexicon): CompiledPitfall[] {
+  const applicable = applicablePitfalls(prompt, framework);
+  const phrases = applicable.flatMap(({ pitfall }) => [...pitfall.claim.flat(), ...(pitfall.unless ?? []).flat()]);
+  const normalised = lexicon.phrases(phrases).map((p) => p.terms);
+  let next = 0;
+  const take = () => normalised[next++]!;
+  return applicable.map(({ pitfall, framework: fromFramework }) => {
+    const groups = pitfall.claim.map((group) => group.map(take).filter((terms) => terms.length > 0));
+    const unless = (pitfall.unless ?? []).flat().map(take).filter((terms) => terms.length > 0);
+    const criterion = {
+      id: pitfall.id, phase: pitfall.phase, title: pitfall.title, weight: 1, level: 'mid' as const,
+      concepts: pitfall.claim, why: pitfall.why, strong: pitfall.instead,
+    };
+    return {
+      pitfall,
+      framework: fromFramework,
+      claim: { criterion, framework: fromFramework, groups, need: Math.min(pitfall.need ?? groups.length, groups.length), acceptsExclusion: false },
+      unless,
+    };
+  });
+}
+
+/** The answer as its writer commits to it: held-back clauses (asked, imagined, judged a mistake) read as negated. */
+export function committedView(answer: AnalysedAnswer): AnalysedAnswer {
+  if (!answer.sentences.some((s) => s.committed)) return answer;
+  return { ...answer, sentences: answer.sentences.map((s) => (s.committed ? { ...s, terms: s.committed.terms, plain: s.committed.plain } : s)) };
+}
+
+/**
+ * The pitfalls an answer commits: all claim groups (or `need` of them) found, affirmatively and committed, in one
+ * passage of prose (the criteria's passage rules), with no `unless` phrasing anywhere in that passage. The first
+ * such passage is the evidence. `check` runs before each pitfall (the grading deadline).
+ */
+export function detectPitfalls(
+  pitfalls: readonly CompiledPitfall[], answer: AnalysedAnswer, eligible: (sentence: number) => boolean, phases: readonly PhaseId[],
+  check: () => void = () => {},
+): PitfallHit[] {
+  const committed = committedView(answer);
+  const found: PitfallHit[] = [];
+  for (const compiled of pitfalls) {
+    if (!phases.includes(compiled.pitfall.phase)) continue;
+    check();
+    const hits = groupHits(compiled.claim, committed);
+    const passages = findPassages(compiled.claim, hits, committed, eligible, (h) => h === 'yes');
+    if (!passages.length) continue;
+    const cleared = new Set<number>();
+    for (const phrase of compiled.unless) for (const [s, hit] of phraseHits(answer, phrase)) if (hit === 'yes') cleared.add(s);
+    const passage = passages.find((p) => !p.sentences.some((s) => cleared.has(s)));
+    if (!passage) continue;
+    found.push({ compiled, sentences: passage.sentences, evidence: passage.sentences.map((s) => answer.sentences[s]!.text).join(' ') });
+  }
+  const phaseOrder = (h: PitfallHit) => PHASE_IDS.indexOf(h.compiled.pitfall.phase);
+  return dropShadowed(found).sort((a, b) => phaseOrder(a) - phaseOrder(b) || a.sentences[0]! - b.sentences[0]!);
+}
+
+/**
+ * A framework pitfall and a prompt's own often name one mistake in two ways (a heavy model over the whole
+ * catalogue; the ranker over the 50 million active videos): when they share a sentence, the prompt's own stays.
+ */
+function dropShadowed(found: PitfallHit[]): PitfallHit[] {
+  const own = new Set(found.filter((f) => !f.compiled.framework).flatMap((f) => f.sentences));
+  return found.filter((f) => !f.compiled.framework || !f.sentences.some((s) => own.has(s)));
+}
