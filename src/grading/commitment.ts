@@ -87,6 +87,13 @@ function conditionEnd(tokens: readonly RawToken[], opener: number, end: number, 
   return end;
 }
 
+/** Whether the sentence opens (after fillers) with an -ing verb: an activity as its subject. */
+function gerundOpening(tokens: readonly RawToken[], rules: CommitmentRules): boolean {
+  const first = tokens.find((t) => isWord(t) && !rules.fillers.has(t.lemma));
+  // The tagger reads a capitalised first word as a name ("Ranking/PROPN new items…").
+  return first !== undefined && (first.pos === 'VERB' || first.pos === 'PROPN') && /^[A-Za-z]+ing$/.test(first.text);
+}
+
 /**
  * Reads a sentence's commitment. A clause is held back (named without commitment) when it opens with a condition
  * ("if the ranker scored everything…"), holds a hypothetical marker ("a naive…", "one might…"), weighs an option
@@ -119,7 +126,9 @@ export function readCommitment(tokens: readonly RawToken[], rules: CommitmentRul
       if (t.pos !== 'AUX' || !(rules.modals.has(t.lemma) || rules.modals.has(lower(t)))) continue;
       const subject = tokens.slice(start, i);
       if (!subject.some((s) => rules.firstPerson.has(lower(s)))) {
-        mark(start, end);
+        // A sentence that opens with an activity ("Ranking new items last until they have clicks would bury…")
+        // has that activity for the modal's subject, across the clauses before it.
+        mark(gerundOpening(tokens, rules) ? 0 : start, end);
         return;
       }
     }

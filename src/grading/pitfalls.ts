@@ -2,8 +2,8 @@ import type { Framework, Pitfall, Prompt } from '../content/schema.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import type { AnalysedAnswer } from './analyse.js';
 import { findPassages, groupHits } from './evaluate.js';
-import type { Lexicon } from './lexicon.js';
-import { phraseHits } from './match.js';
+import { STOPWORDS, type Lexicon } from './lexicon.js';
+import { findPhrase, phraseHits } from './match.js';
 import type { CompiledCriterion } from './rubric.js';
 
 export interface CompiledPitfall {
@@ -34,12 +34,19 @@ export function applicablePitfalls(prompt: Prompt, framework: Framework): Array<
 export function compilePitfalls(prompt: Prompt, framework: Framework, lexicon: Lexicon): CompiledPitfall[] {
   const applicable = applicablePitfalls(prompt, framework);
   const phrases = applicable.flatMap(({ pitfall }) => [...pitfall.claim.flat(), ...(pitfall.unless ?? []).flat()]);
-  const normalised = lexicon.phrases(phrases).map((p) => p.terms);
+  const normalised = lexicon.phrases(phrases);
   let next = 0;
-  const take = () => normalised[next++]!;
+  const take = () => normalised[next++]!.terms;
+  // An unless phrasing is matched with its small words: "precision at" (precision at a decline rate) must not
+  // shrink to "precision", which would clear every sentence naming precision.
+  const asWritten = () => {
+    const { terms, words } = normalised[next++]!;
+    const all = words.map(([, norm]) => norm);
+    return all.length > terms.length && all.some((w) => STOPWORDS.has(w)) ? all : terms;
+  };
   return applicable.map(({ pitfall, framework: fromFramework }) => {
     const groups = pitfall.claim.map((group) => group.map(take).filter((terms) => terms.length > 0));
-    const unless = (pitfall.unless ?? []).flat().map(take).filter((terms) => terms.length > 0);
+    const unless = (pitfall.unless ?? []).flat().map(asWritten).filter((terms) => terms.length > 0);
     const criterion = {
       id: pitfall.id, phase: pitfall.phase, title: pitfall.title, weight: 1, level: 'mid' as const,
       concepts: pitfall.claim, why: pitfall.why, strong: pitfall.instead,
@@ -61,7 +68,7 @@ export function committedView(answer: AnalysedAnswer): AnalysedAnswer {
 
 /**
  * The pitfalls an answer commits: all claim groups (or `need` of them) found, affirmatively and committed, in one
- * passage of prose (the criteria's passage rules), with no `unless` phrasing anywhere in that passage. The first
+ * sentence of prose (the criteria's matcher and eligibility), with no `unless` phrasing in that sentence. The first
  * such passage is the evidence. `check` runs before each pitfall (the grading deadline).
  */
 export function detectPitfalls(
@@ -74,16 +81,27 @@ export function detectPitfalls(
     if (!phases.includes(compiled.pitfall.phase)) continue;
     check();
     const hits = groupHits(compiled.claim, committed);
-    const passages = findPassages(compiled.claim, hits, committed, eligible, (h) => h === 'yes');
+    // A claim is made in one sentence: neighbours joined as for criteria (the "what" and its "so what") would
+    // assemble a claim from words nobody wrote together ("new labels" here, "reports" in the next sentence).
+    const passages = findPassages(compiled.claim, hits, committed, eligible, (h) => h === 'yes').filter((p) => p.sentences.length === 1);
     if (!passages.length) continue;
     const cleared = new Set<number>();
     for (const phrase of compiled.unless) for (const [s, hit] of phraseHits(answer, phrase)) if (hit === 'yes') cleared.add(s);
-    const passage = passages.find((p) => !p.sentences.some((s) => cleared.has(s)));
-    if (!passage) continue;
+    const open = passages.filter((p) => !p.sentences.some((s) => cleared.has(s)));
+    if (!open.length) continue;
+    // The sentence that states the claim most fully (most of its phrasings) is the one to quote.
+    const fullness = (s: number) => phrasingsAt(compiled, committed, s);
+    const passage = open.reduce((a, b) => (fullness(b.sentences[0]!) > fullness(a.sentences[0]!) ? b : a));
     found.push({ compiled, sentences: passage.sentences, evidence: passage.sentences.map((s) => answer.sentences[s]!.text).join(' ') });
   }
   const phaseOrder = (h: PitfallHit) => PHASE_IDS.indexOf(h.compiled.pitfall.phase);
   return dropShadowed(found).sort((a, b) => phaseOrder(a) - phaseOrder(b) || a.sentences[0]! - b.sentences[0]!);
+}
+
+/** How many claim phrasings a sentence holds. */
+function phrasingsAt(compiled: CompiledPitfall, answer: AnalysedAnswer, s: number): number {
+  const sentence = answer.sentences[s]!;
+  return compiled.claim.groups.reduce((n, group) => n + group.filter((phrase) => findPhrase(sentence, phrase) === 'yes').length, 0);
 }
 
 /**
