@@ -18,7 +18,7 @@ export type CommitmentExample = z.infer<typeof example>;
 /** data/commitment.yaml: the words that decide whether a sentence commits to what it names. */
 export const commitmentSchema = z.strictObject({
   questions: z.strictObject({ fillers: list, inverted: list, invertedBeforePronoun: list, examples: z.array(example).min(1) }),
-  hypothetical: z.strictObject({ conditionals: list, modals: list, firstPerson: list, subjects: list, markers: list, examples: z.array(example).min(1) }),
+  hypothetical: z.strictObject({ conditionals: list, modals: list, consequenceModals: list, firstPerson: list, subjects: list, markers: list, examples: z.array(example).min(1) }),
   rejection: z.strictObject({ markers: list, pronouns: list, examples: z.array(example).min(1) }),
 });
 export type CommitmentWords = z.infer<typeof commitmentSchema>;

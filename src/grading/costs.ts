@@ -14,6 +14,11 @@ export const RED_FLAG_COSTS: Record<Severity, { deduction: number; cap: Cap | nu
 
 const order = (level: Level | 'none') => (level === 'none' ? -1 : LEVELS.indexOf(level));
 
+/** A grade saved before red flags existed, with the fields every grade now has (none found, no cap). */
+export function withRedFlagFields<T extends { redFlags?: RedFlag[]; cap?: Cap | null }>(grade: T): T & { redFlags: RedFlag[]; cap: Cap | null } {
+  return { ...grade, redFlags: grade.redFlags ?? [], cap: grade.cap ?? null };
+}
+
 /** The strictest cap among the flags, or null. */
 export function capOf(flags: readonly Pick<RedFlag, 'cap'>[]): Cap | null {
   if (flags.some((f) => f.cap === 'none')) return 'none';
