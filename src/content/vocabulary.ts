@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { contentDataDir } from '../paths.js';
+import { commitmentSchema, vocabularySchema, type CommitmentWords, type Vocabulary } from './schema.js';
 
-const term = z.string().trim().min(1, 'expected a non-empty term');
-
-/** data/vocabulary.yaml: wordings the grader treats as the same idea, in answers and rubric phrases alike. */
-export const vocabularySchema = z.strictObject({
-  synonyms: z.array(z.array(term).min(2, 'a synonym group needs at least two terms')).default([]),
-  words: z.record(z.string().regex(/^[a-z]+$/, 'expected one lower-case word'), term).default({}),
-  notTypos: z.array(z.tuple([term, term])).default([]),
-});
-export type Vocabulary = z.infer<typeof vocabularySchema>;
-
-export const EMPTY_VOCABULARY: Vocabulary = { synonyms: [], words: {}, notTypos: [] };
+export { vocabularySchema, type Vocabulary } from './schema.js';
 
 /** Validates parsed vocabulary data; every problem is listed with its field path. */
 export function validateVocabulary(data: unknown, file = 'data/vocabulary.yaml'): Vocabulary {
@@ -25,19 +15,33 @@ export function validateVocabulary(data: unknown, file = 'data/vocabulary.yaml')
   throw new UserError(`invalid content: ${lines.join('\n')}`, { hint: `Fix the fields above in ${file}.` });
 }
 
+/**
+ * Reads and validates data/vocabulary.yaml, with the commitment lists of data/commitment.yaml; the caller hands
+ * the result to the grader and the fact lookup.
+ */
 export function loadVocabulary(dir = contentDataDir()): Vocabulary {
-  const file = join(dir, 'vocabulary.yaml');
+  return { ...validateVocabulary(readYaml(join(dir, 'vocabulary.yaml')), join(dir, 'vocabulary.yaml')), commitment: loadCommitmentWords(dir) };
+}
+
+/** Reads and validates data/commitment.yaml. */
+export function loadCommitmentWords(dir = contentDataDir()): CommitmentWords {
+  const file = join(dir, 'commitment.yaml');
+  const parsed = commitmentSchema.safeParse(readYaml(file));
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `${file} → ${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+  throw new UserError(`invalid content: ${lines.join('\n')}`, { hint: `Fix the fields above in ${file}.` });
+}
+
+function readYaml(file: string): unknown {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
   } catch (err) {
     throw new UserError(`cannot read ${file}: ${(err as Error).message}`, { hint: 'Reinstall mlsd-coach: data/ ships with it.' });
   }
-  let data: unknown;
   try {
-    data = parseYaml(source);
+    return parseYaml(source);
   } catch (err) {
     throw new UserError(`invalid YAML in ${file}: ${(err as Error).message.split('\n')[0]}`, { hint: 'Fix the syntax at the line shown.' });
   }
-  return validateVocabulary(data, file);
 }

@@ -1,4 +1,4 @@
-import type { CommitmentWords } from '../content/commitment.js';
+import type { CommitmentWords } from '../content/schema.js';
 import { clauses } from './negation.js';
 import type { RawToken } from './nlp.js';
 

@@ -1,8 +1,7 @@
-import { loadCommitmentWords, type CommitmentWords } from '../content/commitment.js';
-import type { Framework, Prompt } from '../content/schema.js';
-import { EMPTY_VOCABULARY, loadVocabulary, type Vocabulary } from '../content/vocabulary.js';
+import type { Framework, Prompt, Vocabulary } from '../content/schema.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import { analyseAnswer, type AnalysedAnswer } from './analyse.js';
+import { checkArithmetic, checkFacts, type ArithmeticFlag, type ArithmeticKind, type ArithmeticResult } from './arithmetic.js';
 import { askedFactsResult } from './asked-facts.js';
 import { commitmentRules, type CommitmentRules } from './commitment.js';
 import { GRADING_LIMIT_MS, startDeadline } from './deadline.js';
@@ -25,8 +24,6 @@ export interface GraderOptions {
   now?: () => number;
   /** How long one grade may take before it stops with a UserError (default GRADING_LIMIT_MS). */
   limitMs?: number;
-  /** The commitment word lists (default: data/commitment.yaml). */
-  commitment?: CommitmentWords;
 }
 
 /** A loaded grader: language resources are loaded once, then grading is pure and synchronous. */
@@ -71,7 +68,8 @@ class RubricGrader implements Grader {
     private readonly lexicon: Lexicon,
     private readonly now: () => number,
     private readonly limitMs: number,
-    private readonly commitment: CommitmentRules,
+    /** Absent when the vocabulary has no commitment lists (a test's small vocabulary): everything is committed. */
+    private readonly commitment: CommitmentRules | undefined,
   ) {}
 
   private rubricFor(prompt: Prompt, framework: Framework): { rubric: CompiledRubric; pitfalls: CompiledPitfall[] } {
@@ -152,7 +150,10 @@ class RubricGrader implements Grader {
     const bars = levelBars(criteria, gate);
     // Red flags are read in the same prose as criteria, questions and imagined options aside (see commitment.ts).
     const prose = (s: number) => answer.sentences[s]!.prose && !answer.sentences[s]!.chained && !lists.has(s);
-    const redFlags = detectPitfalls(pitfalls, answer, prose, graded, check).map(redFlagOf);
+    const committed = detectPitfalls(pitfalls, answer, prose, graded, check);
+    check();
+    const arithmetic = checkAnswerArithmetic(prompt, input, graded);
+    const redFlags = mergeRedFlags(committed.map(redFlagOf), arithmetic.flags.map(arithmeticFlagOf));
     const before = { total: totalScore(criteria, gate, signals), level: verdict(bars) };
     const after = applyRedFlags(before.total, before.level, redFlags);
     return {
@@ -167,9 +168,53 @@ class RubricGrader implements Grader {
       words: answer.words,
       redFlags,
       cap: after.cap,
+      arithmetic: arithmetic.checks,
       ...(redFlags.length ? { uncapped: before } : {}),
     };
   }
+}
+
+const ARITHMETIC_TITLES: Record<ArithmeticKind, string> = {
+  qps: 'A traffic estimate that does not follow from its own numbers',
+  storage: 'A storage estimate that does not follow from its own numbers',
+  latency: 'A latency claim the work cannot meet',
+  product: 'A product that does not follow from its own numbers',
+  fact: "A figure that contradicts what the interviewer said",
+};
+
+/**
+ * Derivations redone (src/grading/arithmetic.ts), in the graded phases. In an interview, figures are also held
+ * against the facts the interviewer gave when asked.
+ */
+function checkAnswerArithmetic(prompt: Prompt, input: GradeInput, graded: readonly PhaseId[]): ArithmeticResult {
+  const own = checkArithmetic(input.sections);
+  const asked = new Set(input.askedFacts ?? []);
+  const told = prompt.facts.filter((f) => asked.has(f.id)).map((f) => f.answer);
+  const facts = told.length ? checkFacts(told, input.sections) : { flags: [], checks: [] };
+  const inPhase = <T extends { phase: PhaseId }>(xs: readonly T[]) => xs.filter((x) => graded.includes(x.phase));
+  return { flags: inPhase([...own.flags, ...facts.flags]), checks: inPhase([...own.checks, ...facts.checks]) };
+}
+
+function arithmeticFlagOf(flag: ArithmeticFlag): RedFlag {
+  const kind = flag.id.slice('arithmetic-'.length) as ArithmeticKind;
+  return {
+    id: flag.id, phase: flag.phase, severity: flag.severity, title: ARITHMETIC_TITLES[kind], evidence: flag.evidence,
+    why: flag.why, instead: flag.instead, ...RED_FLAG_COSTS[flag.severity], off: flag.off,
+  };
+}
+
+/**
+ * A pitfall and a latency check on the same sentence name one mistake (a heavy model over the whole catalogue): the
+ * pitfall stays and takes the arithmetic redone into its why.
+ */
+function mergeRedFlags(pitfalls: RedFlag[], arithmetic: RedFlag[]): RedFlag[] {
+  const out = [...pitfalls];
+  for (const a of arithmetic) {
+    const same = a.id === 'arithmetic-latency' ? out.find((p) => !p.id.startsWith('arithmetic-') && p.evidence.includes(a.evidence)) : undefined;
+    if (same) same.why = `${same.why} ${a.why}`;
+    else out.push(a);
+  }
+  return out.sort((x, y) => PHASE_IDS.indexOf(x.phase) - PHASE_IDS.indexOf(y.phase));
 }
 
 function redFlagOf(hit: PitfallHit): RedFlag {
@@ -182,18 +227,17 @@ function redFlagOf(hit: PitfallHit): RedFlag {
 }
 
 /** Builds a grader from loaded resources; tests use it with a small vocabulary. */
-export function createGrader(nlp: Nlp, vocabulary: Vocabulary = EMPTY_VOCABULARY, options: GraderOptions = {}): Grader {
-  const commitment = commitmentRules(options.commitment ?? loadCommitmentWords());
+export function createGrader(nlp: Nlp, vocabulary: Vocabulary, options: GraderOptions = {}): Grader {
+  const commitment = vocabulary.commitment && commitmentRules(vocabulary.commitment);
   return new RubricGrader(nlp, new Lexicon(vocabulary, nlp), options.now ?? Date.now, options.limitMs ?? GRADING_LIMIT_MS, commitment);
 }
 
 /**
- * Loads the grader's language resources (wink-nlp's model and data/vocabulary.yaml; about 100 ms, once); a caller
- * that has read the vocabulary already passes it in.
+ * Loads wink-nlp's model (about 100 ms, once) and builds a grader over the vocabulary the caller read
+ * (`loadVocabulary()` in src/content): the grader itself reads no files.
  */
-export async function loadGrader(options: { dataDir?: string; vocabulary?: Vocabulary } & GraderOptions = {}): Promise<Grader> {
-  const [nlp, vocabulary] = await Promise.all([loadNlp(), Promise.resolve().then(() => options.vocabulary ?? loadVocabulary(options.dataDir))]);
-  return createGrader(nlp, vocabulary, options);
+export async function loadGrader(options: { vocabulary: Vocabulary } & GraderOptions): Promise<Grader> {
+  return createGrader(await loadNlp(), options.vocabulary, options);
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Level, Severity } from '../content/schema.js';
+import type { Severity } from '../content/schema.js';
+import type { Level } from '../levels.js';
 import type { PhaseId } from '../phases.js';
 
 /** A piece of an answer: the text under one heading (phase null when the heading names no phase). */
@@ -84,6 +85,21 @@ export interface RedFlag {
   cap: Cap | null;
   /** The interviewer's push-back, when the pitfall has one. */
   probe?: string;
+  /** For an arithmetic flag: how many times off the claim is. */
+  off?: number;
+}
+
+/** A derivation the grader redid (src/grading/arithmetic.ts), right or wrong. */
+export interface CheckedArithmetic {
+  kind: string;
+  phase: PhaseId;
+  evidence: string;
+  /** The figure as the answer states it ("23k QPS"). */
+  claimed: string;
+  /** The figure redone, in the claim's unit. */
+  expected: string;
+  off: number;
+  ok: boolean;
 }
 
 /** The contract object of `mlsd score --json` (fields may be added, never changed). */
@@ -104,6 +120,8 @@ export interface Grade {
   redFlags?: RedFlag[];
   /** The strictest verdict cap the red flags set, or null (absent like `redFlags`). */
   cap?: Cap | null;
+  /** Every derivation redone, right ones included (absent in grades saved before the check). */
+  arithmetic?: CheckedArithmetic[];
   /** Total and verdict before the red flags' deductions and cap (absent when there are no red flags). */
   uncapped?: { total: number; level: Level | 'none' };
 }

@@ -232,6 +232,11 @@ export function renderReport(answerGrade: Grade, prompt: Prompt, framework: Fram
   }
 
   lines.push(...redFlagLines(grade, p, width));
+  const right = (grade.arithmetic ?? []).filter((a) => a.ok);
+  if (right.length) {
+    lines.push('', ` ${p.bold('Checked arithmetic')}`);
+    for (const a of right) lines.push(...indented(`${a.claimed} (redone: ${a.expected}) in "${trimQuote(a.evidence, width - 30)}"`, width, `   ${p.good('✓')} `, '     '));
+  }
 
   // Heaviest first, each quoting a different passage: one rich sentence should not fill the list.
   const quoted = new Set<string>();

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
+import { loadVocabulary } from '../../src/content/vocabulary.js';
 import { loadGrader } from '../../src/grading/index.js';
 
 const content = loadContent();
-const grader = await loadGrader();
+const grader = await loadGrader({ vocabulary: loadVocabulary() });
 const video = content.prompts.find((p) => p.id === 'video-recommendations')!;
 const met = (text: string) =>
   grader.grade(video, content.framework, { sections: [{ phase: null, text }] }).criteria.filter((c) => c.met || (c.credit ?? 0) > 0).map((c) => c.id);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
+import { loadVocabulary } from '../../src/content/vocabulary.js';
 import type { Framework, Pitfall, Prompt } from '../../src/content/schema.js';
 import { loadGrader } from '../../src/grading/index.js';
 
 const content = loadContent();
-const grader = await loadGrader();
+const grader = await loadGrader({ vocabulary: loadVocabulary() });
 const base = content.prompts[0]!;
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCommitmentWords, type CommitmentExample } from '../../src/content/commitment.js';
+import type { CommitmentExample } from '../../src/content/schema.js';
+import { loadCommitmentWords } from '../../src/content/vocabulary.js';
 import { commitmentRules, readCommitment } from '../../src/grading/commitment.js';
 import { negatedTokens } from '../../src/grading/negation.js';
 import { loadNlp } from '../../src/grading/nlp.js';

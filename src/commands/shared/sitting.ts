@@ -16,6 +16,7 @@ import { keyFactsView, planView, stepTitle, timeTable } from '../../ui/interview
 import { renderMarkdown } from '../../ui/markdown.js';
 import { paint } from '../../ui/paint.js';
 import { renderReport } from '../../ui/report.js';
+import { terminalSessionView } from '../../ui/session-view.js';
 
 /** The flags `interview` and `practice` share (defined once in src/commands/table.ts). */
 export interface SittingFlags {
@@ -106,10 +107,8 @@ async function sit(session: Session, prompt: Prompt, editor: boolean, history: H
     framework: content.framework,
     prompt,
     vocabulary: await ctx.vocabulary(),
-    out: ctx.out,
+    view: terminalSessionView({ out: ctx.out, color: ctx.color, width }),
     now: ctx.now,
-    color: ctx.color,
-    width,
     editor,
     keepElsewhere: keepInTempFile,
   });
