@@ -160,7 +160,7 @@ export const commitmentSchema = z.strictObject({
     conditionals: commitmentList, modals: commitmentList, consequenceModals: commitmentList, firstPerson: commitmentList,
     subjects: commitmentList, markers: commitmentList, examples: z.array(commitmentExample).min(1),
   }),
-  rejection: z.strictObject({ markers: commitmentList, pronouns: commitmentList, examples: z.array(commitmentExample).min(1) }),
+  rejection: z.strictObject({ markers: commitmentList, objectMarkers: commitmentList, pronouns: commitmentList, examples: z.array(commitmentExample).min(1) }),
 });
 export type CommitmentWords = z.infer<typeof commitmentSchema>;
 

@@ -28,6 +28,7 @@ export interface CommitmentRules {
   subjects: Set<string>;
   hypotheticalMarkers: string[][];
   rejectionMarkers: string[][];
+  objectMarkers: Set<string>;
   pronouns: Set<string>;
   /** Every word that can start a question or hold a clause back: a sentence with none of them commits to all of it. */
   cues: Set<string>;
@@ -48,11 +49,12 @@ export function commitmentRules(words: CommitmentWords): CommitmentRules {
     subjects: set(words.hypothetical.subjects),
     hypotheticalMarkers: words.hypothetical.markers.map(phraseOf),
     rejectionMarkers: words.rejection.markers.map(phraseOf),
+    objectMarkers: set(words.rejection.objectMarkers),
     pronouns: set(words.rejection.pronouns),
     cues: set([
       ...words.questions.inverted, ...words.questions.invertedBeforePronoun, ...words.hypothetical.conditionals,
       ...words.hypothetical.modals, ...words.hypothetical.consequenceModals,
-      ...[...words.hypothetical.markers, ...words.rejection.markers].map((m) => phraseOf(m)[0]!),
+      ...[...words.hypothetical.markers, ...words.rejection.markers].map((m) => phraseOf(m)[0]!), ...words.rejection.objectMarkers,
     ]),
   };
 }
@@ -98,6 +100,9 @@ function conditionEnd(tokens: readonly RawToken[], opener: number, end: number, 
   }
   return end;
 }
+
+/** Where the object of "avoid" ends: the next verb, pronoun, preposition, conjunction or punctuation. */
+const OBJECT_END = new Set(['VERB', 'AUX', 'PRON', 'ADP', 'SCONJ', 'CCONJ', 'PUNCT', 'PART']);
 
 const COMMITTED: Commitment = Object.freeze({ question: false, credit: true, held: [] as boolean[] });
 
@@ -149,6 +154,12 @@ export function readCommitment(tokens: readonly RawToken[], rules: CommitmentRul
         mark(gerundOpening(tokens, rules) ? 0 : start, end);
         return;
       }
+    }
+    for (let i = start; i < end; i++) {
+      if (!rules.objectMarkers.has(tokens[i]!.lemma) && !rules.objectMarkers.has(lower(tokens[i]!))) continue;
+      let j = i + 1;
+      while (j < end && !OBJECT_END.has(tokens[j]!.pos)) j++;
+      mark(i, j);
     }
     if (hasMarker(tokens, start, end, rules.rejectionMarkers)) {
       mark(start, end);

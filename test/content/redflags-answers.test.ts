@@ -67,7 +67,13 @@ describe('planted-mistake answers (test/fixtures/redflags)', () => {
   const labels = readFileSync(join(fixtures, 'redflags', 'LABELS.md'), 'utf8');
   const flat = (text: string) => text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 
-  it.each(content.prompts.map((p) => [p.id] as const))('%s: caught on at least 4 planted mistakes, below every honest mid answer, verdict mid at most', (promptId) => {
+  const withPlanted = content.prompts.filter((p) => existsSync(join(fixtures, 'redflags', `${p.id}.md`)));
+
+  it('exist for the five original prompts at least', () => {
+    expect(withPlanted.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(withPlanted.map((p) => [p.id] as const))('%s: caught on at least 4 planted mistakes, below every honest mid answer, verdict mid at most', (promptId) => {
     const section = labels.split(/^## /m).find((s) => s.startsWith(`${promptId}.md`))!;
     const planted = [...section.matchAll(/^\| ([a-z0-9-]+) \| (?:minor|major|disqualifying) \| (.*) \|$/gm)].map((m) => ({ id: m[1]!, sentence: flat(m[2]!) }));
     const grade = gradeOf(promptId, join(fixtures, 'redflags', `${promptId}.md`));

@@ -463,8 +463,14 @@ describe('every answer fixture', () => {
   };
   walk(root);
 
-  /** Fixtures with a real arithmetic error, by path, with the arithmetic. None so far. */
-  const EXPECTED: Record<string, ArithmeticFlag['id'][]> = {};
+  /**
+   * Fixtures with a real arithmetic error, by path. The planted-mistake answers (redflags/LABELS.md) carry 10×
+   * errors on purpose; the others the checker misses are counted in docs/evaluation.md.
+   */
+  const EXPECTED: Record<string, ArithmeticFlag['id'][]> = {
+    'redflags/product-search-ranking.md': ['arithmetic-storage'],
+    'redflags/video-recommendations.md': ['arithmetic-qps'],
+  };
 
   it('covers the fixture folders', () => {
     expect(files.length).toBeGreaterThan(100);
