@@ -28,6 +28,8 @@ export interface Sentence {
   hasNumber: boolean;
   /** False for a question, or a conditional or imagined sentence that commits to nothing: it earns no criterion. */
   credit: boolean;
+  /** Asked, not said. */
+  question: boolean;
   /**
    * The terms as the writer commits to them: those of held-back clauses (asked, conditional, imagined, judged a
    * mistake) marked negated. Absent when every clause is committed (then `terms` and `plain` serve).
@@ -108,6 +110,7 @@ export function analyseAnswer(
           chained: check.chained,
           hasNumber: terms.some((t) => t.num),
           credit: commitment?.credit ?? true,
+          question: commitment?.question ?? false,
           ...(held ? { committed: { terms: held.terms, plain: held.words } } : {}),
         });
       }

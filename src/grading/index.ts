@@ -9,7 +9,7 @@ import { evaluateCriterion, groupHits, type GroupHits } from './evaluate.js';
 import { Lexicon } from './lexicon.js';
 import { loadNlp, type Nlp } from './nlp.js';
 import { applyRedFlags, RED_FLAG_COSTS } from './costs.js';
-import { compilePitfalls, detectPitfalls, type CompiledPitfall, type PitfallHit } from './pitfalls.js';
+import { compilePitfalls, detectPitfalls, replyClears, type CompiledPitfall, type PitfallHit } from './pitfalls.js';
 import { compileRubric, criteriaOfPhases, type CompiledCriterion, type CompiledRubric } from './rubric.js';
 import { depthSignal, gateOf, levelBars, phaseResults, round1, totalScore, verdict } from './score.js';
 import { quantitativeSignal, structureSignal, tradeoffSignal } from './signals.js';
@@ -78,6 +78,21 @@ class RubricGrader implements Grader {
     const entry = { prompt, framework, rubric: compileRubric(prompt, framework, this.lexicon), pitfalls: compilePitfalls(prompt, framework, this.lexicon) };
     this.compiled.set(prompt.id, entry);
     return entry;
+  }
+
+  /** The red flags a follow-up asked about and its reply took back (replyClears). */
+  private clearedByReplies(raised: readonly RedFlag[], pitfalls: readonly CompiledPitfall[], input: GradeInput, check: () => void): Array<RedFlag & { reply: string }> {
+    const out: Array<RedFlag & { reply: string }> = [];
+    for (const probe of input.probes ?? []) {
+      const flag = raised.find((f) => f.probe === probe.question && f.phase === probe.phase);
+      const compiled = flag && pitfalls.find((p) => p.pitfall.id === flag.id);
+      if (!flag || !compiled || !probe.reply.trim()) continue;
+      check();
+      const reply = analyseAnswer([{ phase: probe.phase, text: probe.reply }], this.nlp, this.lexicon, undefined, check, this.commitment);
+      const prose = (s: number) => reply.sentences[s]!.prose && !reply.sentences[s]!.chained;
+      if (replyClears(compiled, reply, prose)) out.push({ ...flag, reply: probe.reply });
+    }
+    return out;
   }
 
   grade(prompt: Prompt, framework: Framework, input: GradeInput): Grade {
@@ -153,7 +168,9 @@ class RubricGrader implements Grader {
     const committed = detectPitfalls(pitfalls, answer, prose, graded, check);
     check();
     const arithmetic = checkAnswerArithmetic(prompt, input, graded);
-    const redFlags = mergeRedFlags(committed.map(redFlagOf), arithmetic.flags.map(arithmeticFlagOf));
+    const raised = mergeRedFlags(committed.map(redFlagOf), arithmetic.flags.map(arithmeticFlagOf));
+    const clearedFlags = this.clearedByReplies(raised, pitfalls, input, check);
+    const redFlags = raised.filter((f) => !clearedFlags.some((c) => c.id === f.id));
     const before = { total: totalScore(criteria, gate, signals), level: verdict(bars) };
     const after = applyRedFlags(before.total, before.level, redFlags);
     return {
@@ -168,6 +185,7 @@ class RubricGrader implements Grader {
       words: answer.words,
       redFlags,
       cap: after.cap,
+      ...(clearedFlags.length ? { clearedFlags } : {}),
       arithmetic: arithmetic.checks,
       ...(redFlags.length ? { uncapped: before } : {}),
     };

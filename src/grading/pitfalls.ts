@@ -98,6 +98,18 @@ export function detectPitfalls(
   return dropShadowed(found).sort((a, b) => phaseOrder(a) - phaseOrder(b) || a.sentences[0]! - b.sentences[0]!);
 }
 
+/**
+ * Whether a reply takes a pitfall back: it does not commit the claim again, and it either holds an `unless`
+ * phrasing (the writer shows they know better) or names the claim's ideas negated, rejected or judged a mistake
+ * in a sentence that is not a question ("No — accuracy is misleading here; we'd use PR-AUC").
+ */
+export function replyClears(compiled: CompiledPitfall, reply: AnalysedAnswer, eligible: (sentence: number) => boolean): boolean {
+  if (detectPitfalls([compiled], reply, eligible, [compiled.pitfall.phase]).length) return false;
+  for (const phrase of compiled.unless) for (const hit of phraseHits(reply, phrase).values()) if (hit === 'yes') return true;
+  const committed = committedView(reply);
+  return groupHits(compiled.claim, committed).some((group) => [...group].some(([s, hit]) => hit === 'negated' && !reply.sentences[s]!.question));
+}
+
 /** How many claim phrasings a sentence holds. */
 function phrasingsAt(compiled: CompiledPitfall, answer: AnalysedAnswer, s: number): number {
   const sentence = answer.sentences[s]!;

@@ -14,6 +14,8 @@ export interface GradeInput {
   sections: AnswerSection[];
   /** Fact ids the candidate asked about in the clarifying step (interview only); key facts count toward requirements. */
   askedFacts?: string[];
+  /** Follow-up questions the interviewer asked and the replies (interview only): a reply can clear a red flag it probed. */
+  probes?: Array<{ phase: PhaseId; question: string; reply: string }>;
   /** Grade only these phases (a practice drill); default all six. */
   phases?: PhaseId[];
 }
@@ -120,6 +122,8 @@ export interface Grade {
   redFlags?: RedFlag[];
   /** The strictest verdict cap the red flags set, or null (absent like `redFlags`). */
   cap?: Cap | null;
+  /** Red flags the interviewer raised with a follow-up and the reply took back: shown, not counted. */
+  clearedFlags?: Array<RedFlag & { reply: string }>;
   /** Every derivation redone, right ones included (absent in grades saved before the check). */
   arithmetic?: CheckedArithmetic[];
   /** Total and verdict before the red flags' deductions and cap (absent when there are no red flags). */

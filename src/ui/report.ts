@@ -164,7 +164,8 @@ export function costOf(flag: RedFlag): string {
 /** The red flags: the quoted sentence, why it fails, what to say instead, the cap or deduction. */
 function redFlagLines(grade: Grade, p: Palette, width: number): string[] {
   const flags = grade.redFlags ?? [];
-  if (!flags.length) return [];
+  const cleared = grade.clearedFlags ?? [];
+  if (!flags.length && !cleared.length) return [];
   const lines = ['', ` ${p.bold('Red flags')} ${p.dim('(mistakes an interviewer writes down)')}`];
   for (const f of flags) {
     lines.push(...header(f.title, `${f.phase} · ${f.severity}`, width, p, p.bad('!')));
@@ -172,6 +173,11 @@ function redFlagLines(grade: Grade, p: Palette, width: number): string[] {
     lines.push(...indented(`why: ${f.why}`, width, '   ', '        '));
     lines.push(...indented(`instead: ${f.instead}`, width, '   ', '            '));
     lines.push(...indented(`cost: ${costOf(f)}`, width, '   ', '         ', p.bad));
+  }
+  for (const f of cleared) {
+    lines.push(...header(f.title, `${f.phase} · cleared`, width, p, p.good('✓')));
+    lines.push(...indented(`"${trimQuote(f.evidence, (width - 6) * 2)}"`, width, '   ', '    ', p.dim));
+    lines.push(...indented(`raised in the interview ("${f.probe}") and cleared by your reply: "${trimQuote(f.reply, width)}" — no cost`, width, '   ', '   ', p.good));
   }
   return lines;
 }
