@@ -469,6 +469,7 @@ describe('every answer fixture', () => {
    */
   const EXPECTED: Record<string, ArithmeticFlag['id'][]> = {
     'redflags/product-search-ranking.md': ['arithmetic-storage'],
+    'redflags/event-recommendation.md': ['arithmetic-qps'],
     'redflags/video-recommendations.md': ['arithmetic-qps'],
   };
 
