@@ -68,8 +68,9 @@ export function committedView(answer: AnalysedAnswer): AnalysedAnswer {
 
 /**
  * The pitfalls an answer commits: all claim groups (or `need` of them) found, affirmatively and committed, in one
- * sentence of prose (the criteria's matcher and eligibility), with no `unless` phrasing in that sentence. The first
- * such passage is the evidence. `check` runs before each pitfall (the grading deadline).
+ * sentence of prose (the criteria's matcher and eligibility), with no `unless` phrasing in that sentence. Of several
+ * such sentences, the one holding most of the claim's phrasings is the evidence. `check` runs before each pitfall
+ * (the grading deadline).
  */
 export function detectPitfalls(
   pitfalls: readonly CompiledPitfall[], answer: AnalysedAnswer, eligible: (sentence: number) => boolean, phases: readonly PhaseId[],

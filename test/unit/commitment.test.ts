@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitmentExample } from '../../src/content/schema.js';
-import { loadCommitmentWords } from '../../src/content/vocabulary.js';
+import { loadCommitmentWords, loadVocabulary } from '../../src/content/vocabulary.js';
 import { commitmentRules, readCommitment } from '../../src/grading/commitment.js';
 import { negatedTokens } from '../../src/grading/negation.js';
 import { loadNlp } from '../../src/grading/nlp.js';
@@ -20,6 +20,10 @@ function read(text: string) {
 }
 
 const examples = (list: CommitmentExample[], name: string) => list.map((e) => [name, e.text, e] as const);
+
+it('ships with the vocabulary, so every grader built from data/ reads commitment', () => {
+  expect(loadVocabulary().commitment).toEqual(words);
+});
 
 describe.each([
   ...examples(words.questions.examples, 'questions'),
