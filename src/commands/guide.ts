@@ -61,6 +61,10 @@ export function renderGuide(framework: Framework, steps: readonly StepId[], colo
     if (entry.pitfalls.length) {
       out.push(c.bold('Pitfalls'), ...entry.pitfalls.map((item) => wrap(item, width, `  ${c.red('✗')} `, '    ')), '');
     }
+    const flags = framework.pitfalls.filter((x) => x.phase === step);
+    if (flags.length) {
+      out.push(c.bold('Common red flags'), ...flags.map((x) => wrap(`${x.title} (${x.severity})`, width, `  ${c.red('!')} `, '    ')), '');
+    }
     const graded = framework.criteria.filter((x) => x.phase === step);
     if (graded.length) {
       out.push(c.dim('Graded in every prompt:'), ...graded.map((x) => c.dim(wrap(`${x.title} (${x.level})`, width, '  · ', '    '))), '');

@@ -156,7 +156,29 @@ export const vocabularySchema = z.strictObject({
   words: z.record(z.string().regex(/^[a-z]+$/, 'expected one lower-case word'), term).default({}),
   notTypos: z.array(z.tuple([term, term])).default([]),
 });
-export type Vocabulary = z.infer<typeof vocabularySchema>;
+const commitmentWord = z.string().trim().min(1, 'expected a non-empty word');
+const commitmentList = z.array(commitmentWord).min(1);
+const commitmentExample = z.strictObject({
+  text: commitmentWord,
+  commits: z.array(commitmentWord).default([]),
+  holdsBack: z.array(commitmentWord).default([]),
+  credit: z.boolean().default(true),
+});
+export type CommitmentExample = z.infer<typeof commitmentExample>;
+
+/** data/commitment.yaml: the words that decide whether a sentence commits to what it names (src/grading/commitment.ts). */
+export const commitmentSchema = z.strictObject({
+  questions: z.strictObject({ fillers: commitmentList, inverted: commitmentList, invertedBeforePronoun: commitmentList, examples: z.array(commitmentExample).min(1) }),
+  hypothetical: z.strictObject({
+    conditionals: commitmentList, modals: commitmentList, consequenceModals: commitmentList, firstPerson: commitmentList,
+    subjects: commitmentList, markers: commitmentList, examples: z.array(commitmentExample).min(1),
+  }),
+  rejection: z.strictObject({ markers: commitmentList, objectMarkers: commitmentList, pronouns: commitmentList, examples: z.array(commitmentExample).min(1) }),
+});
+export type CommitmentWords = z.infer<typeof commitmentSchema>;
+
+/** The grader's language data: data/vocabulary.yaml, and the commitment lists of data/commitment.yaml beside it. */
+export type Vocabulary = z.infer<typeof vocabularySchema> & { commitment?: CommitmentWords };
 
 export const DEFAULT_TIME_BUDGET: TimeBudget = {
   clarifying: 10,

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../errors.js';
 import { contentDataDir } from '../paths.js';
-import { vocabularySchema, type Vocabulary } from './schema.js';
+import { commitmentSchema, vocabularySchema, type CommitmentWords, type Vocabulary } from './schema.js';
 
 export { vocabularySchema, type Vocabulary } from './schema.js';
 
@@ -15,20 +15,35 @@ export function validateVocabulary(data: unknown, file = 'data/vocabulary.yaml')
   throw new UserError(`invalid content: ${lines.join('\n')}`, { hint: `Fix the fields above in ${file}.` });
 }
 
-/** Reads and validates data/vocabulary.yaml; the caller hands the result to the grader and the fact lookup. */
+/**
+ * Reads and validates data/vocabulary.yaml, with the commitment lists of data/commitment.yaml; the caller hands
+ * the result to the grader and the fact lookup.
+ */
 export function loadVocabulary(dir = contentDataDir()): Vocabulary {
-  const file = join(dir, 'vocabulary.yaml');
+  const vocabulary = validateVocabulary(readYaml(join(dir, 'vocabulary.yaml')), join(dir, 'vocabulary.yaml'));
+  // data/ ships both files; a folder with the vocabulary alone (a test's copy) grades with every sentence committed.
+  return existsSync(join(dir, 'commitment.yaml')) ? { ...vocabulary, commitment: loadCommitmentWords(dir) } : vocabulary;
+}
+
+/** Reads and validates data/commitment.yaml. */
+export function loadCommitmentWords(dir = contentDataDir()): CommitmentWords {
+  const file = join(dir, 'commitment.yaml');
+  const parsed = commitmentSchema.safeParse(readYaml(file));
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `${file} → ${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+  throw new UserError(`invalid content: ${lines.join('\n')}`, { hint: `Fix the fields above in ${file}.` });
+}
+
+function readYaml(file: string): unknown {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
   } catch (err) {
     throw new UserError(`cannot read ${file}: ${(err as Error).message}`, { hint: 'Reinstall mlsd-coach: data/ ships with it.' });
   }
-  let data: unknown;
   try {
-    data = parseYaml(source);
+    return parseYaml(source);
   } catch (err) {
     throw new UserError(`invalid YAML in ${file}: ${(err as Error).message.split('\n')[0]}`, { hint: 'Fix the syntax at the line shown.' });
   }
-  return validateVocabulary(data, file);
 }

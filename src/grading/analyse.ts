@@ -1,5 +1,6 @@
 import type { PhaseId } from '../phases.js';
 import { splitBlocks, type Block } from './blocks.js';
+import { readCommitment, type CommitmentRules } from './commitment.js';
 import type { Lexicon, Term } from './lexicon.js';
 import { negatedTokens } from './negation.js';
 import type { Nlp } from './nlp.js';
@@ -25,6 +26,15 @@ export interface Sentence {
   listLike: boolean;
   chained: boolean;
   hasNumber: boolean;
+  /** False for a question, or a conditional or imagined sentence that commits to nothing: it earns no criterion. */
+  credit: boolean;
+  /** Asked, not said. */
+  question: boolean;
+  /**
+   * The terms as the writer commits to them: those of held-back clauses (asked, conditional, imagined, judged a
+   * mistake) marked negated. Absent when every clause is committed (then `terms` and `plain` serve).
+   */
+  committed?: { terms: Term[]; plain: Term[] };
 }
 
 export interface AnalysedAnswer {
@@ -63,6 +73,7 @@ type Correct = (lower: string, norm: string) => string | undefined;
  */
 export function analyseAnswer(
   sections: readonly AnswerSection[], nlp: Nlp, lexicon: Lexicon, correct?: Correct, check: () => void = () => {},
+  rules?: CommitmentRules,
 ): AnalysedAnswer {
   const sentences: Sentence[] = [];
   const outSections: AnalysedAnswer['sections'] = [];
@@ -76,7 +87,12 @@ export function analyseAnswer(
       blockIndex++;
       for (const raw of nlp.sentences(capWords(block.text))) {
         const check = checkProse(raw.tokens);
-        const { terms, words: plainTerms } = lexicon.terms(raw.tokens, negatedTokens(raw.tokens), correct);
+        const negated = negatedTokens(raw.tokens);
+        const { terms, words: plainTerms } = lexicon.terms(raw.tokens, negated, correct);
+        const commitment = rules ? readCommitment(raw.tokens, rules) : undefined;
+        const held = commitment?.held.some(Boolean)
+          ? lexicon.terms(raw.tokens, negated.map((n, i) => (commitment.held[i] ? true : n)), correct)
+          : undefined;
         const prose = check.prose && block.kind !== 'table';
         words += check.words;
         if (prose) proseWords += check.words;
@@ -93,6 +109,9 @@ export function analyseAnswer(
           listLike: check.listLike,
           chained: check.chained,
           hasNumber: terms.some((t) => t.num),
+          credit: commitment?.credit ?? true,
+          question: commitment?.question ?? false,
+          ...(held ? { committed: { terms: held.terms, plain: held.words } } : {}),
         });
       }
     }

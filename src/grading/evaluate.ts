@@ -26,7 +26,7 @@ export function groupHits(criterion: CompiledCriterion, answer: AnalysedAnswer):
   });
 }
 
-interface Passage {
+export interface Passage {
   sentences: number[];
   inPhase: boolean;
 }
@@ -83,10 +83,19 @@ function passages(
   return found;
 }
 
+/** Under the criterion's own phase first, then shorter, then earlier. */
+const preference = (a: Passage, b: Passage) =>
+  Number(b.inPhase) - Number(a.inPhase) || a.sentences.length - b.sentences.length || a.sentences[0]! - b.sentences[0]!;
+
 function best(found: Passage[]): Passage | undefined {
-  return [...found].sort(
-    (a, b) => Number(b.inPhase) - Number(a.inPhase) || a.sentences.length - b.sentences.length || a.sentences[0]! - b.sentences[0]!,
-  )[0];
+  return [...found].sort(preference)[0];
+}
+
+/** Every passage where enough groups appear as `accept` allows, the preferred first (red flags use all of them). */
+export function findPassages(
+  criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible, accept: (h: Hit) => boolean,
+): Passage[] {
+  return passages(criterion, hits, answer, eligible, accept).sort(preference);
 }
 
 /**

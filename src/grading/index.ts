@@ -1,17 +1,21 @@
 import type { Framework, Prompt, Vocabulary } from '../content/schema.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import { analyseAnswer, type AnalysedAnswer } from './analyse.js';
+import { checkArithmetic, checkFacts, type ArithmeticFlag, type ArithmeticKind, type ArithmeticResult } from './arithmetic.js';
 import { askedFactsResult } from './asked-facts.js';
+import { commitmentRules, type CommitmentRules } from './commitment.js';
 import { GRADING_LIMIT_MS, startDeadline } from './deadline.js';
 import { evaluateCriterion, groupHits, type GroupHits } from './evaluate.js';
 import { Lexicon, type CompiledLexicon } from './lexicon.js';
 import { loadNlp, type Nlp } from './nlp.js';
+import { applyRedFlags, RED_FLAG_COSTS } from './costs.js';
+import { compilePitfalls, detectPitfalls, replyClears, type CompiledPitfall, type PitfallHit } from './pitfalls.js';
 import { compileRubric, criteriaOfPhases, type CompiledCriterion, type CompiledRubric } from './rubric.js';
 import { depthSignal, gateOf, levelBars, phaseResults, round1, totalScore, verdict } from './score.js';
 import { quantitativeSignal, structureSignal, tradeoffSignal } from './signals.js';
-import type { CriterionResult, Grade, GradeInput } from './types.js';
+import type { CriterionResult, Grade, GradeInput, RedFlag } from './types.js';
 
-export type { AnswerSection, CriterionResult, Grade, GradeInput, LevelBar, PhaseResult, Signals } from './types.js';
+export type { AnswerSection, Cap, CriterionResult, Grade, GradeInput, LevelBar, PhaseResult, RedFlag, Signals } from './types.js';
 export { parseAnswerMarkdown, headingPhase } from './markdown.js';
 
 /** The grading deadline's clock and limit; injected so that tests need not wait. */
@@ -57,42 +61,60 @@ function listSentences(compiled: readonly CompiledCriterion[], hits: readonly Gr
 
 class RubricGrader implements Grader {
   /** Compiled rubrics by prompt id: phrases are normalised once per grader (again if the content objects change). */
-  private readonly compiled = new Map<string, { prompt: Prompt; framework: Framework; rubric: CompiledRubric }>();
+  private readonly compiled = new Map<string, { prompt: Prompt; framework: Framework; rubric: CompiledRubric; pitfalls: CompiledPitfall[] }>();
 
   constructor(
     private readonly nlp: Nlp,
     private readonly lexicon: Lexicon,
     private readonly now: () => number,
     private readonly limitMs: number,
+    /** Absent when the vocabulary has no commitment lists (a test's small vocabulary): everything is committed. */
+    private readonly commitment: CommitmentRules | undefined,
   ) {}
 
-  private rubricFor(prompt: Prompt, framework: Framework): CompiledRubric {
+  private rubricFor(prompt: Prompt, framework: Framework): { rubric: CompiledRubric; pitfalls: CompiledPitfall[] } {
     const cached = this.compiled.get(prompt.id);
-    if (cached && cached.prompt === prompt && cached.framework === framework) return cached.rubric;
-    const rubric = compileRubric(prompt, framework, this.lexicon);
-    this.compiled.set(prompt.id, { prompt, framework, rubric });
-    return rubric;
+    if (cached && cached.prompt === prompt && cached.framework === framework) return cached;
+    const entry = { prompt, framework, rubric: compileRubric(prompt, framework, this.lexicon), pitfalls: compilePitfalls(prompt, framework, this.lexicon) };
+    this.compiled.set(prompt.id, entry);
+    return entry;
+  }
+
+  /** The red flags a follow-up asked about and its reply took back (replyClears). */
+  private clearedByReplies(raised: readonly RedFlag[], pitfalls: readonly CompiledPitfall[], input: GradeInput, check: () => void): Array<RedFlag & { reply: string }> {
+    const out: Array<RedFlag & { reply: string }> = [];
+    for (const probe of input.probes ?? []) {
+      const flag = raised.find((f) => f.probe === probe.question && f.phase === probe.phase);
+      const compiled = flag && pitfalls.find((p) => p.pitfall.id === flag.id);
+      if (!flag || !compiled || !probe.reply.trim()) continue;
+      check();
+      const reply = analyseAnswer([{ phase: probe.phase, text: probe.reply }], this.nlp, this.lexicon, undefined, check, this.commitment);
+      const prose = (s: number) => reply.sentences[s]!.prose && !reply.sentences[s]!.chained;
+      if (replyClears(compiled, reply, prose)) out.push({ ...flag, reply: probe.reply });
+    }
+    return out;
   }
 
   grade(prompt: Prompt, framework: Framework, input: GradeInput): Grade {
     const check = startDeadline(this.now, this.limitMs, input.sections);
     const graded: PhaseId[] = input.phases?.length ? PHASE_IDS.filter((p) => input.phases!.includes(p)) : [...PHASE_IDS];
-    const rubric = this.rubricFor(prompt, framework);
+    const { rubric, pitfalls } = this.rubricFor(prompt, framework);
     // Only words the English lexicon does not know are typo candidates: "appear" must not become "appeal".
     const correct = (lower: string, norm: string) => (this.nlp.isKnownWord(lower) ? undefined : rubric.typos.correct(lower, norm));
-    const answer = analyseAnswer(input.sections, this.nlp, this.lexicon, correct, check);
+    const answer = analyseAnswer(input.sections, this.nlp, this.lexicon, correct, check, this.commitment);
     const compiled = criteriaOfPhases(rubric, graded);
     const hits = compiled.map((c) => {
       check();
       return groupHits(c, answer);
     });
     const lists = listSentences(compiled, hits, answer);
-    const eligible = (s: number) => answer.sentences[s]!.prose && !answer.sentences[s]!.chained && !lists.has(s);
+    // Questions and sentences that only imagine earn nothing, as prose or as notes.
+    const eligible = (s: number) => answer.sentences[s]!.prose && answer.sentences[s]!.credit && !answer.sentences[s]!.chained && !lists.has(s);
 
     // A terse note: a short line that is not prose, not list-packed, not chained, not a table row or code.
     const noteShaped = (s: number) => {
       const x = answer.sentences[s]!;
-      return !x.chained && !lists.has(s) && x.words >= 2 && x.words <= NOTE_MAX_WORDS && x.kind !== 'code' && x.kind !== 'table';
+      return x.credit && !x.chained && !lists.has(s) && x.words >= 2 && x.words <= NOTE_MAX_WORDS && x.kind !== 'code' && x.kind !== 'table';
     };
     // Notes earn part credit under a heading of the criterion's own phase…
     const noteIn = (phase: PhaseId) => (s: number) => !eligible(s) && noteShaped(s) && answer.sentences[s]!.phase === phase;
@@ -141,23 +163,92 @@ class RubricGrader implements Grader {
       depth: round1(depthSignal(criteria, gate)),
     };
     const bars = levelBars(criteria, gate);
+    // Red flags are read in the same prose as criteria, questions and imagined options aside (see commitment.ts).
+    const prose = (s: number) => answer.sentences[s]!.prose && !answer.sentences[s]!.chained && !lists.has(s);
+    const committed = detectPitfalls(pitfalls, answer, prose, graded, check);
+    check();
+    const arithmetic = checkAnswerArithmetic(prompt, input, graded);
+    const raised = mergeRedFlags(committed.map(redFlagOf), arithmetic.flags.map(arithmeticFlagOf));
+    const clearedFlags = this.clearedByReplies(raised, pitfalls, input, check);
+    const redFlags = raised.filter((f) => !clearedFlags.some((c) => c.id === f.id));
+    const before = { total: totalScore(criteria, gate, signals), level: verdict(bars) };
+    const after = applyRedFlags(before.total, before.level, redFlags);
     return {
       promptId: prompt.id,
-      total: totalScore(criteria, gate, signals),
-      level: verdict(bars),
+      total: after.total,
+      level: after.level,
       phases: phaseResults(criteria, graded, gate),
       signals,
       criteria,
       bars,
       relevance: Math.round(gate.relevance * 100) / 100,
       words: answer.words,
+      redFlags,
+      cap: after.cap,
+      ...(clearedFlags.length ? { clearedFlags } : {}),
+      arithmetic: arithmetic.checks,
+      ...(redFlags.length ? { uncapped: before } : {}),
     };
   }
 }
 
+const ARITHMETIC_TITLES: Record<ArithmeticKind, string> = {
+  qps: 'A traffic estimate that does not follow from its own numbers',
+  storage: 'A storage estimate that does not follow from its own numbers',
+  latency: 'A latency claim the work cannot meet',
+  product: 'A product that does not follow from its own numbers',
+  fact: "A figure that contradicts what the interviewer said",
+};
+
+/**
+ * Derivations redone (src/grading/arithmetic.ts), in the graded phases. In an interview, figures are also held
+ * against the facts the interviewer gave when asked.
+ */
+function checkAnswerArithmetic(prompt: Prompt, input: GradeInput, graded: readonly PhaseId[]): ArithmeticResult {
+  const own = checkArithmetic(input.sections);
+  const asked = new Set(input.askedFacts ?? []);
+  const told = prompt.facts.filter((f) => asked.has(f.id)).map((f) => f.answer);
+  const facts = told.length ? checkFacts(told, input.sections) : { flags: [], checks: [] };
+  const inPhase = <T extends { phase: PhaseId }>(xs: readonly T[]) => xs.filter((x) => graded.includes(x.phase));
+  return { flags: inPhase([...own.flags, ...facts.flags]), checks: inPhase([...own.checks, ...facts.checks]) };
+}
+
+function arithmeticFlagOf(flag: ArithmeticFlag): RedFlag {
+  const kind = flag.id.slice('arithmetic-'.length) as ArithmeticKind;
+  return {
+    id: flag.id, phase: flag.phase, severity: flag.severity, title: ARITHMETIC_TITLES[kind], evidence: flag.evidence,
+    why: flag.why, instead: flag.instead, ...RED_FLAG_COSTS[flag.severity], off: flag.off,
+  };
+}
+
+/**
+ * A pitfall and a latency check on the same sentence name one mistake (a heavy model over the whole catalogue): the
+ * pitfall stays and takes the arithmetic redone into its why.
+ */
+function mergeRedFlags(pitfalls: RedFlag[], arithmetic: RedFlag[]): RedFlag[] {
+  const out = [...pitfalls];
+  for (const a of arithmetic) {
+    const same = a.id === 'arithmetic-latency' ? out.find((p) => !p.id.startsWith('arithmetic-') && p.evidence.includes(a.evidence)) : undefined;
+    if (same) same.why = `${same.why} ${a.why}`;
+    else out.push(a);
+  }
+  return out.sort((x, y) => PHASE_IDS.indexOf(x.phase) - PHASE_IDS.indexOf(y.phase));
+}
+
+function redFlagOf(hit: PitfallHit): RedFlag {
+  const p = hit.compiled.pitfall;
+  return {
+    id: p.id, phase: p.phase, severity: p.severity, title: p.title, evidence: hit.evidence, why: p.why, instead: p.instead,
+    ...RED_FLAG_COSTS[p.severity],
+    ...(p.probe ? { probe: p.probe } : {}),
+  };
+}
+
 /** Builds a grader from loaded resources; tests use it with a small vocabulary. */
 export function createGrader(nlp: Nlp, vocabulary: Vocabulary, options: GraderOptions & { compiled?: CompiledLexicon } = {}): Grader {
-  return new RubricGrader(nlp, new Lexicon(vocabulary, nlp, options.compiled), options.now ?? Date.now, options.limitMs ?? GRADING_LIMIT_MS);
+  const commitment = vocabulary.commitment && commitmentRules(vocabulary.commitment);
+  const lexicon = new Lexicon(vocabulary, nlp, options.compiled);
+  return new RubricGrader(nlp, lexicon, options.now ?? Date.now, options.limitMs ?? GRADING_LIMIT_MS, commitment);
 }
 
 /** Where `npm run build` leaves the compiled lexicon of data/vocabulary.yaml, beside this module. */

@@ -1,3 +1,4 @@
+import type { Severity } from '../content/schema.js';
 import type { Level } from '../levels.js';
 import type { PhaseId } from '../phases.js';
 
@@ -13,6 +14,8 @@ export interface GradeInput {
   sections: AnswerSection[];
   /** Fact ids the candidate asked about in the clarifying step (interview only); key facts count toward requirements. */
   askedFacts?: string[];
+  /** Follow-up questions the interviewer asked and the replies (interview only): a reply can clear a red flag it probed. */
+  probes?: Array<{ phase: PhaseId; question: string; reply: string }>;
   /** Grade only these phases (a practice drill); default all six. */
   phases?: PhaseId[];
 }
@@ -62,6 +65,45 @@ export interface LevelBar {
   of: number;
 }
 
+/** The verdict a red flag holds the answer to: `mid` for a major mistake, `none` for a disqualifying one. */
+export type Cap = 'mid' | 'none';
+
+/** A mistake the answer commits (a pitfall of the prompt or the framework, or a wrong derivation). */
+export interface RedFlag {
+  id: string;
+  phase: PhaseId;
+  severity: Severity;
+  /** The mistake, as a short noun phrase. */
+  title: string;
+  /** The sentence (or up to three) that commits it, as written. */
+  evidence: string;
+  /** Why it breaks in production. */
+  why: string;
+  /** What to say instead. */
+  instead: string;
+  /** Points it takes off the total. */
+  deduction: number;
+  /** The verdict it caps at; null for a minor mistake. */
+  cap: Cap | null;
+  /** The interviewer's push-back, when the pitfall has one. */
+  probe?: string;
+  /** For an arithmetic flag: how many times off the claim is. */
+  off?: number;
+}
+
+/** A derivation the grader redid (src/grading/arithmetic.ts), right or wrong. */
+export interface CheckedArithmetic {
+  kind: string;
+  phase: PhaseId;
+  evidence: string;
+  /** The figure as the answer states it ("23k QPS"). */
+  claimed: string;
+  /** The figure redone, in the claim's unit. */
+  expected: string;
+  off: number;
+  ok: boolean;
+}
+
 /** The contract object of `mlsd score --json` (fields may be added, never changed). */
 export interface Grade {
   promptId: string;
@@ -76,4 +118,14 @@ export interface Grade {
   relevance?: number;
   /** Words in the answer. */
   words?: number;
+  /** Mistakes the answer commits, in phase order: always set by the grader (absent in grades saved before red flags). */
+  redFlags?: RedFlag[];
+  /** The strictest verdict cap the red flags set, or null (absent like `redFlags`). */
+  cap?: Cap | null;
+  /** Red flags the interviewer raised with a follow-up and the reply took back: shown, not counted. */
+  clearedFlags?: Array<RedFlag & { reply: string }>;
+  /** Every derivation redone, right ones included (absent in grades saved before the check). */
+  arithmetic?: CheckedArithmetic[];
+  /** Total and verdict before the red flags' deductions and cap (absent when there are no red flags). */
+  uncapped?: { total: number; level: Level | 'none' };
 }

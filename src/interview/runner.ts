@@ -8,7 +8,7 @@ import type { Asker, TextResult } from './asker.js';
 import { factIndex, factReply, joinFactIds, matchFacts } from './facts.js';
 import { chooseProbe } from './probe.js';
 import { gradedPhases } from './progress.js';
-import { answerSections, askedFacts, nextAction, resumedTotalMs, type NextAction } from './session.js';
+import { answerSections, askedFacts, nextAction, probeReplies, resumedTotalMs, type NextAction } from './session.js';
 import { readClock, startStep, type Clock, type ClockReading } from './timer.js';
 import type { Draft, Entry, Session, SessionLog, StepId } from './types.js';
 import type { Kept, SaveFailure, SessionView, StepStart } from './view.js';
@@ -258,7 +258,9 @@ function pickProbe(deps: RunnerDeps, entries: readonly Entry[], phase: PhaseId, 
   const sections = answerSections(entries).filter((sec) => sec.phase === phase);
   if (!sections.length) return null;
   const phaseGrade = deps.grader.grade(deps.prompt, deps.framework, { sections, phases: [phase] });
-  return chooseProbe(deps.prompt.probes, phaseGrade, phase, level)?.question ?? null;
+  // A red flag the answer committed comes first: the interviewer pushes back on it.
+  const flagged = phaseGrade.redFlags?.find((f) => f.phase === phase && f.probe);
+  return flagged?.probe ?? chooseProbe(deps.prompt.probes, phaseGrade, phase, level)?.question ?? null;
 }
 
 /** Grades everything submitted and marks the session completed. */
@@ -268,6 +270,7 @@ export function finishSession(session: Session, deps: Pick<RunnerDeps, 'store' |
   const grade = deps.grader.grade(deps.prompt, deps.framework, {
     sections: answerSections(entries),
     askedFacts: askedFacts(entries),
+    probes: probeReplies(entries),
     ...(phases ? { phases } : {}),
   });
   deps.store.finish(session.id, grade, deps.now());

@@ -50,6 +50,20 @@ export function answerSections(entries: readonly Entry[]): AnswerSection[] {
   return [...[...byPhase].map(([phase, texts]) => ({ phase, text: texts.join('\n\n') })), ...other];
 }
 
+/** Each follow-up question with the reply to it, per phase. */
+export function probeReplies(entries: readonly Entry[]): Array<{ phase: PhaseId; question: string; reply: string }> {
+  const out: Array<{ phase: PhaseId; question: string; reply: string }> = [];
+  let question: string | undefined;
+  for (const e of entries) {
+    if (e.kind === 'probe') question = e.text;
+    if (e.kind === 'reply' && question !== undefined && isPhaseId(e.step)) {
+      out.push({ phase: e.step, question, reply: e.text });
+      question = undefined;
+    }
+  }
+  return out;
+}
+
 /** Fact ids the candidate asked about, in the order first asked. */
 export function askedFacts(entries: readonly Entry[]): string[] {
   return [...new Set(entries.filter((e) => e.kind === 'question').flatMap((e) => splitFactIds(e.factId)))];

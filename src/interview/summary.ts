@@ -1,3 +1,4 @@
+import { withRedFlagFields } from '../grading/costs.js';
 import type { Grade } from '../grading/types.js';
 import { isPhaseId } from '../phases.js';
 import { timeSpent, type StepTime } from './session.js';
@@ -15,6 +16,8 @@ export interface SessionJson {
   level: Grade['level'] | null;
   minutes: number;
   targetLevel: Session['targetLevel'];
+  /** Red flags in the grade; null until graded. */
+  redFlags: number | null;
 }
 
 export function sessionJson(s: Session): SessionJson {
@@ -29,6 +32,7 @@ export function sessionJson(s: Session): SessionJson {
     level: s.level,
     minutes: s.minutes,
     targetLevel: s.targetLevel,
+    redFlags: s.grade ? (s.grade.redFlags?.length ?? 0) : null,
   };
 }
 
@@ -74,6 +78,6 @@ export function reviewJson(s: Session, entries: readonly Entry[]): ReviewJson {
       .filter((e) => e.kind === 'question')
       .map((e) => ({ question: e.text, factId: e.factId, response: e.response, elapsedMs: e.elapsedMs })),
     time: timeSpent(s.plan, entries),
-    grade: s.grade,
+    grade: s.grade && withRedFlagFields(s.grade),
   };
 }

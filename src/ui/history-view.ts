@@ -33,16 +33,23 @@ function sessionRows(sessions: readonly Session[], c: ReturnType<typeof paint>, 
   const idWidth = Math.max(2, ...sessions.map((s) => String(s.id).length));
   const promptWidth = Math.max(6, ...sessions.map((s) => clip(s.promptId).length));
   const dateWidth = layout.year ? 10 : 5;
-  const row = (cells: { id: string; date: string; prompt: string; mode: string; min: string; total: string; level: string }) =>
-    [pad(cells.id, idWidth, true), pad(cells.date, dateWidth), pad(cells.prompt, promptWidth), pad(cells.mode, 9), ...(layout.minutes ? [cells.min] : []), cells.total, cells.level].join('  ');
-  const head = row({ id: '#', date: 'date', prompt: 'prompt', mode: 'mode', min: 'min', total: 'total', level: 'level' });
+  // The red-flag count gets a column once any session listed has a red flag.
+  const flagged = sessions.some((s) => (s.grade?.redFlags?.length ?? 0) > 0);
+  const row = (cells: { id: string; date: string; prompt: string; mode: string; min: string; total: string; flags: string; level: string }) =>
+    [
+      pad(cells.id, idWidth, true), pad(cells.date, dateWidth), pad(cells.prompt, promptWidth), pad(cells.mode, 9),
+      ...(layout.minutes ? [cells.min] : []), cells.total, ...(flagged ? [cells.flags] : []), cells.level,
+    ].join('  ');
+  const head = row({ id: '#', date: 'date', prompt: 'prompt', mode: 'mode', min: 'min', total: 'total', flags: 'flags', level: 'level' });
   const rows = sessions.map((s) => {
     const total = s.total === null ? c.dim(pad(s.status === 'in-progress' ? 'open' : '—', 5, true)) : scoreColor(c, s.total)(pad(String(Math.round(s.total)), 5, true));
     const open = layout.resumeHint ? `in progress · mlsd resume ${s.id}` : 'in progress';
     const level = s.level ?? c.dim(s.status === 'in-progress' ? open : s.status);
+    const count = s.grade ? (s.grade.redFlags?.length ?? 0) : null;
+    const flags = count === null ? c.dim(pad('—', 5, true)) : count > 0 ? c.red(pad(String(count), 5, true)) : pad('0', 5, true);
     return row({
       id: String(s.id), date: date(s.startedAt).slice(layout.year ? 0 : 5), prompt: clip(s.promptId), mode: s.mode,
-      min: pad(s.timer ? String(s.minutes) : '—', 3, true), total, level,
+      min: pad(s.timer ? String(s.minutes) : '—', 3, true), total, flags, level,
     });
   });
   return [c.bold(head), ...rows];

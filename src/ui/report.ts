@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import type { Criterion, Framework, Level, Prompt } from '../content/schema.js';
 import { LEVELS } from '../content/schema.js';
 import { ASKED_FACTS } from '../grading/asked-facts.js';
-import type { CriterionResult, Grade, LevelBar, PhaseResult } from '../grading/types.js';
+import type { CriterionResult, Grade, LevelBar, PhaseResult, RedFlag } from '../grading/types.js';
 import { safeStrings } from './safe-text.js';
 import { flow, piece } from './text.js';
 
@@ -133,12 +133,53 @@ function missOrderNote(aim: Level): string {
 }
 
 function verdictLines(grade: Grade, p: Palette, width: number): string[] {
-  const verdict = grade.level === 'none' ? p.bad('none (below the mid bar)') : p[band(grade.total)](grade.level);
+  const capped = grade.uncapped !== undefined && grade.uncapped.level !== grade.level;
+  const below = grade.level === 'none' && !capped ? 'none (below the mid bar)' : grade.level;
+  const verdict = grade.level === 'none' ? p.bad(below) : p[band(grade.total)](grade.level);
   const next = grade.bars?.find((b) => !b.cleared);
+  const before = grade.uncapped && grade.uncapped.total !== grade.total ? p.dim(` (${grade.uncapped.total} before red flags)`) : '';
   return [
-    ` Total ${p.bold(`${grade.total}/100`)} · verdict: ${verdict}`,
+    ` Total ${p.bold(`${grade.total}/100`)}${before} · verdict: ${verdict}`,
+    ...(capped ? indented(capLine(grade), width, ' ', '   ', p.bad) : []),
     ...(grade.bars ? indented(next ? barDistance(next) : 'every level bar cleared', width, ' ', '   ', p.dim) : []),
   ];
+}
+
+/** Which cap the red flags applied, and why: "held at mid by a major red flag (senior without it)". */
+export function capLine(grade: Grade): string {
+  const flags = grade.redFlags ?? [];
+  const by = flags.filter((f) => f.cap === grade.cap);
+  const what = grade.cap === 'none' ? 'disqualifying' : 'major';
+  const count = by.length === 1 ? `a ${what} red flag` : `${by.length} ${what} red flags`;
+  const names = by.map((f) => f.title.charAt(0).toLowerCase() + f.title.slice(1)).join('; ');
+  return `held at ${grade.cap} by ${count} (${names}); ${grade.uncapped?.level} without ${by.length === 1 ? 'it' : 'them'}`;
+}
+
+/** What a red flag costs, in words. */
+export function costOf(flag: RedFlag): string {
+  const cap = flag.cap === 'none' ? 'caps the verdict at none' : flag.cap === 'mid' ? 'caps the verdict at mid' : '';
+  return [cap, flag.deduction ? `−${flag.deduction} points` : ''].filter(Boolean).join(', ');
+}
+
+/** The red flags: the quoted sentence, why it fails, what to say instead, the cap or deduction. */
+function redFlagLines(grade: Grade, p: Palette, width: number): string[] {
+  const flags = grade.redFlags ?? [];
+  const cleared = grade.clearedFlags ?? [];
+  if (!flags.length && !cleared.length) return [];
+  const lines = ['', ` ${p.bold('Red flags')} ${p.dim('(mistakes an interviewer writes down)')}`];
+  for (const f of flags) {
+    lines.push(...header(f.title, `${f.phase} · ${f.severity}`, width, p, p.bad('!')));
+    lines.push(...indented(`"${trimQuote(f.evidence, (width - 6) * 2)}"`, width, '   ', '    ', p.dim));
+    lines.push(...indented(`why: ${f.why}`, width, '   ', '        '));
+    lines.push(...indented(`instead: ${f.instead}`, width, '   ', '            '));
+    lines.push(...indented(`cost: ${costOf(f)}`, width, '   ', '         ', p.bad));
+  }
+  for (const f of cleared) {
+    lines.push(...header(f.title, `${f.phase} · cleared`, width, p, p.good('✓')));
+    lines.push(...indented(`"${trimQuote(f.evidence, (width - 6) * 2)}"`, width, '   ', '    ', p.dim));
+    lines.push(...indented(`raised in the interview ("${f.probe}") and cleared by your reply: "${trimQuote(f.reply, width)}" — no cost`, width, '   ', '   ', p.good));
+  }
+  return lines;
 }
 
 function phaseLine(phase: PhaseResult, grade: Grade, p: Palette, width: number): string {
@@ -194,6 +235,13 @@ export function renderReport(answerGrade: Grade, prompt: Prompt, framework: Fram
   const relevance = grade.relevance ?? 1;
   if (relevance < 1) {
     lines.push(...indented(`Credit beyond this prompt's basics is scaled to ${Math.round(relevance * 100)}%: the answer covers little of what any answer to this question needs (its mid-level criteria), so generic and advanced points count for less.`, width, ' ', ' ', p.dim));
+  }
+
+  lines.push(...redFlagLines(grade, p, width));
+  const right = (grade.arithmetic ?? []).filter((a) => a.ok);
+  if (right.length) {
+    lines.push('', ` ${p.bold('Checked arithmetic')}`);
+    for (const a of right) lines.push(...indented(`${a.claimed} (redone: ${a.expected}) in "${trimQuote(a.evidence, width - 30)}"`, width, `   ${p.good('✓')} `, '     '));
   }
 
   // Heaviest first, each quoting a different passage: one rich sentence should not fill the list.
