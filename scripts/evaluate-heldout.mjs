@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../dist/content/load.js';
+import { loadVocabulary } from '../dist/content/vocabulary.js';
 import { loadGrader, parseAnswerMarkdown } from '../dist/grading/index.js';
 
 const set = process.argv[2] ?? 'heldout5';
@@ -18,7 +19,7 @@ const rows = readFileSync(join(dir, 'LABELS.md'), 'utf8')
   });
 
 const content = loadContent();
-const grader = await loadGrader();
+const grader = await loadGrader({ vocabulary: loadVocabulary() });
 // A weak answer is right when it clears no bar; every other label names the verdict it should get.
 const expected = (label) => (label === 'weak' ? 'none' : label);
 

@@ -5,11 +5,9 @@ import { ask } from '../src/commands/ask.js';
 import { findPrompt, loadContent } from '../src/content/load.js';
 import { UserError } from '../src/errors.js';
 import { UNKNOWN_FACT_REPLY } from '../src/interview/facts.js';
+import { testContext } from './helpers/context.js';
 
-function capture() {
-  let text = '';
-  return { ctx: { out: (t: string) => void (text += t), color: false }, text: () => text };
-}
+const capture = () => testContext();
 
 const video = findPrompt(loadContent(), 'video-recommendations');
 const fact = (id: string) => video.facts.find((f) => f.id === id)!;

@@ -7,11 +7,9 @@ import { loadContent } from '../src/content/load.js';
 import { expectedAt, rubricFor } from '../src/content/rubric.js';
 import { UserError } from '../src/errors.js';
 import { PHASE_IDS } from '../src/phases.js';
+import { testContext } from './helpers/context.js';
 
-function capture(color = false) {
-  let text = '';
-  return { ctx: { out: (t: string) => void (text += t), color }, text: () => text };
-}
+const capture = (color = false) => testContext({ color });
 
 const content = loadContent();
 const video = content.prompts.find((p) => p.id === 'video-recommendations')!;

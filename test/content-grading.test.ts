@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
+import { loadVocabulary } from '../src/content/vocabulary.js';
 import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../src/grading/index.js';
 
 /**
@@ -16,7 +17,7 @@ const answer = (file: string) => parseAnswerMarkdown(readFileSync(join(fixtures,
 
 let grader: Grader;
 beforeAll(async () => {
-  grader = await loadGrader();
+  grader = await loadGrader({ vocabulary: loadVocabulary() });
 });
 
 function grade(promptId: string, file: string): Grade {

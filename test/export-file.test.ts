@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportSession, type ExportOptions } from '../src/commands/export.js';
-import type { Ctx } from '../src/context.js';
 import { UserError } from '../src/errors.js';
 import { openStore } from '../src/store/open.js';
 import { sessionStore } from '../src/store/sessions.js';
+import { testContext } from './helpers/context.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -24,10 +24,10 @@ function setup() {
   const s = sessions.create({ promptId: 'video-recommendations', mode: 'interview', targetLevel: 'senior', minutes: 45, timer: false, plan: [], startedAt: 1 });
   sessions.addEntry(s.id, { step: 'requirements', kind: 'answer', text: 'Watch time.', factId: null, response: null, elapsedMs: 0, budgetMs: null, at: 1 });
   store.close();
-  const out: string[] = [];
-  const ctx: Pick<Ctx, 'out' | 'env'> = { out: (t) => void out.push(t), env: { MLSD_HOME: dir } };
-  const run = (options: Partial<ExportOptions>) => exportSession({ id: 'last', format: 'md', db, ...options }, ctx);
-  return { dir, db, run, out };
+  const { ctx, text } = testContext({ env: { MLSD_HOME: dir } });
+  // As `main()` does at the end of a run, the history is closed once the command is done.
+  const run = (options: Partial<ExportOptions>) => exportSession({ id: 'last', format: 'md', db, ...options }, ctx).finally(ctx.dispose);
+  return { dir, db, run, text };
 }
 
 async function refused(promise: Promise<unknown>): Promise<UserError> {
@@ -48,11 +48,11 @@ const sessionsIn = (db: string) => {
 
 describe('export -o', () => {
   it('writes a new file and says so', async () => {
-    const { dir, run, out } = setup();
+    const { dir, run, text } = setup();
     const target = join(dir, 'report.md');
     await run({ output: target });
     expect(readFileSync(target, 'utf8')).toContain('Watch time.');
-    expect(out.join('')).toBe(`Wrote ${target}\n`);
+    expect(text()).toBe(`Wrote ${target}\n`);
   });
 
   it('refuses to replace an existing file without --force, and leaves it as it was', async () => {

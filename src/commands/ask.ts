@@ -1,10 +1,8 @@
 import type { Ctx } from '../context.js';
-import { findPrompt, loadContent } from '../content/load.js';
-import { loadVocabulary } from '../content/vocabulary.js';
+import { findPrompt } from '../content/load.js';
 import { usageError } from '../errors.js';
 import { factIndex, factReply, matchFacts } from '../interview/facts.js';
 import { interviewerSays } from '../ui/interview-view.js';
-import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
 import { safeText } from '../ui/safe-text.js';
 import { wrap } from '../ui/text.js';
@@ -25,12 +23,12 @@ export interface AskJson {
 }
 
 /** Asks the interviewer one clarifying question outside a round, as it would be answered in one. */
-export async function ask(options: AskOptions, ctx: Pick<Ctx, 'out' | 'color'>): Promise<void> {
-  const prompt = findPrompt(loadContent(), options.id);
+export async function ask(options: AskOptions, ctx: Pick<Ctx, 'out' | 'color' | 'width' | 'content' | 'vocabulary'>): Promise<void> {
+  const prompt = findPrompt(await ctx.content(), options.id);
   if (!options.question.trim()) {
     throw usageError('the question is empty.', `Ask it in quotes: mlsd ask ${prompt.id} "How many daily active users?"`);
   }
-  const matches = matchFacts(options.question, factIndex(prompt.facts, loadVocabulary()));
+  const matches = matchFacts(options.question, factIndex(prompt.facts, await ctx.vocabulary()));
   const result: AskJson = {
     promptId: prompt.id,
     question: options.question,
@@ -41,7 +39,7 @@ export async function ask(options: AskOptions, ctx: Pick<Ctx, 'out' | 'color'>):
     ctx.out(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
-  const width = terminalWidth();
+  const width = ctx.width;
   const c = paint(ctx.color);
   const source = matches.length
     ? `From the fact sheet: ${matches.map((m) => m.fact.topic).join(' · ')}.`

@@ -1,11 +1,9 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadContent } from '../content/load.js';
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import { reviewJson } from '../interview/summary.js';
 import { resolveSession } from '../store/history.js';
-import { openKnownHistory } from './shared/known-history.js';
 import { safeText } from '../ui/safe-text.js';
 import { sessionMarkdown, type CriterionNotes } from '../ui/session-markdown.js';
 import { placeIfFree, tempBeside } from '../util/place-file.js';
@@ -21,17 +19,12 @@ export interface ExportOptions {
 }
 
 /** A session report as plain Markdown (or JSON), to stdout or a file. */
-export async function exportSession(options: ExportOptions, ctx: Pick<Ctx, 'out' | 'env'>): Promise<void> {
-  const history = openKnownHistory(options.db, ctx.env);
-  let text: string;
-  try {
-    const session = resolveSession(history.sessions, options.id);
-    const review = reviewJson(session, history.sessions.entries(session.id));
-    const about = options.format === 'md' ? promptInfo(session.promptId) : undefined;
-    text = options.format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : sessionMarkdown(review, about?.title ?? session.promptId, about?.notes);
-  } finally {
-    history.db.close();
-  }
+export async function exportSession(options: ExportOptions, ctx: Pick<Ctx, 'out' | 'history' | 'content'>): Promise<void> {
+  const history = await ctx.history(options.db, { mustExist: true });
+  const session = resolveSession(history.sessions, options.id);
+  const review = reviewJson(session, history.sessions.entries(session.id));
+  const about = options.format === 'md' ? await promptInfo(session.promptId, ctx) : undefined;
+  const text = options.format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : sessionMarkdown(review, about?.title ?? session.promptId, about?.notes);
   if (!options.output) {
     ctx.out(text);
     return;
@@ -125,10 +118,10 @@ const alreadyThere = (output: string) =>
  * The prompt's title and what its rubric says about each criterion, when the content still has the prompt;
  * a saved report must not fail because content changed since.
  */
-function promptInfo(promptId: string): { title: string; notes: Map<string, CriterionNotes> } | undefined {
+async function promptInfo(promptId: string, ctx: Pick<Ctx, 'content'>): Promise<{ title: string; notes: Map<string, CriterionNotes> } | undefined> {
   let content;
   try {
-    content = loadContent();
+    content = await ctx.content();
   } catch {
     return undefined;
   }

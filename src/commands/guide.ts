@@ -1,11 +1,9 @@
 import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
-import { loadFramework } from '../content/load.js';
 import { INTERVIEW_STEPS, interviewPlan } from '../interview/plan.js';
 import type { StepId } from '../interview/types.js';
 import type { Framework } from '../content/schema.js';
 import { PHASES } from '../phases.js';
-import { terminalWidth } from '../ui/markdown.js';
 import { mmss, stepTitle } from '../ui/interview-view.js';
 import { paint } from '../ui/paint.js';
 import { rule, wrap } from '../ui/text.js';
@@ -37,9 +35,9 @@ export function resolveStep(input: string): StepId {
   );
 }
 
-export async function guide(options: GuideOptions, ctx: Pick<Ctx, 'out' | 'color'>): Promise<void> {
+export async function guide(options: GuideOptions, ctx: Pick<Ctx, 'out' | 'color' | 'width' | 'framework'>): Promise<void> {
   const steps = options.phase === undefined ? INTERVIEW_STEPS : [resolveStep(options.phase)];
-  ctx.out(renderGuide(loadFramework(), steps, ctx.color, Math.min(terminalWidth(), 100)));
+  ctx.out(renderGuide(await ctx.framework(), steps, ctx.color, Math.min(ctx.width, 100)));
 }
 
 export function renderGuide(framework: Framework, steps: readonly StepId[], color: boolean, width: number): string {

@@ -3,9 +3,7 @@ import { gradedPhases, nextDrill, phaseAverages, weakestPhase } from '../intervi
 import { sessionJson } from '../interview/summary.js';
 import type { Session } from '../interview/types.js';
 import type { PhaseId } from '../phases.js';
-import { openKnownHistory } from './shared/known-history.js';
 import { averagesView, sessionTable, totalChart } from '../ui/history-view.js';
-import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
 import { safeStrings } from '../ui/safe-text.js';
 import { flow, piece } from '../ui/text.js';
@@ -16,18 +14,13 @@ export interface HistoryOptions {
   db?: string;
 }
 
-export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'env' | 'color'>): Promise<void> {
-  const store = openKnownHistory(options.db, ctx.env);
-  let sessions: Session[];
-  try {
-    sessions = store.sessions.list({ promptId: options.prompt });
-  } finally {
-    store.db.close();
-  }
+export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'color' | 'width' | 'history' | 'content'>): Promise<void> {
+  const store = await ctx.history(options.db, { mustExist: true });
+  let sessions: Session[] = store.sessions.list({ promptId: options.prompt });
   // A typo in --prompt should not read as "no sessions yet": name the closest prompt instead.
   if (!sessions.length && options.prompt) {
-    const { findPrompt, loadContent } = await import('../content/load.js');
-    findPrompt(loadContent(), options.prompt);
+    const { findPrompt } = await import('../content/load.js');
+    findPrompt(await ctx.content(), options.prompt);
   }
   if (options.json) {
     ctx.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
@@ -40,7 +33,7 @@ export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'e
     ctx.out(`No sessions yet${scope}. Start with \`mlsd interview${options.prompt ? ` ${options.prompt}` : ''}\` (a timed mock round) or \`mlsd practice ${target} --phase metrics\`.\n`);
     return;
   }
-  const width = terminalWidth();
+  const width = ctx.width;
   // A --db file may come from anywhere: what it stores is shown inert.
   sessions = safeStrings(sessions);
   const parts = [sessionTable(sessions, { color: ctx.color, width })];

@@ -1,16 +1,13 @@
-import { findPrompt, loadContent, type Content } from '../content/load.js';
+import { findPrompt, type Content } from '../content/load.js';
 import type { Prompt } from '../content/schema.js';
 import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
-import { loadGrader } from '../grading/index.js';
 import { interviewPlan } from '../interview/plan.js';
 import { nextDrill, phaseAverages, promptForPhase, weakestPhase } from '../interview/progress.js';
-import { openHistory } from '../store/history.js';
 import type { Choice } from '../interview/asker.js';
-import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
 import { flow, piece, wrap } from '../ui/text.js';
-import { requireTerminal, sitFromFile, sitNew, sittingEdges, type SittingEdges, type SittingFlags } from './shared/sitting.js';
+import { loadSittingEdges, requireTerminal, sitFromFile, sitNew, type SittingFlags } from './shared/sitting.js';
 
 export interface InterviewOptions extends SittingFlags {
   id?: string;
@@ -18,40 +15,40 @@ export interface InterviewOptions extends SittingFlags {
   weakest?: boolean;
 }
 
-export async function interview(options: InterviewOptions, ctx: Ctx, given: Partial<SittingEdges> = {}): Promise<void> {
+type InterviewCtx = Pick<Ctx, 'out' | 'now' | 'color' | 'width' | 'interactive' | 'readStdin' | 'stdinIsTTY' | 'history' | 'content' | 'grader' | 'vocabulary' | 'asker'>;
+
+export async function interview(options: InterviewOptions, ctx: InterviewCtx): Promise<void> {
   if (options.answers) {
     if (!options.id) throw usageError("--answers needs a prompt id.", "Run: mlsd interview <prompt-id> --answers <answer.md>");
-    const content = given.content ?? loadContent();
-    const prompt = findPrompt(content, options.id);
-    const grader = given.grader ?? (await loadGrader());
+    const prompt = findPrompt(await ctx.content(), options.id);
+    await ctx.grader();
     await sitFromFile(
       { prompt, mode: 'interview', plan: interviewPlan(prompt, options.minutes), minutes: options.minutes, level: options.level,
         timer: false, db: options.db, file: options.answers, json: Boolean(options.json) },
       ctx,
-      { content, grader },
     );
     return;
   }
   requireTerminal(ctx, 'interview');
-  const edges = await sittingEdges(ctx, given);
-  const prompt = await choosePrompt(options, ctx, edges);
+  await loadSittingEdges(ctx);
+  const prompt = await choosePrompt(options, ctx);
   await sitNew(
     { prompt, mode: 'interview', plan: interviewPlan(prompt, options.minutes), minutes: options.minutes, level: options.level,
       timer: options.timer, editor: Boolean(options.editor), db: options.db },
     ctx,
-    edges,
   );
 }
 
-async function choosePrompt(options: InterviewOptions, ctx: Ctx, edges: SittingEdges): Promise<Prompt> {
-  const { content } = edges;
+async function choosePrompt(options: InterviewOptions, ctx: InterviewCtx): Promise<Prompt> {
+  const content = await ctx.content();
   if (options.id) return findPrompt(content, options.id);
   if (options.random) return content.prompts[Math.floor(Math.random() * content.prompts.length)]!;
   if (options.weakest) {
-    const pick = weakestPick(content, options.db, ctx);
+    const pick = await weakestPick(content, options.db, ctx);
     if (pick) return pick;
   }
-  const id = await edges.ask.choose('Choose a prompt (type to search)', promptChoices(content.prompts, terminalWidth()));
+  const ask = await ctx.asker();
+  const id = await ask.choose('Choose a prompt (type to search)', promptChoices(content.prompts, ctx.width));
   return findPrompt(content, id);
 }
 
@@ -68,25 +65,21 @@ export function promptChoices(prompts: readonly Prompt[], width: number): Choice
 }
 
 /** The prompt that drills the weakest phase in history, or null (with a note) when there is no history. */
-function weakestPick(content: Content, db: string | undefined, ctx: Ctx): Prompt | null {
+async function weakestPick(content: Content, db: string | undefined, ctx: Pick<Ctx, 'out' | 'color' | 'width' | 'history'>): Promise<Prompt | null> {
   const c = paint(ctx.color);
-  const history = openHistory(db, ctx.env);
-  try {
-    const sessions = history.sessions.list().filter((s) => s.grade);
-    const weakest = weakestPhase(phaseAverages(sessions));
-    if (!weakest) {
-      ctx.out(c.dim('No graded sessions yet, so there is no weakest phase to drill; choose a prompt instead.\n'));
-      return null;
-    }
-    const prompt = promptForPhase(content.prompts, weakest.phase, sessions);
-    if (prompt) {
-      // This is a whole round on the prompt that weighs the phase most; say how to drill the phase alone.
-      const words = `Your weakest phase is ${weakest.phase} (avg ${Math.round(weakest.average)}): this round is ${prompt.id}, the prompt that weighs it most. To drill only that phase:`;
-      const pieces = [...words.split(' ').map((w) => piece(w, c.dim)), piece(nextDrill(prompt.id, weakest.phase), c.dim)];
-      ctx.out(`${flow(pieces, terminalWidth(), '', '').join('\n')}\n`);
-    }
-    return prompt;
-  } finally {
-    history.db.close();
+  const history = await ctx.history(db);
+  const sessions = history.sessions.list().filter((s) => s.grade);
+  const weakest = weakestPhase(phaseAverages(sessions));
+  if (!weakest) {
+    ctx.out(c.dim('No graded sessions yet, so there is no weakest phase to drill; choose a prompt instead.\n'));
+    return null;
   }
+  const prompt = promptForPhase(content.prompts, weakest.phase, sessions);
+  if (prompt) {
+    // This is a whole round on the prompt that weighs the phase most; say how to drill the phase alone.
+    const words = `Your weakest phase is ${weakest.phase} (avg ${Math.round(weakest.average)}): this round is ${prompt.id}, the prompt that weighs it most. To drill only that phase:`;
+    const pieces = [...words.split(' ').map((w) => piece(w, c.dim)), piece(nextDrill(prompt.id, weakest.phase), c.dim)];
+    ctx.out(`${flow(pieces, ctx.width, '', '').join('\n')}\n`);
+  }
+  return prompt;
 }

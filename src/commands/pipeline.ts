@@ -49,7 +49,7 @@ export function checkPipelineOptions(o: PipelineOptions): number | undefined {
 
 export async function pipeline(
   options: PipelineOptions,
-  ctx: Pick<Ctx, 'out' | 'env' | 'color'> & { stderrIsTTY?: boolean },
+  ctx: Pick<Ctx, 'out' | 'env' | 'color' | 'stderrIsTTY'>,
 ): Promise<void> {
   const explainUser = checkPipelineOptions(options);
   const [{ prepare }, { runRequests, requestUsers }, { pipelineReport }, { serveRequest }, view, { terminalProgress }] = await Promise.all([

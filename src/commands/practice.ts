@@ -1,9 +1,8 @@
-import { findPrompt, loadContent } from '../content/load.js';
+import { findPrompt } from '../content/load.js';
 import type { Ctx } from '../context.js';
-import { loadGrader } from '../grading/index.js';
 import { practicePlan } from '../interview/plan.js';
 import type { PhaseId } from '../phases.js';
-import { requireTerminal, sitFromFile, sitNew, sittingEdges, type SittingEdges, type SittingFlags } from './shared/sitting.js';
+import { loadSittingEdges, requireTerminal, sitFromFile, sitNew, type SittingFlags } from './shared/sitting.js';
 
 export interface PracticeOptions extends SittingFlags {
   id: string;
@@ -11,7 +10,10 @@ export interface PracticeOptions extends SittingFlags {
 }
 
 /** One phase against its own clock, graded on that phase only and saved with mode `practice`. */
-export async function practice(options: PracticeOptions, ctx: Ctx, given: Partial<SittingEdges> = {}): Promise<void> {
+export async function practice(
+  options: PracticeOptions,
+  ctx: Pick<Ctx, 'out' | 'now' | 'color' | 'width' | 'interactive' | 'readStdin' | 'stdinIsTTY' | 'history' | 'content' | 'grader' | 'vocabulary' | 'asker'>,
+): Promise<void> {
   const spec = {
     mode: 'practice' as const,
     plan: practicePlan(options.phase, options.minutes),
@@ -20,14 +22,13 @@ export async function practice(options: PracticeOptions, ctx: Ctx, given: Partia
     db: options.db,
   };
   if (options.answers) {
-    const content = given.content ?? loadContent();
-    const prompt = findPrompt(content, options.id);
-    const grader = given.grader ?? (await loadGrader());
-    await sitFromFile({ ...spec, prompt, timer: false, file: options.answers, json: Boolean(options.json) }, ctx, { content, grader });
+    const prompt = findPrompt(await ctx.content(), options.id);
+    await ctx.grader();
+    await sitFromFile({ ...spec, prompt, timer: false, file: options.answers, json: Boolean(options.json) }, ctx);
     return;
   }
   requireTerminal(ctx, 'practice');
-  const edges = await sittingEdges(ctx, given);
-  const prompt = findPrompt(edges.content, options.id);
-  await sitNew({ ...spec, prompt, timer: options.timer, editor: Boolean(options.editor) }, ctx, edges);
+  await loadSittingEdges(ctx);
+  const prompt = findPrompt(await ctx.content(), options.id);
+  await sitNew({ ...spec, prompt, timer: options.timer, editor: Boolean(options.editor) }, ctx);
 }

@@ -1,7 +1,5 @@
 import type { Ctx } from '../context.js';
-import { loadContent } from '../content/load.js';
 import { rubricFor } from '../content/rubric.js';
-import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
 import { flow, padVisible, piece, visibleLength, wrap } from '../ui/text.js';
 
@@ -19,8 +17,8 @@ export interface PromptListing {
   summary: string;
 }
 
-export async function prompts(options: PromptsOptions, ctx: Pick<Ctx, 'out' | 'color'>): Promise<void> {
-  const content = loadContent();
+export async function prompts(options: PromptsOptions, ctx: Pick<Ctx, 'out' | 'color' | 'width' | 'content'>): Promise<void> {
+  const content = await ctx.content();
   const rows: PromptListing[] = content.prompts.map((p) => ({
     id: p.id,
     title: p.title,
@@ -33,11 +31,11 @@ export async function prompts(options: PromptsOptions, ctx: Pick<Ctx, 'out' | 'c
     ctx.out(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
-  ctx.out(renderPromptTable(rows, ctx.color));
+  ctx.out(renderPromptTable(rows, ctx.color, ctx.width));
 }
 
 /** A table when it fits the width, otherwise one block per prompt; each with its summary and what to run next. */
-export function renderPromptTable(rows: readonly PromptListing[], color: boolean, width = terminalWidth()): string {
+export function renderPromptTable(rows: readonly PromptListing[], color: boolean, width: number): string {
   const c = paint(color);
   if (!rows.length) return `${c.dim('No prompts found.')}\n`;
   const header = ['id', 'title', 'domain', 'difficulty', 'criteria'];

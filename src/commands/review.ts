@@ -2,9 +2,7 @@ import type { Ctx } from '../context.js';
 import { answersOf, reviewJson } from '../interview/summary.js';
 import type { Entry, Session } from '../interview/types.js';
 import { resolveSession } from '../store/history.js';
-import { openKnownHistory } from './shared/known-history.js';
 import { stepTitle } from '../ui/interview-view.js';
-import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
 import { safeStrings, safeText } from '../ui/safe-text.js';
 import { flow, piece, wrap } from '../ui/text.js';
@@ -18,38 +16,34 @@ export interface ReviewOptions {
 }
 
 /** The full feedback for a session, with the answers as written. */
-export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'env' | 'color'>): Promise<void> {
-  const history = openKnownHistory(options.db, ctx.env);
-  try {
-    const session = resolveSession(history.sessions, options.id);
-    const entries = history.sessions.entries(session.id);
-    if (options.json) {
-      ctx.out(`${JSON.stringify(reviewJson(session, entries), null, 2)}\n`);
-      return;
-    }
-    const c = paint(ctx.color);
-    // What was typed and saved is shown with its control characters inert (--json escapes them itself).
-    ctx.out(answersView(safeStrings(session), safeStrings(entries), ctx.color, terminalWidth()));
-    const draft = session.grade ? undefined : history.sessions.draft(session.id);
-    if (draft?.text.trim()) {
-      const title = draft.step === 'clarifying' ? 'Clarifying questions' : stepTitle(draft.step);
-      ctx.out(`\n${c.bold(`${title} — not submitted`)}\n${quote(safeText(draft.text), terminalWidth(), ctx.color)}\n`);
-    }
-    if (!session.grade) {
-      const note = session.status === 'in-progress'
-        ? `Session ${session.id} is in-progress and not graded yet. Continue it with \`mlsd resume ${session.id}\`.`
-        : `Session ${session.id} was abandoned, so it has no grade.`;
-      ctx.out(`\n${c.dim(note)}\n`);
-      return;
-    }
-    // Content and the report cost ~250 ms to load; --json and ungraded sessions don't need them.
-    const [{ findPrompt, loadContent }, { outcomeReport }] = await Promise.all([import('../content/load.js'), import('./shared/sitting.js')]);
-    const content = loadContent();
-    const prompt = findPrompt(content, session.promptId);
-    ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: terminalWidth(), justSaved: false, allMisses: options.all })}`);
-  } finally {
-    history.db.close();
+export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'color' | 'width' | 'history' | 'content'>): Promise<void> {
+  const history = await ctx.history(options.db, { mustExist: true });
+  const session = resolveSession(history.sessions, options.id);
+  const entries = history.sessions.entries(session.id);
+  if (options.json) {
+    ctx.out(`${JSON.stringify(reviewJson(session, entries), null, 2)}\n`);
+    return;
   }
+  const c = paint(ctx.color);
+  // What was typed and saved is shown with its control characters inert (--json escapes them itself).
+  ctx.out(answersView(safeStrings(session), safeStrings(entries), ctx.color, ctx.width));
+  const draft = session.grade ? undefined : history.sessions.draft(session.id);
+  if (draft?.text.trim()) {
+    const title = draft.step === 'clarifying' ? 'Clarifying questions' : stepTitle(draft.step);
+    ctx.out(`\n${c.bold(`${title} — not submitted`)}\n${quote(safeText(draft.text), ctx.width, ctx.color)}\n`);
+  }
+  if (!session.grade) {
+    const note = session.status === 'in-progress'
+      ? `Session ${session.id} is in-progress and not graded yet. Continue it with \`mlsd resume ${session.id}\`.`
+      : `Session ${session.id} was abandoned, so it has no grade.`;
+    ctx.out(`\n${c.dim(note)}\n`);
+    return;
+  }
+  // Content and the report cost ~250 ms to load; --json and ungraded sessions don't need them.
+  const [{ findPrompt }, { outcomeReport }] = await Promise.all([import('../content/load.js'), import('./shared/sitting.js')]);
+  const content = await ctx.content();
+  const prompt = findPrompt(content, session.promptId);
+  ctx.out(`\n${outcomeReport(session, session.grade, prompt, content, history, { color: ctx.color, width: ctx.width, justSaved: false, allMisses: options.all })}`);
 }
 
 /** The candidate's text as a quoted block, wrapped to the width. */

@@ -1,9 +1,8 @@
 import type { Ctx } from '../context.js';
-import { findPrompt, loadContent } from '../content/load.js';
+import { findPrompt } from '../content/load.js';
 import { byPhase, expectedAt, rubricFor, type RubricCriterion } from '../content/rubric.js';
 import type { Level, Prompt } from '../content/schema.js';
 import { phaseInfo, type PhaseId } from '../phases.js';
-import { terminalWidth } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
 import { flow, piece, rule, visibleLength, wrap } from '../ui/text.js';
 
@@ -24,11 +23,11 @@ export interface RubricListing {
   phases: { id: PhaseId; title: string; criteria: RubricCriterion[] }[];
 }
 
-export async function rubric(options: RubricOptions, ctx: Pick<Ctx, 'out' | 'color'>): Promise<void> {
-  const content = loadContent();
+export async function rubric(options: RubricOptions, ctx: Pick<Ctx, 'out' | 'color' | 'width' | 'content'>): Promise<void> {
+  const content = await ctx.content();
   const prompt = findPrompt(content, options.id);
   const listing = rubricListing(prompt, rubricFor(prompt, content.framework), options);
-  ctx.out(options.json ? `${JSON.stringify(listing, null, 2)}\n` : renderRubric(listing, ctx.color, terminalWidth()));
+  ctx.out(options.json ? `${JSON.stringify(listing, null, 2)}\n` : renderRubric(listing, ctx.color, ctx.width));
 }
 
 export function rubricListing(

@@ -1,9 +1,9 @@
 import type { Ctx } from '../context.js';
-import { findPrompt, loadContent } from '../content/load.js';
+import { findPrompt } from '../content/load.js';
 import type { Prompt } from '../content/schema.js';
 import { interviewPlan } from '../interview/plan.js';
 import { planView } from '../ui/interview-view.js';
-import { renderMarkdown, terminalWidth } from '../ui/markdown.js';
+import { renderMarkdown } from '../ui/markdown.js';
 import { paint } from '../ui/paint.js';
 
 export interface ShowOptions {
@@ -13,9 +13,9 @@ export interface ShowOptions {
 const ROUND_MINUTES = 45;
 const LABEL_WIDTH = 18;
 
-export async function show(options: ShowOptions, ctx: Pick<Ctx, 'out' | 'color'>): Promise<void> {
-  const prompt = findPrompt(loadContent(), options.id);
-  const width = terminalWidth();
+export async function show(options: ShowOptions, ctx: Pick<Ctx, 'out' | 'color' | 'width' | 'content'>): Promise<void> {
+  const prompt = findPrompt(await ctx.content(), options.id);
+  const width = ctx.width;
   const statement = await renderMarkdown(prompt.statement, { color: ctx.color, width });
   ctx.out(`${statement}\n${renderPlan(prompt, ctx.color, width)}`);
 }

@@ -78,7 +78,8 @@ export function loadContent(options: { promptsDir?: string; dataDir?: string } =
   return { framework, prompts };
 }
 
-export function loadPromptFile(file: string, framework: Framework): Prompt {
+/** One prompt file, checked against itself and, when given, the framework. */
+export function loadPromptFile(file: string, framework?: Framework): Prompt {
   return checked(file, validatePrompt(readYaml(file), { expectedId: basename(file, '.yaml'), framework }));
 }
 

@@ -1,10 +1,22 @@
-import { applicableCriteria } from '../grading/rubric.js';
+import { LEVELS, type Level } from '../levels.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
-import { LEVELS, type Criterion, type Framework, type Level, type Prompt } from './schema.js';
+import type { Criterion, Framework, Prompt } from './schema.js';
 
 /** A criterion as it applies to one prompt, marked when it comes from the shared framework. */
 export interface RubricCriterion extends Criterion {
   framework: boolean;
+}
+
+/**
+ * The criteria that apply to a prompt: its own, then the framework's (minus those it skips). The one rubric
+ * selection: the grader compiles it, `mlsd rubric` and `mlsd prompts` list it.
+ */
+export function applicableCriteria(prompt: Prompt, framework: Framework): Array<{ criterion: Criterion; framework: boolean }> {
+  const skip = new Set(prompt.skipFramework);
+  return [
+    ...prompt.rubric.criteria.map((criterion) => ({ criterion, framework: false })),
+    ...framework.criteria.filter((c) => !skip.has(c.id)).map((criterion) => ({ criterion, framework: true })),
+  ];
 }
 
 /** The criteria the grader applies to a prompt, flattened for listing (`mlsd rubric`, `mlsd prompts`). */

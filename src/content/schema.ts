@@ -135,6 +135,16 @@ export const frameworkSchema = z.strictObject({
 });
 export type Framework = z.infer<typeof frameworkSchema>;
 
+const term = z.string().trim().min(1, 'expected a non-empty term');
+
+/** data/vocabulary.yaml: wordings the grader treats as the same idea, in answers and rubric phrases alike. */
+export const vocabularySchema = z.strictObject({
+  synonyms: z.array(z.array(term).min(2, 'a synonym group needs at least two terms')).default([]),
+  words: z.record(z.string().regex(/^[a-z]+$/, 'expected one lower-case word'), term).default({}),
+  notTypos: z.array(z.tuple([term, term])).default([]),
+});
+export type Vocabulary = z.infer<typeof vocabularySchema>;
+
 export const DEFAULT_TIME_BUDGET: TimeBudget = {
   clarifying: 10,
   requirements: 10,

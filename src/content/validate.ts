@@ -78,7 +78,8 @@ export function validatePrompt(
   });
   const known = new Set([...frameworkIds, ...prompt.rubric.criteria.map((c) => c.id)]);
   prompt.probes.forEach((p, i) => {
-    if (!known.has(p.criterion)) {
+    // Without the framework a probe may well point at one of its criteria.
+    if (options.framework && !known.has(p.criterion)) {
       issues.push({ path: `probes.${i}.criterion`, message: `no criterion "${p.criterion}" in this prompt or the framework` });
     }
   });

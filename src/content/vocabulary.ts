@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { contentDataDir } from '../paths.js';
+import { vocabularySchema, type Vocabulary } from './schema.js';
 
-const term = z.string().trim().min(1, 'expected a non-empty term');
-
-/** data/vocabulary.yaml: wordings the grader treats as the same idea, in answers and rubric phrases alike. */
-export const vocabularySchema = z.strictObject({
-  synonyms: z.array(z.array(term).min(2, 'a synonym group needs at least two terms')).default([]),
-  words: z.record(z.string().regex(/^[a-z]+$/, 'expected one lower-case word'), term).default({}),
-  notTypos: z.array(z.tuple([term, term])).default([]),
-});
-export type Vocabulary = z.infer<typeof vocabularySchema>;
-
-export const EMPTY_VOCABULARY: Vocabulary = { synonyms: [], words: {}, notTypos: [] };
+export { vocabularySchema, type Vocabulary } from './schema.js';
 
 /** Validates parsed vocabulary data; every problem is listed with its field path. */
 export function validateVocabulary(data: unknown, file = 'data/vocabulary.yaml'): Vocabulary {
@@ -25,6 +15,7 @@ export function validateVocabulary(data: unknown, file = 'data/vocabulary.yaml')
   throw new UserError(`invalid content: ${lines.join('\n')}`, { hint: `Fix the fields above in ${file}.` });
 }
 
+/** Reads and validates data/vocabulary.yaml; the caller hands the result to the grader and the fact lookup. */
 export function loadVocabulary(dir = contentDataDir()): Vocabulary {
   const file = join(dir, 'vocabulary.yaml');
   let source: string;

@@ -1,5 +1,4 @@
-import type { Framework, Prompt } from '../content/schema.js';
-import { EMPTY_VOCABULARY, loadVocabulary, type Vocabulary } from '../content/vocabulary.js';
+import type { Framework, Prompt, Vocabulary } from '../content/schema.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import { analyseAnswer, type AnalysedAnswer } from './analyse.js';
 import { askedFactsResult } from './asked-facts.js';
@@ -157,17 +156,16 @@ class RubricGrader implements Grader {
 }
 
 /** Builds a grader from loaded resources; tests use it with a small vocabulary. */
-export function createGrader(nlp: Nlp, vocabulary: Vocabulary = EMPTY_VOCABULARY, options: GraderOptions = {}): Grader {
+export function createGrader(nlp: Nlp, vocabulary: Vocabulary, options: GraderOptions = {}): Grader {
   return new RubricGrader(nlp, new Lexicon(vocabulary, nlp), options.now ?? Date.now, options.limitMs ?? GRADING_LIMIT_MS);
 }
 
 /**
- * Loads the grader's language resources (wink-nlp's model and data/vocabulary.yaml; about 100 ms, once); a caller
- * that has read the vocabulary already passes it in.
+ * Loads wink-nlp's model (about 100 ms, once) and builds a grader over the vocabulary the caller read
+ * (`loadVocabulary()` in src/content): the grader itself reads no files.
  */
-export async function loadGrader(options: { dataDir?: string; vocabulary?: Vocabulary } & GraderOptions = {}): Promise<Grader> {
-  const [nlp, vocabulary] = await Promise.all([loadNlp(), Promise.resolve().then(() => options.vocabulary ?? loadVocabulary(options.dataDir))]);
-  return createGrader(nlp, vocabulary, options);
+export async function loadGrader(options: { vocabulary: Vocabulary } & GraderOptions): Promise<Grader> {
+  return createGrader(await loadNlp(), options.vocabulary, options);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Vocabulary } from '../content/vocabulary.js';
+import type { Vocabulary } from '../content/schema.js';
 import type { Nlp, RawToken } from './nlp.js';
 import { stem } from './stem.js';
 

@@ -1,3 +1,4 @@
+import { applicableCriteria } from '../content/rubric.js';
 import type { Criterion, Framework, Prompt } from '../content/schema.js';
 import type { PhaseId } from '../phases.js';
 import type { Lexicon } from './lexicon.js';
@@ -18,15 +19,6 @@ const SCOPING = /\b(out of scope|non-goals?|outside (the|this) (design|scope)|se
 export interface CompiledRubric {
   criteria: CompiledCriterion[];
   typos: TypoIndex;
-}
-
-/** The criteria that apply to a prompt: its own, then the framework's (minus those it skips). */
-export function applicableCriteria(prompt: Prompt, framework: Framework): Array<{ criterion: Criterion; framework: boolean }> {
-  const skip = new Set(prompt.skipFramework);
-  return [
-    ...prompt.rubric.criteria.map((criterion) => ({ criterion, framework: false })),
-    ...framework.criteria.filter((c) => !skip.has(c.id)).map((criterion) => ({ criterion, framework: true })),
-  ];
 }
 
 /** Normalises every concept phrase once, and indexes the rubric's words for typo tolerance. */

@@ -1,4 +1,4 @@
-import type { Level } from '../content/schema.js';
+import type { Level } from '../levels.js';
 import type { PhaseId } from '../phases.js';
 
 /** A piece of an answer: the text under one heading (phase null when the heading names no phase). */

@@ -4,39 +4,25 @@ import type { Vocabulary } from '../content/vocabulary.js';
 import { InterruptedError, UserError, type StopSignal } from '../errors.js';
 import type { Grade, Grader } from '../grading/index.js';
 import type { PhaseId } from '../phases.js';
-import type { SessionStore } from '../store/sessions.js';
-import {
-  answerInstructions,
-  clarifyInstructions,
-  interviewerSays,
-  linePrompt,
-  overrunWarning,
-  stepHeader,
-  stepIntro,
-} from '../ui/interview-view.js';
-import { paint } from '../ui/paint.js';
-import { safeText } from '../ui/safe-text.js';
-import { wrap } from '../ui/text.js';
 import type { Asker, TextResult } from './asker.js';
 import { factIndex, factReply, joinFactIds, matchFacts } from './facts.js';
 import { chooseProbe } from './probe.js';
 import { gradedPhases } from './progress.js';
 import { answerSections, askedFacts, nextAction, resumedTotalMs, type NextAction } from './session.js';
 import { readClock, startStep, type Clock, type ClockReading } from './timer.js';
-import type { Draft, Entry, Session, StepId } from './types.js';
+import type { Draft, Entry, Session, SessionLog, StepId } from './types.js';
+import type { Kept, SaveFailure, SessionView, StepStart } from './view.js';
 
 export interface RunnerDeps {
-  store: SessionStore;
+  store: SessionLog;
   ask: Asker;
   grader: Grader;
   framework: Content['framework'];
   prompt: Prompt;
   /** The grader's vocabulary, so "CTR" meets a fact asked for as "click-through rate". */
   vocabulary?: Vocabulary;
-  out: (text: string) => void;
+  view: SessionView;
   now: () => number;
-  color: boolean;
-  width: number;
   /** Write every answer in $EDITOR. */
   editor: boolean;
   /**
@@ -62,18 +48,15 @@ export async function runSession(start: Session, deps: RunnerDeps): Promise<RunR
   try {
     return await run(start, deps);
   } catch (err) {
-    const reason = storeFailure(err);
-    if (!reason) throw err;
-    throw new UserError(`could not save the session: ${reason}.`, {
-      hint: `Everything submitted before is kept; once that is fixed, \`mlsd resume ${start.id}\` continues.`,
-    });
+    const code = storeFailure(err);
+    if (!code) throw err;
+    throw saveFailed(deps, { sessionId: start.id, what: 'session', code });
   }
 }
 
 async function run(start: Session, deps: RunnerDeps): Promise<RunResult> {
   const { store } = deps;
   const id = start.id;
-  const view = { color: deps.color, width: deps.width, timer: start.timer };
   let entries = store.entries(id);
   let action = nextAction(start.plan, entries);
   const now = deps.now();
@@ -95,8 +78,8 @@ async function run(start: Session, deps: RunnerDeps): Promise<RunResult> {
       at: deps.now(),
       ...extra,
     });
-    if (kind === 'question') keepTyped(deps, id, 'your question', text, write);
-    else if (kind === 'answer' || kind === 'reply') keepTyped(deps, id, 'your answer', text, write);
+    if (kind === 'question') keepTyped(deps, id, 'question', text, write);
+    else if (kind === 'answer' || kind === 'reply') keepTyped(deps, id, 'answer', text, write);
     else write();
   };
 
@@ -106,23 +89,32 @@ async function run(start: Session, deps: RunnerDeps): Promise<RunResult> {
       const step = action.step;
       const budget = start.plan.find((s) => s.step === step)!.budgetMs;
       clock = startStep(clock, start.timer ? budget : Infinity, deps.now());
-      deps.out(stepHeader(action.step, reading(), view));
-      // The prompt's own guidance would give the answers away; it stays behind :hint.
-      if (action.kind === 'clarify') deps.out(stepIntro(deps.framework.guide.clarifying.focus, view) + clarifyInstructions(view));
-      else if (action.kind === 'answer') deps.out(stepIntro(deps.framework.guide[action.step].focus, view) + answerInstructions(view));
-      // Resumed while a follow-up was waiting for its reply: ask it again.
-      else if (action.kind === 'reply') deps.out(answerInstructions(view) + interviewerSays(action.question, view));
+      deps.view.stepStarted(stepStart(action, deps.framework), reading());
     }
-    timeUp = await perform(action, deps, { id, level: start.targetLevel, record, reading, view, entries });
+    timeUp = await perform(action, deps, { id, level: start.targetLevel, record, reading, entries });
     entries = store.entries(id);
     action = nextAction(start.plan, entries);
   }
-  if (timeUp) deps.out(interviewerSays("We're out of time — let's stop there. Here is how it went.", view));
+  if (timeUp) deps.view.timeUp();
   const grade = finishSession(store.get(id)!, deps);
   // Everything was submitted and is graded now; a signal that came meanwhile still sets the exit code.
   const late = await deps.ask.pendingSignal?.();
-  if (late) throw new InterruptedError(`Interrupted; session ${id} is finished and saved. See it with \`mlsd review ${id}\`.`, late);
+  if (late) throw new InterruptedError(deps.view.interrupted(id, 'finished'), late);
   return { session: store.get(id)!, grade, timeUp };
+}
+
+function stepStart(action: Exclude<NextAction, { kind: 'finish' }>, framework: Content['framework']): StepStart {
+  switch (action.kind) {
+    case 'clarify':
+      return { kind: 'clarify', step: action.step, focus: framework.guide.clarifying.focus };
+    case 'answer':
+      return { kind: 'answer', step: action.step, focus: framework.guide[action.step].focus };
+    // Resumed while a follow-up was waiting for its reply: it is asked again.
+    case 'reply':
+      return { kind: 'reply', step: action.step, question: action.question };
+    case 'probe':
+      return { kind: 'probe', step: action.step };
+  }
 }
 
 interface StepCtx {
@@ -130,7 +122,6 @@ interface StepCtx {
   level: Level;
   record: (step: StepId, kind: Entry['kind'], text: string, extra?: Partial<Entry>) => void;
   reading: () => ClockReading | null;
-  view: { color: boolean; width: number; timer: boolean };
   entries: Entry[];
 }
 
@@ -143,13 +134,13 @@ async function perform(action: Exclude<NextAction, { kind: 'finish' }>, deps: Ru
       const result = await deps.ask.text(textRequest(deps, s, action.step, false, initial));
       if (result.kind === 'interrupted') {
         const draft = result.text ? { step: 'clarifying' as const, kind: 'question' as const, text: result.text, savedAt: deps.now() } : undefined;
-        throw interrupted(deps, s.id, result.signal, draft, 'your questions are saved');
+        throw interrupted(deps, s.id, result.signal, draft, 'questions');
       }
       if (initial) deps.store.clearDraft(s.id);
       if (result.kind === 'done' && result.text.trim()) {
         const matches = matchFacts(result.text, factIndex(deps.prompt.facts, deps.vocabulary));
         const response = factReply(matches);
-        deps.out(interviewerSays(response, s.view));
+        deps.view.interviewerSaid(response);
         s.record('clarifying', 'question', result.text, { factId: joinFactIds(matches.map((m) => m.fact.id)), response });
         return false;
       }
@@ -169,7 +160,7 @@ async function perform(action: Exclude<NextAction, { kind: 'finish' }>, deps: Ru
         s.record(action.step, 'step-end', '');
         return false;
       }
-      deps.out(interviewerSays(probe, s.view));
+      deps.view.probeAsked(probe);
       s.record(action.step, 'probe', probe);
       return false;
     }
@@ -180,42 +171,41 @@ function textRequest(deps: RunnerDeps, s: StepCtx, step: StepId, multiline: bool
   const r = s.reading();
   return {
     multiline,
-    prompt: () => linePrompt(s.reading(), s.view),
+    prompt: () => deps.view.linePrompt(s.reading()),
     initial,
     hint: hintFor(deps, step),
     timeLeftMs: r ? r.totalLeftMs : Infinity,
     stepLeftMs: r ? r.stepLeftMs : Infinity,
-    overrunWarning: r ? overrunWarning(step, s.view) : undefined,
+    overrunWarning: r ? deps.view.overrunWarning(step) : undefined,
   };
 }
 
 function hintFor(deps: RunnerDeps, step: StepId): string {
-  const guide = deps.framework.guide[step];
-  return [wrap(deps.prompt.guidance[step], deps.width), ...guide.checklist.map((item) => wrap(item, deps.width, '  • ', '    '))].join('\n');
+  return deps.view.hint(deps.prompt.guidance[step], deps.framework.guide[step].checklist);
 }
 
 /** Gets a phase answer or probe reply, saving a draft on Ctrl-C. */
 async function typeAnswer(deps: RunnerDeps, s: StepCtx, step: PhaseId, kind: 'answer' | 'reply'): Promise<{ text: string; timeUp: boolean }> {
   const draft = deps.store.draft(s.id);
   const initial = draft && draft.step === step && draft.kind === kind ? draft.text : undefined;
-  if (initial) deps.out(`${paint(deps.color).dim('Restored what you were typing when you stopped:')}\n`);
+  if (initial) deps.view.draftRestored();
   let result: TextResult = deps.editor
     ? { kind: 'editor', text: initial ?? '' }
     : await deps.ask.text(textRequest(deps, s, step, true, initial));
   if (result.kind === 'editor') {
     const draft = { step, kind, text: result.text, savedAt: deps.now() };
-    keepTyped(deps, s.id, 'what you were typing', draft.text, () => deps.store.saveDraft(s.id, draft));
+    keepTyped(deps, s.id, 'typing', draft.text, () => deps.store.saveDraft(s.id, draft));
     // The editor would hold the terminal past a signal that came since the last input.
     const signal = await deps.ask.pendingSignal?.();
-    if (signal) throw interrupted(deps, s.id, signal, undefined, draft.text ? 'what you were typing is saved' : 'your answers so far are saved');
+    if (signal) throw interrupted(deps, s.id, signal, undefined, draft.text ? 'typing' : 'answers');
     const edited = await deps.ask.editor(result.text, step);
     const r = s.reading();
     result = r?.timeUp ? { kind: 'time-up', text: edited } : { kind: 'done', text: edited };
-    if (edited) deps.out(`${safeText(edited).split('\n').map((l) => `${paint(deps.color).dim('│')} ${l}`).join('\n')}\n`);
+    if (edited) deps.view.edited(edited);
   }
   if (result.kind === 'interrupted') {
     const draft = { step, kind, text: result.text, savedAt: deps.now() };
-    throw interrupted(deps, s.id, result.signal, draft, result.text ? 'what you were typing is saved' : 'your answers so far are saved');
+    throw interrupted(deps, s.id, result.signal, draft, result.text ? 'typing' : 'answers');
   }
   if (result.kind === 'end') return { text: '', timeUp: false };
   return { text: result.text, timeUp: result.kind === 'time-up' };
@@ -225,51 +215,42 @@ async function typeAnswer(deps: RunnerDeps, s: StepCtx, step: PhaseId, kind: 'an
  * Saves what was being typed when the sitting was interrupted and says how to go on; a session that holds
  * nothing at all is removed instead of being left in progress.
  */
-function interrupted(deps: RunnerDeps, id: number, signal: StopSignal | undefined, draft: Draft | undefined, saved: string): InterruptedError {
-  if (draft) keepTyped(deps, id, 'what you were typing', draft.text, () => deps.store.saveDraft(id, draft));
-  if (deps.store.removeIfEmpty(id)) return new InterruptedError('Interrupted before anything was written; nothing was saved.', signal);
-  return new InterruptedError(`Interrupted; ${saved}. Continue with \`mlsd resume ${id}\`.`, signal);
+function interrupted(deps: RunnerDeps, id: number, signal: StopSignal | undefined, draft: Draft | undefined, kept: Kept): InterruptedError {
+  if (draft) keepTyped(deps, id, 'typing', draft.text, () => deps.store.saveDraft(id, draft));
+  return new InterruptedError(deps.view.interrupted(id, deps.store.removeIfEmpty(id) ? 'nothing' : kept), signal);
 }
 
 /**
  * Runs a write of what the user typed. If it fails, the text is not lost with it: it is printed back (and
  * kept in a file when one can still be written), then the session stops with one line saying why.
  */
-function keepTyped(deps: RunnerDeps, id: number, what: string, text: string, write: () => void): void {
+function keepTyped(deps: RunnerDeps, id: number, what: SaveFailure['what'], text: string, write: () => void): void {
   try {
     write();
   } catch (err) {
     if (!text.trim()) throw err;
-    const reason = storeFailure(err) ?? (err as Error)?.message ?? String(err);
     let file: string | undefined;
     try {
       file = deps.keepElsewhere?.(text);
     } catch {
-      // Printed below; nowhere else to put it.
+      // Shown below; nowhere else to put it.
     }
-    // The reason goes on the error line; here, the text alone, easy to copy.
-    deps.out(`\nThis could not be saved. Here is what you typed:\n\n${text}\n\n`);
-    if (!storeFailure(err)) throw err;
-    throw new UserError(`could not save ${what}: ${reason}.`, {
-      hint: `${file ? `It is also in ${file}. ` : ''}Once that is fixed, \`mlsd resume ${id}\` continues from what was saved before.`,
-    });
+    deps.view.unsaved(text);
+    const code = storeFailure(err);
+    if (!code) throw err;
+    throw saveFailed(deps, { sessionId: id, what, code, ...(file ? { file } : {}) });
   }
 }
 
-/** Why a write to the history database failed, in words, with SQLite's code; undefined for any other error. */
+function saveFailed(deps: Pick<RunnerDeps, 'view'>, failure: SaveFailure): UserError {
+  const { message, hint } = deps.view.saveFailed(failure);
+  return new UserError(message, { hint });
+}
+
+/** SQLite's code when a write to the history database failed; undefined for any other error. */
 function storeFailure(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null | undefined)?.code;
-  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
-  const reason = code === 'SQLITE_FULL'
-    ? 'the disk is full'
-    : code.startsWith('SQLITE_READONLY')
-      ? 'the history database is read-only'
-      : code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')
-        ? 'the history database is busy'
-        : code.startsWith('SQLITE_IOERR')
-          ? 'the disk reported an error'
-          : 'the history database refused the write';
-  return `${reason} (${code})`;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }
 
 /** Grades one phase's answer on its own and picks the follow-up, if any. */

@@ -57,3 +57,19 @@ export interface Session {
   level: Grade['level'] | null;
   grade: Grade | null;
 }
+
+/**
+ * The session log a sitting writes to, as the interview core needs it; src/store/sessions.ts implements it
+ * over SQLite. Every write commits on its own, so a submission is kept before the next question.
+ */
+export interface SessionLog {
+  get(sessionId: number): Session | undefined;
+  entries(sessionId: number): Entry[];
+  addEntry(sessionId: number, entry: Entry): void;
+  draft(sessionId: number): Draft | undefined;
+  saveDraft(sessionId: number, draft: Draft): void;
+  clearDraft(sessionId: number): void;
+  finish(sessionId: number, grade: Grade, finishedAt: number): void;
+  /** Deletes an in-progress session that holds nothing; says whether it did. */
+  removeIfEmpty(sessionId: number): boolean;
+}

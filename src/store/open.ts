@@ -246,6 +246,15 @@ export function requireWritable(db: Db, file: string): void {
   }
 }
 
+/** The `write` check of `openStore` for a connection opened without it, its failures worded the same way. */
+export function requireWritableOpen(db: Db, file: string): void {
+  try {
+    requireWritable(db, file);
+  } catch (err) {
+    throw failure(file, err, READ_ONLY_CODES);
+  }
+}
+
 export interface OpenOptions {
   /** The caller will save to it: a read-only file or folder is refused now, in one line, not at the first save. */
   write?: boolean;

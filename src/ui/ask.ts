@@ -5,17 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { safeText } from './safe-text.js';
 import { InterruptedError, UserError } from '../errors.js';
 import type { Asker, Choice, StopSignal, TextRequest, TextResult } from '../interview/asker.js';
-import { addLine, joinLines, LINE_COMMANDS } from '../interview/lines.js';
 import type { StepId } from '../interview/types.js';
+import { endedBeforeOpening, openReader, step, type ReaderEffect, type ReaderEvent, type ReaderStep, type TimerId } from './line-reader.js';
+
+export { commandNote, PASTE_GRACE_MS } from './line-reader.js';
 
 interface Io {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   /** Where SIGINT, SIGTERM and SIGHUP arrive while an input is open: the process in real use. */
   signals?: NodeJS.EventEmitter;
+  timers?: Timers;
 }
 
 const processIo = (): Io => ({ input: process.stdin, output: process.stdout, signals: process });
@@ -40,16 +42,6 @@ function onStopSignal(emitter: NodeJS.EventEmitter | undefined, handle: (signal:
 }
 
 const inputEnded = (input: NodeJS.ReadableStream) => Boolean((input as Partial<Readable>).readableEnded);
-
-/** Ctrl-C is the usual interruption, so it goes unnamed. */
-const interruptedBy = (text: string, signal: StopSignal): TextResult =>
-  signal === 'SIGINT' ? { kind: 'interrupted', text } : { kind: 'interrupted', text, signal };
-
-/**
- * After two empty lines an answer ends only if nothing else arrives this quickly: a pasted answer with a double
- * blank line inside it stays one answer instead of spilling into the next prompt.
- */
-export const PASTE_GRACE_MS = 50;
 
 /**
  * What happens between two inputs, while no line editor is open. Typed-ahead text (the rest of a pasted block
@@ -115,170 +107,110 @@ export class TypeAhead {
   }
 }
 
-/** Reads one line or many from the terminal, with the clock, :hint, :editor, Ctrl-C and Ctrl-D handled. */
-export function readText(request: TextRequest, io: Io = processIo(), typeAhead = new TypeAhead()): Promise<TextResult> {
-  return new Promise((resolve) => {
-    const taken = typeAhead.take();
-    const ahead = taken.text;
-    // An input that has ended already belongs to a terminal that was closed between two prompts.
-    const interrupted = taken.interrupted ?? (inputEnded(io.input) ? 'SIGHUP' : undefined);
-    if (interrupted) {
-      if (interrupted !== 'SIGHUP') io.output.write('\n');
-      return resolve(interruptedBy(ahead.split(/\r\n|\r|\n/).join('\n').trim(), interrupted));
-    }
-    const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 0 });
-    // A restored draft comes back with its last line open for editing, so an unfinished sentence can go on
-    // where it stopped; the lines before it come back as already entered.
-    // A draft goes back through the line editor, which would act on a control character in it as a key.
-    const initial = request.initial === undefined ? undefined : safeText(request.initial);
-    let lines = initial && request.multiline ? initial.split('\n') : [];
-    const editing = request.multiline ? (lines.pop() ?? '') : (initial ?? '');
-    let settled = false;
-    let hungUp = false;
-    const timers: NodeJS.Timeout[] = [];
-    // Set from the two empty lines that end an answer until the paste grace period is over: the answer is
-    // submitted already, and only more pasted text (not an interruption) takes it back.
-    let ending: { timer: NodeJS.Timeout; text: string } | undefined;
-    const keepGoing = () => {
-      clearTimeout(ending?.timer);
-      ending = undefined;
-    };
-    // Readline closes on Ctrl-D only when the line is empty; a finished thought should not need an extra key.
-    const onKey = (_: string, key: { ctrl?: boolean; name?: string } | undefined) => {
-      const interrupting = key?.ctrl && key.name === 'c';
-      if (ending && !interrupting && key?.name !== 'return' && key?.name !== 'enter') keepGoing();
-      if (request.multiline && key?.ctrl && key.name === 'd' && rl.line) {
-        io.output.write('\n');
-        finish({ kind: 'done', text: typed() });
-      }
-    };
-    io.input.on('keypress', onKey);
-    const stopListening = onStopSignal(io.signals, (signal) => interrupt(signal));
-    const finish = (result: TextResult) => {
-      if (settled) return;
-      settled = true;
-      io.input.off('keypress', onKey);
-      stopListening();
-      for (const t of timers) clearTimeout(t);
-      keepGoing();
-      rl.close();
-      // Whatever is still arriving in this burst of input belongs to the next prompt; after an interruption
-      // there is none, and a second signal should end the process as usual.
-      if (result.kind !== 'interrupted') typeAhead.collect(io.input);
-      resolve(result);
-    };
-    const interrupt = (signal: StopSignal) => {
-      // After a hangup nobody reads the terminal, and writing to it can fail.
-      hungUp ||= signal === 'SIGHUP';
-      if (ending) {
-        finish({ kind: 'done', text: ending.text });
-        typeAhead.interrupt(signal);
-        return;
-      }
-      if (!hungUp) io.output.write('\n');
-      finish(interruptedBy(typed(), signal));
-    };
-    const typed = () => joinLines(lines, rl.line);
-    const above = (text: string) => {
-      clearLine(io.output, 0);
-      cursorTo(io.output, 0);
-      io.output.write(`${text}\n`);
-      rl.setPrompt(request.prompt());
-      rl.prompt(true);
-    };
-
-    rl.on('SIGINT', () => interrupt('SIGINT'));
-    // A terminal that has gone away fails under the line editor (EIO); that is a hangup, not a crash.
-    rl.on('error', () => {
-      hungUp = true;
-    });
-    rl.on('close', () => {
-      // The input ended or failed: the terminal was closed, so nothing typed was submitted.
-      if (!settled && (hungUp || inputEnded(io.input))) return interrupt('SIGHUP');
-      if (hungUp) return;
-      // Ctrl-D on an empty line (we close with `settled` already set).
-      if (!request.multiline) finish({ kind: 'end' });
-      else {
-        io.output.write('\n');
-        finish({ kind: 'done', text: typed() });
-      }
-    });
-    const onLine = (line: string) => {
-      // Readline hands over the unfinished line as a whole one when the input ends; it stays unfinished.
-      if (inputEnded(io.input)) return;
-      keepGoing();
-      const command = line.trim();
-      const note = commandNote(command, request.multiline);
-      if (command === LINE_COMMANDS.hint) {
-        io.output.write(`${request.hint ?? 'No hint for this step.'}\n`);
-      } else if (command === LINE_COMMANDS.editor && request.multiline) {
-        return finish({ kind: 'editor', text: joinLines(lines) });
-      } else if (note) {
-        io.output.write(`${note}\n`);
-      } else if (!request.multiline) {
-        return finish(command ? { kind: 'done', text: command } : { kind: 'end' });
-      } else {
-        const next = addLine(lines, line);
-        if (next.finished) {
-          lines = [...lines, line];
-          const text = joinLines(next.lines);
-          ending = { text, timer: setTimeout(() => finish({ kind: 'done', text }), PASTE_GRACE_MS) };
-        } else {
-          lines = next.lines;
-        }
-      }
-      rl.setPrompt(request.prompt());
-      rl.prompt();
-    };
-    rl.on('line', onLine);
-
-    if (Number.isFinite(request.timeLeftMs)) {
-      timers.push(
-        setTimeout(() => {
-          io.output.write('\n');
-          finish({ kind: 'time-up', text: typed() });
-        }, Math.max(0, request.timeLeftMs)),
-      );
-    }
-    if (request.overrunWarning && Number.isFinite(request.stepLeftMs) && request.stepLeftMs > 0) {
-      const warning = request.overrunWarning;
-      timers.push(setTimeout(() => above(warning), request.stepLeftMs));
-    }
-    if (lines.length) io.output.write(`${lines.map((l) => `${request.prompt()}${l}`).join('\n')}\n`);
-    rl.setPrompt(request.prompt());
-    rl.prompt();
-    if (editing) rl.write(editing);
-    replay(ahead);
-
-    /** Feeds typed-ahead text as if typed now; what this input does not take goes on to the next one. */
-    function replay(text: string): void {
-      if (!text) return;
-      const parts = text.split(/\r\n|\r|\n/);
-      const partial = parts.pop()!;
-      for (const [i, line] of parts.entries()) {
-        if (settled) return typeAhead.give(`${[...parts.slice(i), partial].join('\n')}`);
-        io.output.write(`${line}\n`);
-        onLine(line);
-      }
-      if (settled) typeAhead.give(partial);
-      else if (partial) rl.write(partial);
-    }
-  });
+/** Real timers; tests pass their own. */
+export interface Timers {
+  set(fire: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
 }
 
+const realTimers: Timers = {
+  set: (fire, ms) => setTimeout(fire, ms),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 /**
- * What to say about a line that looks like a command but is not one here (a typo such as `:hnt`, or `:editor`
- * while asking questions), so it is not sent to the interviewer or saved as part of the answer.
+ * Reads one line or many from the terminal, with the clock, :hint, :editor, Ctrl-C and Ctrl-D handled: the
+ * pure step in ./line-reader.ts decides, this wires it to readline, the signals and the timers.
  */
-export function commandNote(line: string, multiline: boolean): string | undefined {
-  if (!/^:[a-z]+$/i.test(line)) return undefined;
-  if (line === LINE_COMMANDS.hint) return undefined;
-  if (line === LINE_COMMANDS.editor) {
-    return multiline ? undefined : `${LINE_COMMANDS.editor} is for the design steps; here, type one question per line.`;
-  }
-  return multiline
-    ? `${line} is not a command here (try ${LINE_COMMANDS.hint} or ${LINE_COMMANDS.editor}); nothing was added to your answer.`
-    : `${line} is not a command here (try ${LINE_COMMANDS.hint}); nothing was asked.`;
+export function readText(request: TextRequest, io: Io = processIo(), typeAhead = new TypeAhead()): Promise<TextResult> {
+  return new Promise((resolve) => {
+    // Node drops a caught signal not yet handed over if its last listener goes, even when another replaces it
+    // at once: this input listens before the listening between inputs stops, and stops after it starts again.
+    const stopListening = onStopSignal(io.signals, (signal) => dispatch({ kind: 'signal', signal, partial: rl.line }));
+    const ahead = typeAhead.take();
+    // An input that has ended already belongs to a terminal that was closed between two prompts.
+    const ended = endedBeforeOpening(request, ahead, inputEnded(io.input));
+    if (ended) {
+      stopListening();
+      for (const effect of ended.effects) {
+        if (effect.kind === 'write') io.output.write(effect.text);
+        else if (effect.kind === 'finish') resolve(effect.result);
+      }
+      return;
+    }
+    const opening = openReader(request, ahead);
+    const timers = io.timers ?? realTimers;
+    const pending = new Map<TimerId, unknown>();
+    const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 0 });
+    let state = opening.state;
+    const apply = (next: ReaderStep) => {
+      // The state moves first: an effect (closing the line editor) may bring the next event at once.
+      state = next.state;
+      for (const effect of next.effects) run(effect);
+    };
+    const dispatch = (event: ReaderEvent) => apply(step(state, event));
+    const onKey = (_: string, key: { ctrl?: boolean; name?: string } | undefined) =>
+      dispatch({ kind: 'key', name: key?.name, ctrl: key?.ctrl, partial: rl.line });
+    io.input.on('keypress', onKey);
+
+    const run = (effect: ReaderEffect): void => {
+      switch (effect.kind) {
+        case 'write':
+          io.output.write(effect.text);
+          return;
+        case 'show':
+          io.output.write(`${effect.lines.map((l) => `${request.prompt()}${l}`).join('\n')}\n`);
+          return;
+        case 'prompt':
+          rl.setPrompt(request.prompt());
+          rl.prompt();
+          return;
+        case 'above':
+          clearLine(io.output, 0);
+          cursorTo(io.output, 0);
+          io.output.write(`${effect.text}\n`);
+          rl.setPrompt(request.prompt());
+          rl.prompt(true);
+          return;
+        case 'type':
+          rl.write(effect.text);
+          return;
+        case 'set-timer': {
+          const timer = effect.timer;
+          pending.set(timer, timers.set(() => dispatch({ kind: 'timer', timer, partial: rl.line }), effect.ms));
+          return;
+        }
+        case 'clear-timer':
+          if (pending.has(effect.timer)) timers.clear(pending.get(effect.timer));
+          pending.delete(effect.timer);
+          return;
+        case 'finish':
+          io.input.off('keypress', onKey);
+          for (const handle of pending.values()) timers.clear(handle);
+          pending.clear();
+          rl.close();
+          // Whatever is still arriving in this burst of input belongs to the next prompt; after an interruption
+          // there is none, and a second signal should end the process as usual.
+          if (effect.result.kind !== 'interrupted') typeAhead.collect(io.input);
+          stopListening();
+          resolve(effect.result);
+          return;
+        case 'interrupt-next':
+          typeAhead.interrupt(effect.signal);
+          return;
+        case 'give':
+          typeAhead.give(effect.text);
+          return;
+      }
+    };
+
+    rl.on('SIGINT', () => dispatch({ kind: 'signal', signal: 'SIGINT', partial: rl.line }));
+    // A terminal that has gone away fails under the line editor (EIO); that is a hangup, not a crash.
+    rl.on('error', () => dispatch({ kind: 'error' }));
+    rl.on('close', () => dispatch({ kind: 'close', inputEnded: inputEnded(io.input), partial: rl.line }));
+    rl.on('line', (line: string) => dispatch({ kind: 'line', line, inputEnded: inputEnded(io.input) }));
+    apply(opening);
+  });
 }
 
 /** The editor to use: $VISUAL, $EDITOR, then vi or nano. */

@@ -8,7 +8,7 @@ import { tools } from './helpers.js';
 /**
  * Held-out answers, written from each prompt's statement alone before the rubric or the grader was read.
  * Only the orderings and bands that hold today are asserted; the ones that do not are listed in
- * docs/heldout-evaluation.md, so a fix to the grader can turn them into assertions here.
+ * docs/evaluation.md, so a fix to the grader can turn them into assertions here.
  */
 const PROMPT_IDS = ['video-recommendations', 'ads-click-prediction', 'harmful-content-detection'] as const;
 const LABELS = ['strong', 'senior', 'mid', 'weak', 'bullets', 'gamed'] as const;

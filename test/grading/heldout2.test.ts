@@ -26,7 +26,7 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('second held-out set for %s', (pro
   });
 
   // Video: the senior answer earns four staff criteria honestly and lands within 10 points of the staff one
-  // (docs/heldout2-evaluation.md); the gap cleared 10 briefly, before passages grew to three sentences.
+  // (docs/evaluation.md); the gap cleared 10 briefly, before passages grew to three sentences.
   knownGap(['video-recommendations'], promptId)('keeps a clear gap between the staff and senior answers', () => {
     expect(g('staff').total).toBeGreaterThan(g('senior').total + 10);
   });

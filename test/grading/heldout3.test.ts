@@ -7,7 +7,7 @@ import { heldOutSet, type HeldOutLabel } from './helpers.js';
  * the rubric, by authors who explain ideas in plain words more often than they name them ("test it on the week
  * after" for a temporal split). test/fixtures/heldout3/KEY.md lists every paraphrased idea with its standard
  * term. Formats: six standard headings (video), the author's own headings (ads), a flowing essay (harmful
- * content). Expectations the grader does not meet yet run as it.fails (docs/heldout3-evaluation.md), so they
+ * content). Expectations the grader does not meet yet run as it.fails (docs/evaluation.md), so they
  * turn red — and should become plain `it` — once the grader credits the paraphrases.
  */
 const PROMPT_IDS = ['video-recommendations', 'ads-click-prediction', 'harmful-content-detection'] as const;

@@ -6,7 +6,7 @@ import { heldOutSet, type HeldOutLabel } from './helpers.js';
  * A fourth held-out set for two prompts written at the same time as their content, from the candidate's
  * statements and `mlsd guide` alone. Product search uses the six standard headings in fluent prose; payment fraud
  * uses the author's own headings in terse notes. Expectations the grader does not meet yet run as it.fails
- * (docs/heldout4-evaluation.md), so they turn red — and should become plain `it` — once the grader is fixed.
+ * (docs/evaluation.md), so they turn red — and should become plain `it` — once the grader is fixed.
  */
 const PROMPT_IDS = ['product-search-ranking', 'payment-fraud-detection'] as const;
 const { hasContent, grade, knownGap } = heldOutSet('heldout4', PROMPT_IDS);
@@ -37,7 +37,7 @@ describe.skipIf(!hasContent).each(PROMPT_IDS)('fourth held-out set for %s', (pro
   });
 
   // Fraud: failed when first graded (41.3, mid): "so no leakage" read as a negation, negation running past "→",
-  // and phrasings the concept groups lacked ("model down", "canary"). Fixed after docs/heldout4-evaluation.md.
+  // and phrasings the concept groups lacked ("model down", "canary"). Fixed since.
   it('gives the senior answer a senior verdict', () => {
     expect(g('senior').level).toBe('senior');
   });

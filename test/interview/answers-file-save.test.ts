@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { interview } from '../../src/commands/interview.js';
 import { practice } from '../../src/commands/practice.js';
-import type { Ctx } from '../../src/context.js';
 import type { Grader } from '../../src/grading/index.js';
 import { openStore } from '../../src/store/open.js';
+import { testContext } from '../helpers/context.js';
 import { fakeGrader, tinyContent } from './fake-content.js';
 
 const dirs: string[] = [];
@@ -14,21 +14,12 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function setup(answer: string) {
+function setup(answer: string, grader: Grader = fakeGrader()) {
   const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
   dirs.push(dir);
   const file = join(dir, 'answer.md');
   writeFileSync(file, answer);
-  const ctx: Ctx = {
-    out: () => {},
-    err: () => {},
-    now: () => Date.UTC(2026, 10, 26, 12),
-    env: { MLSD_HOME: dir },
-    interactive: false,
-    color: false,
-    readStdin: async () => Buffer.from(''),
-    setExitCode: () => {},
-  };
+  const { ctx } = testContext({ env: { MLSD_HOME: dir }, content: tinyContent, grader });
   return { db: join(dir, 'coach.db'), file, ctx };
 }
 
@@ -54,23 +45,23 @@ describe('a session graded from a file is saved whole or not at all', () => {
                 BEGIN SELECT RAISE(ABORT, 'the disk gave up'); END`);
     store.close();
     await expect(
-      interview({ id: 'tiny-recs', answers: file, json: true, db, minutes: 45, level: 'senior', timer: true }, ctx, { content: tinyContent, grader: fakeGrader() }),
+      interview({ id: 'tiny-recs', answers: file, json: true, db, minutes: 45, level: 'senior', timer: true }, ctx),
     ).rejects.toThrow(/the disk gave up/);
     expect(rows(db)).toEqual({ sessions: 0, entries: 0, status: null });
   });
 
   it('grading that fails leaves no in-progress session for `history` to offer', async () => {
-    const { db, file, ctx } = setup(answer.replace(' BOOM', ''));
     const broken: Grader = { ...fakeGrader(), grade: () => { throw new Error('grader bug'); } };
+    const { db, file, ctx } = setup(answer.replace(' BOOM', ''), broken);
     await expect(
-      practice({ id: 'tiny-recs', phase: 'metrics', answers: file, json: true, db, minutes: 10, level: 'senior', timer: true }, ctx, { content: tinyContent, grader: broken }),
+      practice({ id: 'tiny-recs', phase: 'metrics', answers: file, json: true, db, minutes: 10, level: 'senior', timer: true }, ctx),
     ).rejects.toThrow(/grader bug/);
     expect(rows(db)).toEqual({ sessions: 0, entries: 0, status: null });
   });
 
   it('a good file is saved as one completed session with every section', async () => {
     const { db, file, ctx } = setup(answer.replace(' BOOM', ''));
-    await interview({ id: 'tiny-recs', answers: file, json: true, db, minutes: 45, level: 'senior', timer: true }, ctx, { content: tinyContent, grader: fakeGrader() });
+    await interview({ id: 'tiny-recs', answers: file, json: true, db, minutes: 45, level: 'senior', timer: true }, ctx);
     expect(rows(db)).toMatchObject({ sessions: 1, entries: 4, status: 'completed' });
   });
 });

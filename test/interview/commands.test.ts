@@ -9,27 +9,16 @@ import { interview } from '../../src/commands/interview.js';
 import { practice } from '../../src/commands/practice.js';
 import { resume } from '../../src/commands/resume.js';
 import { review } from '../../src/commands/review.js';
-import type { Ctx } from '../../src/context.js';
 import { UserError } from '../../src/errors.js';
 import { interviewPlan, practicePlan } from '../../src/interview/plan.js';
 import { openStore } from '../../src/store/open.js';
 import { sessionStore } from '../../src/store/sessions.js';
+import { testContext } from '../helpers/context.js';
 import { fakeGrader, tinyContent, tinyPrompt } from './fake-content.js';
 
-function testCtx(interactive = false) {
-  const out: string[] = [];
-  const ctx: Ctx = {
-    out: (t) => void out.push(t),
-    err: () => {},
-    now: () => Date.UTC(2026, 10, 26, 12),
-    env: { MLSD_HOME: mkdtempSync(join(tmpdir(), 'mlsd-home-')) },
-    interactive,
-    color: false,
-    readStdin: async () => Buffer.from(''),
-    setExitCode: () => {},
-  };
-  return { ctx, text: () => out.join('') };
-}
+const testCtx = (interactive = false) => testContext({ interactive });
+/** For the sitting commands: the tiny prompt and a fake grader. */
+const sittingCtx = (interactive = false) => testContext({ interactive, content: tinyContent, grader: fakeGrader() });
 
 /** A database with a graded interview, a graded practice drill and one in progress. */
 function seeded() {
@@ -203,7 +192,7 @@ describe('mlsd abandon', () => {
     await exportSession({ id: String(ids[2]), format: 'md', db: file }, exported.ctx);
     expect(exported.text()).toContain('_Not graded: the session was abandoned before the end; the answers it has are below._');
     expect(exported.text()).not.toContain('Not graded yet');
-    const err = await resume({ id: String(ids[2]), db: file }, testCtx(true).ctx, { content: tinyContent, grader: fakeGrader() }).catch((e: unknown) => e);
+    const err = await resume({ id: String(ids[2]), db: file }, sittingCtx(true).ctx).catch((e: unknown) => e);
     expect((err as UserError).message).toBe(`session ${ids[2]} is abandoned; only an in-progress session can be resumed.`);
     expect((err as UserError).hint).toContain('`mlsd interview other-prompt` starts it afresh');
   });
@@ -229,8 +218,8 @@ describe('mlsd abandon', () => {
 
 describe('interactive commands without a terminal', () => {
   it.each([
-    ['interview', () => interview({ minutes: 45, level: 'senior', timer: true }, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
-    ['practice', () => practice({ id: 'tiny-recs', phase: 'data', minutes: 10, level: 'senior', timer: true }, testCtx().ctx, { content: tinyContent, grader: fakeGrader() })],
+    ['interview', () => interview({ minutes: 45, level: 'senior', timer: true }, sittingCtx().ctx)],
+    ['practice', () => practice({ id: 'tiny-recs', phase: 'data', minutes: 10, level: 'senior', timer: true }, sittingCtx().ctx)],
   ])('%s exits at once pointing at --answers', async (name, run) => {
     const err = await run().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
@@ -239,7 +228,7 @@ describe('interactive commands without a terminal', () => {
   });
 
   it('resume exits at once and points at review and abandon, not at --answers (it has no such flag)', async () => {
-    const err = await resume({}, testCtx().ctx, { content: tinyContent, grader: fakeGrader() }).catch((e: unknown) => e);
+    const err = await resume({}, sittingCtx().ctx).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).message).toContain('`mlsd resume` asks questions and needs a terminal');
     expect((err as UserError).hint).toMatch(/mlsd review <session>.*mlsd abandon <session>/);
@@ -254,7 +243,7 @@ describe('a --db path that does not exist', () => {
     ['review', (db: string) => review({ id: 'last', db }, testCtx().ctx)],
     ['export', (db: string) => exportSession({ id: 'last', format: 'md', db }, testCtx().ctx)],
     ['abandon', (db: string) => abandon({ id: 'last', db }, testCtx().ctx)],
-    ['resume', (db: string) => resume({ db }, testCtx(true).ctx, { content: tinyContent, grader: fakeGrader() })],
+    ['resume', (db: string) => resume({ db }, sittingCtx(true).ctx)],
   ])('%s refuses it and does not create it', async (_name, run) => {
     const db = missing();
     const err = await run(db).catch((e: unknown) => e);

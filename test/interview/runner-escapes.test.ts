@@ -4,6 +4,7 @@ import { practicePlan } from '../../src/interview/plan.js';
 import { runSession } from '../../src/interview/runner.js';
 import { openStore } from '../../src/store/open.js';
 import { sessionStore } from '../../src/store/sessions.js';
+import { terminalSessionView } from '../../src/ui/session-view.js';
 import { fakeGrader, tinyContent, tinyPrompt } from './fake-content.js';
 
 describe('runSession: text back from $EDITOR', () => {
@@ -22,7 +23,7 @@ describe('runSession: text back from $EDITOR', () => {
     const output: string[] = [];
     await runSession(session, {
       store, ask: asker, grader: fakeGrader(), framework: tinyContent.framework, prompt: tinyPrompt,
-      out: (t) => output.push(t), now: () => 0, color: true, width: 80, editor: false,
+      view: terminalSessionView({ out: (t) => output.push(t), color: true, width: 80 }), now: () => 0, editor: false,
     });
     const echo = output.find((t) => t.includes('ANN index'));
     expect(echo).toBe('\u001b[2m│\u001b[22m ANN index␛]0;PWNED␇ behind a cache␛[2J\n\u001b[2m│\u001b[22m �31m�served\n');
@@ -48,7 +49,7 @@ describe('runSession: resumed at a follow-up read back from the history', () => 
     const output: string[] = [];
     await runSession(store.get(session.id)!, {
       store, ask: asker, grader: fakeGrader(), framework: tinyContent.framework, prompt: tinyPrompt,
-      out: (t) => output.push(t), now: () => 0, color: false, width: 80, editor: false,
+      view: terminalSessionView({ out: (t) => output.push(t), color: false, width: 80 }), now: () => 0, editor: false,
     });
     const text = output.join('');
     expect(text).toContain('Interviewer: Why␛]52;c;aGk=␇ so?');

@@ -6,6 +6,7 @@ import { runSession, type RunnerDeps } from '../../src/interview/runner.js';
 import type { PlanStep } from '../../src/interview/types.js';
 import { openStore } from '../../src/store/open.js';
 import { sessionStore, type SessionStore } from '../../src/store/sessions.js';
+import { terminalSessionView } from '../../src/ui/session-view.js';
 import { fakeGrader, tinyContent, tinyPrompt } from './fake-content.js';
 
 /** Answers the session's requests in order; `signals` are what the terminal would report between inputs. */
@@ -37,7 +38,7 @@ function setup(plan: PlanStep[], options: { mode?: 'interview' | 'practice'; sto
   const output: string[] = [];
   const deps = (asker: Asker, extra: Partial<RunnerDeps> = {}): RunnerDeps => ({
     store, ask: asker, grader: fakeGrader(), framework: tinyContent.framework, prompt: tinyPrompt,
-    out: (s) => output.push(s), now: () => (t += 1000), color: false, width: 80, editor: false, ...extra,
+    view: terminalSessionView({ out: (s) => output.push(s), color: false, width: 80 }), now: () => (t += 1000), editor: false, ...extra,
   });
   return { store: real, session, output, deps, text: () => output.join('') };
 }

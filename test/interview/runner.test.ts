@@ -7,6 +7,7 @@ import { runSession, type RunnerDeps } from '../../src/interview/runner.js';
 import type { PlanStep } from '../../src/interview/types.js';
 import { openStore } from '../../src/store/open.js';
 import { sessionStore, type SessionStore } from '../../src/store/sessions.js';
+import { terminalSessionView } from '../../src/ui/session-view.js';
 import { fakeGrader, tinyContent, tinyPrompt } from './fake-content.js';
 
 type Script = (req: TextRequest) => TextResult;
@@ -41,7 +42,7 @@ function setup(plan: PlanStep[], mode: 'interview' | 'practice' = 'interview', t
   const grader = fakeGrader();
   const deps = (asker: Asker): RunnerDeps => ({
     store, ask: asker, grader, framework: tinyContent.framework, prompt: tinyPrompt,
-    out: (t) => output.push(t), now: () => clock.t, color: false, width: 80, editor: false,
+    view: terminalSessionView({ out: (t) => output.push(t), color: false, width: 80 }), now: () => clock.t, editor: false,
   });
   return { store, clock, session, output, grader, deps };
 }

@@ -2,26 +2,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readAnswer } from '../../content/answer-file.js';
-import { loadContent, type Content } from '../../content/load.js';
+import type { Content } from '../../content/load.js';
 import type { Level, Prompt } from '../../content/schema.js';
-import { loadVocabulary, type Vocabulary } from '../../content/vocabulary.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../grading/index.js';
-import type { Asker } from '../../interview/asker.js';
+import { parseAnswerMarkdown, type Grade } from '../../grading/index.js';
 import { gradedPhases } from '../../interview/progress.js';
 import { runSession } from '../../interview/runner.js';
 import { nextAction, timeSpent } from '../../interview/session.js';
 import type { Mode, PlanStep, Session } from '../../interview/types.js';
-import { openHistory, type History } from '../../store/history.js';
-import { terminalAsker } from '../../ui/ask.js';
+import type { History } from '../../store/history.js';
 import { keyFactsView, planView, stepTitle, timeTable } from '../../ui/interview-view.js';
-import { renderMarkdown, terminalWidth } from '../../ui/markdown.js';
+import { renderMarkdown } from '../../ui/markdown.js';
 import { paint } from '../../ui/paint.js';
 import { renderReport } from '../../ui/report.js';
+import { terminalSessionView } from '../../ui/session-view.js';
 
-/** What a sitting needs from outside; tests replace the asker and the grader. */
-/** The flags `interview` and `practice` share (registered in src/cli.ts). */
+/** The flags `interview` and `practice` share (defined once in src/commands/table.ts). */
 export interface SittingFlags {
   minutes: number;
   level: Level;
@@ -32,22 +29,17 @@ export interface SittingFlags {
   db?: string;
 }
 
-export interface SittingEdges {
-  ask: Asker;
-  grader: Grader;
-  content: Content;
-  /** data/vocabulary.yaml, read once for both the grader and the interviewer's fact lookup. */
-  vocabulary: Vocabulary;
-}
+type Edges = 'vocabulary' | 'content' | 'asker' | 'grader';
 
-export async function sittingEdges(ctx: Pick<Ctx, 'env'>, given: Partial<SittingEdges> = {}): Promise<SittingEdges> {
-  const vocabulary = given.vocabulary ?? loadVocabulary();
-  return {
-    vocabulary,
-    content: given.content ?? loadContent(),
-    ask: given.ask ?? terminalAsker(ctx.env),
-    grader: given.grader ?? (await loadGrader({ vocabulary })),
-  };
+/**
+ * Loads what a live sitting needs before anything is shown or recorded, so broken content or vocabulary fails
+ * at once, not after the session was created.
+ */
+export async function loadSittingEdges(ctx: Pick<Ctx, Edges>): Promise<void> {
+  await ctx.vocabulary();
+  await ctx.content();
+  await ctx.asker();
+  await ctx.grader();
 }
 
 const ANSWERS_HINT = 'To grade a written answer without a terminal, pass --answers <answer.md> (add --json for a machine-readable grade).';
@@ -70,63 +62,58 @@ export interface NewSitting {
   db: string | undefined;
 }
 
-type SittingCtx = Pick<Ctx, 'out' | 'now' | 'color' | 'env'>;
+type SittingCtx = Pick<Ctx, 'out' | 'now' | 'color' | 'width' | 'history' | Edges>;
 
 /** Shows the statement and plan, records the session, runs it, prints the report. */
-export async function sitNew(spec: NewSitting, ctx: SittingCtx, edges: SittingEdges): Promise<void> {
-  const history = openHistory(spec.db, ctx.env, { write: true });
-  try {
-    const width = terminalWidth();
-    const statement = /^\s*#/.test(spec.prompt.statement) ? spec.prompt.statement : `# ${spec.prompt.title}\n\n${spec.prompt.statement}`;
-    ctx.out(await renderMarkdown(statement, { color: ctx.color, width }));
-    const open = history.sessions.latestInProgress();
-    if (open) ctx.out(paint(ctx.color).dim(`(Session ${open.id} is still in progress: \`mlsd resume ${open.id}\` continues it later, \`mlsd abandon ${open.id}\` closes it.)\n`));
-    if (spec.mode === 'practice') ctx.out(`\n${keyFactsView(spec.prompt.facts, { color: ctx.color, width })}`);
-    ctx.out(`\n${planView(spec.plan, spec.minutes, { color: ctx.color, timer: spec.timer })}`);
-    const session = history.sessions.create({
-      promptId: spec.prompt.id,
-      mode: spec.mode,
-      targetLevel: spec.level,
-      minutes: spec.minutes,
-      timer: spec.timer,
-      plan: spec.plan,
-      startedAt: ctx.now(),
-    });
-    await sit(session, spec.prompt, spec.editor, history, ctx, edges);
-  } finally {
-    history.db.close();
-  }
+export async function sitNew(spec: NewSitting, ctx: SittingCtx): Promise<void> {
+  const history = await ctx.history(spec.db, { write: true });
+  const width = ctx.width;
+  const statement = /^\s*#/.test(spec.prompt.statement) ? spec.prompt.statement : `# ${spec.prompt.title}\n\n${spec.prompt.statement}`;
+  ctx.out(await renderMarkdown(statement, { color: ctx.color, width }));
+  const open = history.sessions.latestInProgress();
+  if (open) ctx.out(paint(ctx.color).dim(`(Session ${open.id} is still in progress: \`mlsd resume ${open.id}\` continues it later, \`mlsd abandon ${open.id}\` closes it.)\n`));
+  if (spec.mode === 'practice') ctx.out(`\n${keyFactsView(spec.prompt.facts, { color: ctx.color, width })}`);
+  ctx.out(`\n${planView(spec.plan, spec.minutes, { color: ctx.color, timer: spec.timer })}`);
+  const session = history.sessions.create({
+    promptId: spec.prompt.id,
+    mode: spec.mode,
+    targetLevel: spec.level,
+    minutes: spec.minutes,
+    timer: spec.timer,
+    plan: spec.plan,
+    startedAt: ctx.now(),
+  });
+  await sit(session, spec.prompt, spec.editor, history, ctx);
 }
 
 /** Continues a recorded session where its log stops. */
-export async function sitAgain(session: Session, prompt: Prompt, editor: boolean, history: History, ctx: SittingCtx, edges: SittingEdges): Promise<void> {
+export async function sitAgain(session: Session, prompt: Prompt, editor: boolean, history: History, ctx: SittingCtx): Promise<void> {
   const c = paint(ctx.color);
   const action = nextAction(session.plan, history.sessions.entries(session.id));
   const where = action.kind === 'finish' ? 'the report' : stepTitle(action.step).toLowerCase();
   ctx.out(`${c.bold(`Resuming session ${session.id}`)}: ${prompt.title} ${c.dim(`· ${prompt.id}`)}\n`);
   const clock = session.timer ? "; this step's clock starts again, the round keeps the time left when you stopped" : '';
   ctx.out(`${c.dim(`Picking up at ${where}${clock}.`)}\n`);
-  await sit(session, prompt, editor, history, ctx, edges);
+  await sit(session, prompt, editor, history, ctx);
 }
 
-async function sit(session: Session, prompt: Prompt, editor: boolean, history: History, ctx: SittingCtx, edges: SittingEdges): Promise<void> {
-  const width = terminalWidth();
+async function sit(session: Session, prompt: Prompt, editor: boolean, history: History, ctx: SittingCtx): Promise<void> {
+  const width = ctx.width;
+  const content = await ctx.content();
   const result = await runSession(session, {
     store: history.sessions,
-    ask: edges.ask,
-    grader: edges.grader,
-    framework: edges.content.framework,
+    ask: await ctx.asker(),
+    grader: await ctx.grader(),
+    framework: content.framework,
     prompt,
-    vocabulary: edges.vocabulary,
-    out: ctx.out,
+    vocabulary: await ctx.vocabulary(),
+    view: terminalSessionView({ out: ctx.out, color: ctx.color, width }),
     now: ctx.now,
-    color: ctx.color,
-    width,
     editor,
     keepElsewhere: keepInTempFile,
   });
   ctx.out('\n');
-  ctx.out(outcomeReport(result.session, result.grade, prompt, edges.content, history, { color: ctx.color, width, justSaved: true }));
+  ctx.out(outcomeReport(result.session, result.grade, prompt, content, history, { color: ctx.color, width, justSaved: true }));
 }
 
 /** Writes text the history database would not take to a private file in the temp folder; undefined if that fails too. */
@@ -166,43 +153,40 @@ export function outcomeReport(
 /** The --answers flow: the same session, graded from a Markdown file, no questions asked. */
 export async function sitFromFile(
   spec: Omit<NewSitting, 'editor'> & { file: string; json: boolean },
-  ctx: SittingCtx & Pick<Ctx, 'readStdin'>,
-  edges: Pick<SittingEdges, 'grader' | 'content'>,
+  ctx: Pick<Ctx, 'out' | 'now' | 'color' | 'width' | 'history' | 'content' | 'grader' | 'readStdin' | 'stdinIsTTY'>,
 ): Promise<void> {
   // The same checks as `mlsd score`: missing, empty, binary or oversized answers are refused with one line.
-  const answer = await readAnswer(spec.file, { readStdin: ctx.readStdin, stdinIsTTY: Boolean(process.stdin.isTTY) });
+  const answer = await readAnswer(spec.file, { readStdin: ctx.readStdin, stdinIsTTY: ctx.stdinIsTTY });
   const sections = parseAnswerMarkdown(answer.text);
   if (!sections.some((s) => s.text.trim())) {
     throw new UserError(`${spec.file} has no answer text.`, { hint: 'Write your answer under headings such as "## Metrics" and try again.' });
   }
-  const history = openHistory(spec.db, ctx.env, { write: true });
-  try {
-    const now = ctx.now();
-    const phases = spec.mode === 'practice' ? gradedPhases(spec.plan) : undefined;
-    const grade = edges.grader.grade(spec.prompt, edges.content.framework, { sections, ...(phases ? { phases } : {}) });
-    // Nothing here was typed live: the session, its answers and its grade are saved together or not at all,
-    // so a crash never leaves a half-saved session that `history` would offer to resume.
-    const session = history.db.transaction(() => {
-      const created = history.sessions.create({
-        promptId: spec.prompt.id, mode: spec.mode, targetLevel: spec.level, minutes: spec.minutes,
-        timer: false, plan: spec.plan, startedAt: now,
+  const history = await ctx.history(spec.db, { write: true });
+  const content = await ctx.content();
+  const grader = await ctx.grader();
+  const now = ctx.now();
+  const phases = spec.mode === 'practice' ? gradedPhases(spec.plan) : undefined;
+  const grade = grader.grade(spec.prompt, content.framework, { sections, ...(phases ? { phases } : {}) });
+  // Nothing here was typed live: the session, its answers and its grade are saved together or not at all,
+  // so a crash never leaves a half-saved session that `history` would offer to resume.
+  const session = history.db.transaction(() => {
+    const created = history.sessions.create({
+      promptId: spec.prompt.id, mode: spec.mode, targetLevel: spec.level, minutes: spec.minutes,
+      timer: false, plan: spec.plan, startedAt: now,
+    });
+    for (const section of sections) {
+      history.sessions.addEntry(created.id, {
+        step: section.phase ?? 'other', kind: 'answer', text: section.text, factId: null, response: null,
+        elapsedMs: 0, budgetMs: null, at: now,
       });
-      for (const section of sections) {
-        history.sessions.addEntry(created.id, {
-          step: section.phase ?? 'other', kind: 'answer', text: section.text, factId: null, response: null,
-          elapsedMs: 0, budgetMs: null, at: now,
-        });
-      }
-      history.sessions.finish(created.id, grade, ctx.now());
-      return created;
-    }).immediate();
-    if (spec.json) {
-      ctx.out(`${JSON.stringify({ ...grade, sessionId: session.id }, null, 2)}\n`);
-      return;
     }
-    const done = history.sessions.get(session.id)!;
-    ctx.out(outcomeReport(done, grade, spec.prompt, edges.content as Content, history, { color: ctx.color, width: terminalWidth(), justSaved: true }));
-  } finally {
-    history.db.close();
+    history.sessions.finish(created.id, grade, ctx.now());
+    return created;
+  }).immediate();
+  if (spec.json) {
+    ctx.out(`${JSON.stringify({ ...grade, sessionId: session.id }, null, 2)}\n`);
+    return;
   }
+  const done = history.sessions.get(session.id)!;
+  ctx.out(outcomeReport(done, grade, spec.prompt, content, history, { color: ctx.color, width: ctx.width, justSaved: true }));
 }
