@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processContext, type Ctx } from './context.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
-import { COMMANDS, type OptionSpec } from './commands/table.js';
+import { COMMANDS, type CommandSpec, type OptionSpec } from './commands/table.js';
 import { packageRoot } from './paths.js';
 import { safeText } from './ui/safe-text.js';
 
@@ -23,20 +23,32 @@ export function buildProgram(ctx: Ctx): Command {
     .exitOverride()
     .addHelpText('after', `\nExamples:\n${COMMANDS.map((c) => `  $ ${c.example}`).join('\n')}`);
 
-  for (const spec of COMMANDS) {
-    const command = program.command(spec.name).addHelpText('after', `\nExample:\n  $ ${spec.example}`).description(spec.description);
-    for (const [syntax, description] of spec.args ?? []) command.argument(syntax, description);
-    for (const o of spec.options ?? []) command.addOption(toOption(o));
-    const arity = spec.args?.length ?? 0;
-    command.action(async (...params: unknown[]) => spec.run(params.slice(0, arity) as (string | undefined)[], params[arity], ctx));
-  }
+  for (const spec of COMMANDS) addCommand(program, spec, ctx);
 
   // A usage error names what is wrong; the second line says where the right usage is.
   program.showHelpAfterError('(`mlsd --help` lists the commands)');
-  for (const command of program.commands) {
-    command.showHelpAfterError(`(\`mlsd ${command.name()} --help\` shows its arguments and an example)`);
-  }
+  const helpAfterError = (command: Command, path: string): void => {
+    for (const sub of command.commands) {
+      sub.showHelpAfterError(`(\`mlsd ${path}${sub.name()} --help\` shows its arguments and an example)`);
+      helpAfterError(sub, `${path}${sub.name()} `);
+    }
+  };
+  helpAfterError(program, '');
   return program;
+}
+
+function addCommand(parent: Command, spec: CommandSpec, ctx: Ctx): void {
+  const command = parent.command(spec.name).addHelpText('after', `\nExample:\n  $ ${spec.example}`).description(spec.description);
+  for (const [syntax, description] of spec.args ?? []) command.argument(syntax, description);
+  for (const o of spec.options ?? []) command.addOption(toOption(o));
+  const arity = spec.args?.length ?? 0;
+  command.action(async (...params: unknown[]) => {
+    // Commander gives a flag the parent also defines (`mlsd prompts validate --json`) to the parent.
+    const flags = { ...(parent.parent ? parent.opts() : {}), ...(params[arity] as object) } as { promptsDir?: string };
+    if (flags.promptsDir !== undefined) ctx.usePromptsDir(flags.promptsDir);
+    return spec.run(params.slice(0, arity) as (string | undefined)[], flags, ctx);
+  });
+  for (const sub of spec.subcommands ?? []) addCommand(command, sub, ctx);
 }
 
 function toOption(spec: OptionSpec): Option {

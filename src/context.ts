@@ -43,8 +43,13 @@ export interface Ctx {
   readStdin: (maxBytes: number) => Promise<Buffer>;
   /** Sets the process exit code without ending the process, so output flushes. */
   setExitCode: (code: number) => void;
-  /** The prompts and the framework, loaded and validated on first use. */
+  /**
+   * The prompts and the framework, loaded and validated on first use: the built-in prompts, plus the pack folder
+   * named by `--prompts-dir` (see `usePromptsDir`), else by $MLSD_PROMPTS_DIR.
+   */
   content: () => Promise<Content>;
+  /** Adds a folder of the user's prompt files (`--prompts-dir`, which wins over $MLSD_PROMPTS_DIR); call before content(). */
+  usePromptsDir: (dir: string) => void;
   /** Only the framework (cheaper than all the prompts when nothing else is needed). */
   framework: () => Promise<Framework>;
   /** data/vocabulary.yaml, read once for both the grader and the interviewer's fact lookup. */
@@ -59,7 +64,7 @@ export interface Ctx {
 }
 
 /** The edges that are loaded on first use; `given` replaces what a test supplies. */
-export type LazyEdges = Pick<Ctx, 'content' | 'framework' | 'vocabulary' | 'grader' | 'asker' | 'history' | 'dispose'>;
+export type LazyEdges = Pick<Ctx, 'content' | 'usePromptsDir' | 'framework' | 'vocabulary' | 'grader' | 'asker' | 'history' | 'dispose'>;
 
 export interface GivenEdges {
   content: Content;
@@ -82,10 +87,21 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 /**
  * Content, grader, asker and history, each loaded when first asked for and then kept for the run. The modules
- * behind them are imported only then, so `mlsd --help` loads none of them.
+ * behind them are imported only then, so `mlsd --help` loads none of them. `warn` is told, one line each, about
+ * the pack files skipped.
  */
-export function lazyEdges(env: Record<string, string | undefined>, given: Partial<GivenEdges> = {}): LazyEdges {
-  const content = once(async () => given.content ?? (await import('./content/load.js')).loadContent());
+export function lazyEdges(
+  env: Record<string, string | undefined>,
+  given: Partial<GivenEdges> = {},
+  warn: (text: string) => void = () => {},
+): LazyEdges {
+  let promptsDir: string | undefined;
+  const content = once(async () => {
+    if (given.content) return given.content;
+    const packDir = promptsDir ?? (env.MLSD_PROMPTS_DIR || undefined);
+    const { safeText } = await import('./util/safe-text.js');
+    return (await import('./content/load.js')).loadContent({ packDir, warn: (line) => warn(`warning: ${safeText(line)}\n`) });
+  });
   const vocabulary = once(async () => given.vocabulary ?? (await import('./content/vocabulary.js')).loadVocabulary());
   const opened = new Map<string, { history: History; writable: boolean }>();
   let contentAsked = false;
@@ -93,6 +109,9 @@ export function lazyEdges(env: Record<string, string | undefined>, given: Partia
     content: () => {
       contentAsked = true;
       return content();
+    },
+    usePromptsDir: (dir) => {
+      promptsDir = dir;
     },
     framework: async () =>
       given.content || contentAsked ? (await content()).framework : (await import('./content/load.js')).loadFramework(),
@@ -177,7 +196,7 @@ export function processContext(): Ctx {
     setExitCode: (code) => {
       process.exitCode = code;
     },
-    ...lazyEdges(process.env),
+    ...lazyEdges(process.env, {}, (text) => void process.stderr.write(text)),
   };
 }
 

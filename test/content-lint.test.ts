@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import type { Criterion } from '../src/content/schema.js';
 import { STOPWORDS } from '../src/grading/lexicon.js';
+import { writeExamplePack } from './helpers/example-pack.js';
 
 /** Words every answer contains; as a whole phrasing they would match any design, so they prove nothing. */
 const GENERIC = new Set([
@@ -40,7 +41,10 @@ function lint(where: string, criteria: readonly Criterion[]): string[] {
   return problems;
 }
 
-const content = loadContent();
+// The built-in prompts and the complete example of docs/authoring.md, which stands for a user's pack.
+const example = writeExamplePack();
+afterAll(() => example.remove());
+const content = loadContent({ packDir: example.dir });
 
 describe('concept phrasings', () => {
   it('has no lone generic words, negations, long or duplicated phrasings in the framework', () => {

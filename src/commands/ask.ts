@@ -4,7 +4,7 @@ import { usageError } from '../errors.js';
 import { factIndex, factReply, matchFacts } from '../interview/facts.js';
 import { interviewerSays } from '../ui/interview-view.js';
 import { paint } from '../ui/paint.js';
-import { safeText } from '../ui/safe-text.js';
+import { jsonText, safeText } from '../ui/safe-text.js';
 import { wrap } from '../ui/text.js';
 
 export interface AskOptions {
@@ -36,7 +36,7 @@ export async function ask(options: AskOptions, ctx: Pick<Ctx, 'out' | 'color' | 
     facts: matches.map((m) => m.fact.id),
   };
   if (options.json) {
-    ctx.out(`${JSON.stringify(result, null, 2)}\n`);
+    ctx.out(`${jsonText(result)}\n`);
     return;
   }
   const width = ctx.width;

@@ -4,7 +4,7 @@ import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import { reviewJson } from '../interview/summary.js';
 import { resolveSession } from '../store/history.js';
-import { safeText } from '../ui/safe-text.js';
+import { jsonText, safeText } from '../ui/safe-text.js';
 import { sessionMarkdown, type CriterionNotes } from '../ui/session-markdown.js';
 import { placeIfFree, tempBeside } from '../util/place-file.js';
 import { systemErrorText } from '../util/system-error.js';
@@ -24,7 +24,7 @@ export async function exportSession(options: ExportOptions, ctx: Pick<Ctx, 'out'
   const session = resolveSession(history.sessions, options.id);
   const review = reviewJson(session, history.sessions.entries(session.id));
   const about = options.format === 'md' ? await promptInfo(session.promptId, ctx) : undefined;
-  const text = options.format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : sessionMarkdown(review, about?.title ?? session.promptId, about?.notes);
+  const text = options.format === 'json' ? `${jsonText(review)}\n` : sessionMarkdown(review, about?.title ?? session.promptId, about?.notes);
   if (!options.output) {
     ctx.out(text);
     return;

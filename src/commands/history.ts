@@ -5,8 +5,9 @@ import type { Session } from '../interview/types.js';
 import type { PhaseId } from '../phases.js';
 import { averagesView, sessionTable, totalChart } from '../ui/history-view.js';
 import { paint } from '../ui/paint.js';
-import { safeStrings } from '../ui/safe-text.js';
+import { jsonText, safeStrings } from '../ui/safe-text.js';
 import { flow, piece } from '../ui/text.js';
+import { dueFooter } from './shared/cards.js';
 
 export interface HistoryOptions {
   json?: boolean;
@@ -14,7 +15,7 @@ export interface HistoryOptions {
   db?: string;
 }
 
-export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'color' | 'width' | 'history' | 'content'>): Promise<void> {
+export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'color' | 'width' | 'history' | 'content' | 'now'>): Promise<void> {
   const store = await ctx.history(options.db, { mustExist: true });
   let sessions: Session[] = store.sessions.list({ promptId: options.prompt });
   // A typo in --prompt should not read as "no sessions yet": name the closest prompt instead.
@@ -23,7 +24,7 @@ export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'c
     findPrompt(await ctx.content(), options.prompt);
   }
   if (options.json) {
-    ctx.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
+    ctx.out(`${jsonText(sessions.map(sessionJson))}\n`);
     return;
   }
   const c = paint(ctx.color);
@@ -48,6 +49,8 @@ export async function history(options: HistoryOptions, ctx: Pick<Ctx, 'out' | 'c
     const line = [piece('Weakest phase:', c.bold), piece(`${weakest.phase} (avg ${Math.round(weakest.average)}) →`), piece(nextDrill(promptId, weakest.phase))];
     parts.push(`${flow(line, width, '', '  ').join('\n')}\n`);
   }
+  const due = dueFooter(store, ctx.now(), { color: ctx.color, width });
+  if (due) parts.push(due);
   ctx.out(parts.join('\n'));
 }
 

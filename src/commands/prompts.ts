@@ -1,6 +1,11 @@
+import { resolve } from 'node:path';
 import type { Ctx } from '../context.js';
+import { promptFiles } from '../content/load.js';
 import { rubricFor } from '../content/rubric.js';
+import { UserError } from '../errors.js';
+import { contentDataDir, promptsDir } from '../paths.js';
 import { paint } from '../ui/paint.js';
+import { jsonText, safeText } from '../ui/safe-text.js';
 import { flow, padVisible, piece, visibleLength, wrap } from '../ui/text.js';
 
 export interface PromptsOptions {
@@ -28,7 +33,7 @@ export async function prompts(options: PromptsOptions, ctx: Pick<Ctx, 'out' | 'c
     summary: p.summary,
   }));
   if (options.json) {
-    ctx.out(`${JSON.stringify(rows, null, 2)}\n`);
+    ctx.out(`${jsonText(rows)}\n`);
     return;
   }
   ctx.out(renderPromptTable(rows, ctx.color, ctx.width));
@@ -61,4 +66,35 @@ export function renderPromptTable(rows: readonly PromptListing[], color: boolean
     c.dim(`Take a mock round: mlsd interview ${first}`),
     '',
   ].join('\n');
+}
+
+export interface ValidateOptions {
+  /** A pack folder; without it, the built-in prompts/ and data/. */
+  dir?: string;
+  json?: boolean;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** `mlsd prompts validate [dir]`: every problem of every file on stdout and exit 1, else a one-line summary. */
+export async function validatePrompts(options: ValidateOptions, ctx: Pick<Ctx, 'out' | 'framework'>): Promise<void> {
+  const { builtinIds, validateBuiltIn, validatePackFolder } = await import('../content/packs.js');
+  const builtIn = { promptsDir: promptsDir(), dataDir: contentDataDir(), promptFiles: promptFiles() };
+  const shipped = [builtIn.promptsDir, builtIn.dataDir].map((d) => resolve(d));
+  const report =
+    options.dir === undefined || shipped.includes(resolve(options.dir))
+      ? validateBuiltIn(builtIn)
+      : validatePackFolder(options.dir, { framework: await ctx.framework(), builtins: builtinIds(builtIn.promptFiles) });
+  const { issues } = report;
+  if (options.json) ctx.out(`${jsonText({ valid: !issues.length, ...report })}\n`);
+  else if (issues.length) ctx.out(issues.map((i) => `${safeText(i.file)} → ${safeText(i.path)}: ${safeText(i.message)}\n`).join(''));
+  if (issues.length) {
+    const files = new Set(issues.map((i) => i.file)).size;
+    throw new UserError(`${plural(issues.length, 'problem', 'problems')} in ${plural(files, 'file', 'files')}.`, {
+      hint: 'Fix each field named above and run `mlsd prompts validate` again; docs/authoring.md describes every field.',
+    });
+  }
+  if (!options.json) {
+    ctx.out(`${plural(report.prompts, 'prompt', 'prompts')}, ${plural(report.criteria, 'criterion', 'criteria')}, ${plural(report.pitfalls, 'pitfall', 'pitfalls')}: all valid\n`);
+  }
 }

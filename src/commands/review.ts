@@ -4,7 +4,7 @@ import type { Entry, Session } from '../interview/types.js';
 import { resolveSession } from '../store/history.js';
 import { stepTitle } from '../ui/interview-view.js';
 import { paint } from '../ui/paint.js';
-import { safeStrings, safeText } from '../ui/safe-text.js';
+import { jsonText, safeStrings, safeText } from '../ui/safe-text.js';
 import { flow, piece, wrap } from '../ui/text.js';
 
 export interface ReviewOptions {
@@ -21,7 +21,7 @@ export async function review(options: ReviewOptions, ctx: Pick<Ctx, 'out' | 'col
   const session = resolveSession(history.sessions, options.id);
   const entries = history.sessions.entries(session.id);
   if (options.json) {
-    ctx.out(`${JSON.stringify(reviewJson(session, entries), null, 2)}\n`);
+    ctx.out(`${jsonText(reviewJson(session, entries))}\n`);
     return;
   }
   const c = paint(ctx.color);

@@ -5,6 +5,7 @@ import type { Level, Prompt } from '../content/schema.js';
 import { phaseInfo, type PhaseId } from '../phases.js';
 import { paint } from '../ui/paint.js';
 import { flow, piece, rule, visibleLength, wrap } from '../ui/text.js';
+import { jsonText } from '../ui/safe-text.js';
 
 export interface RubricOptions {
   id: string;
@@ -27,7 +28,7 @@ export async function rubric(options: RubricOptions, ctx: Pick<Ctx, 'out' | 'col
   const content = await ctx.content();
   const prompt = findPrompt(content, options.id);
   const listing = rubricListing(prompt, rubricFor(prompt, content.framework), options);
-  ctx.out(options.json ? `${JSON.stringify(listing, null, 2)}\n` : renderRubric(listing, ctx.color, ctx.width));
+  ctx.out(options.json ? `${jsonText(listing)}\n` : renderRubric(listing, ctx.color, ctx.width));
 }
 
 export function rubricListing(

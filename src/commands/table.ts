@@ -25,6 +25,8 @@ export interface CommandSpec {
   options?: readonly OptionSpec[];
   /** Lazy-imports the command's module, so `--help` loads nothing heavy. */
   run: (args: (string | undefined)[], flags: Flags, ctx: Ctx) => Promise<void>;
+  /** Commands under this one (`mlsd prompts validate`); the command itself still runs when none is named. */
+  subcommands?: readonly CommandSpec[];
 }
 
 const flag = (flags: string, description: string, more: Omit<OptionSpec, 'flags' | 'description'> = {}): OptionSpec => ({
@@ -41,6 +43,8 @@ const minutesParser = intOption('--minutes', 1, 600);
 const json = (description = 'print JSON') => flag('--json', description);
 const db = flag('--db <file>', 'use this history database instead of the default');
 const all = flag('--all', 'list every missed criterion, not only the first six');
+/** Every command that reads prompts takes it; src/cli.ts hands it to the context before the command runs. */
+export const promptsDir = flag('--prompts-dir <dir>', 'also use the prompt files in this folder (default: $MLSD_PROMPTS_DIR)');
 const level = (more: { default?: string } = {}) => flag('--level <level>', 'the level you are aiming for: mid, senior or staff', { parse: levelParser, ...more });
 
 /** The flags of a live sitting, shared by `interview` and `practice`. */
@@ -53,6 +57,7 @@ function sittingOptions(words: { minutes: number; length: string; editor: string
     flag('--answers <file>', words.answers),
     json('with --answers: print the grade as JSON'),
     db,
+    promptsDir,
   ];
 }
 
@@ -64,14 +69,25 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'prompts',
     description: 'List the design prompts.',
     example: 'mlsd prompts',
-    options: [json()],
+    options: [json(), promptsDir],
     run: async (_args, flags, ctx) => (await import('./prompts.js')).prompts(flags, ctx),
+    subcommands: [
+      {
+        name: 'validate',
+        description: 'Check prompt files: every problem with its file and field, or a one-line summary.',
+        example: 'mlsd prompts validate my-prompts',
+        args: [['[dir]', 'a folder of your own prompt files; omit it to check the built-in content']],
+        options: [json('print the problems as JSON')],
+        run: async ([dir], flags, ctx) => (await import('./prompts.js')).validatePrompts({ dir, ...flags }, ctx),
+      },
+    ],
   },
   {
     name: 'show',
     description: 'Show a prompt statement.',
     example: 'mlsd show video-recommendations',
     args: [['<prompt-id>', 'the prompt to show']],
+    options: [promptsDir],
     run: async ([id], _flags, ctx) => (await import('./show.js')).show({ id: id! }, ctx),
   },
   {
@@ -79,7 +95,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: 'Print the rubric of a prompt, for study.',
     example: 'mlsd rubric video-recommendations --phase serving',
     args: [['<prompt-id>', 'the prompt']],
-    options: [flag('--phase <phase>', `one phase: ${PHASE_IDS.join(', ')}`, { parse: phaseParser }), level(), json()],
+    options: [flag('--phase <phase>', `one phase: ${PHASE_IDS.join(', ')}`, { parse: phaseParser }), level(), json(), promptsDir],
     run: async ([id], flags, ctx) => (await import('./rubric.js')).rubric({ id: id!, ...flags }, ctx),
   },
   {
@@ -94,15 +110,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: 'Ask the interviewer one clarifying question, answered from the prompt\'s fact sheet.',
     example: 'mlsd ask video-recommendations "How many daily active users are there?"',
     args: [['<prompt-id>', 'the prompt'], ['<question>', 'the question, in quotes']],
-    options: [json()],
+    options: [json(), promptsDir],
     run: async ([id, question], flags, ctx) => (await import('./ask.js')).ask({ id: id!, question: question!, ...flags }, ctx),
   },
   {
     name: 'score',
-    description: 'Grade a written answer (Markdown, or - for stdin).',
+    description: 'Grade a written answer (Markdown, or - for stdin); --save keeps it in history and makes drill cards of what it missed.',
     example: 'mlsd score video-recommendations answer.md',
     args: [['<prompt-id>', 'the prompt the answer is for'], ['<answer>', 'a Markdown file, or - to read stdin']],
-    options: [json('print the grade as JSON'), all, level()],
+    options: [
+      json('print the grade as JSON'),
+      all,
+      level(),
+      flag('--save', 'keep the graded answer in history (a session of mode "score"); every criterion it missed becomes a card for `mlsd drill`'),
+      flag('--db <file>', 'with --save: use this history database instead of the default'),
+      promptsDir,
+    ],
     run: async ([id, answer], flags, ctx) => (await import('./score.js')).score({ id: id!, answer: answer!, ...flags }, ctx),
   },
   {
@@ -139,11 +162,27 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async ([id], flags, ctx) => (await import('./practice.js')).practice({ id, ...flags }, ctx),
   },
   {
+    name: 'drill',
+    description: 'Spaced practice: answer the cards due today, one question per criterion you missed before.',
+    example: 'mlsd drill --limit 3',
+    options: [
+      flag('--limit <n>', 'cards to ask at most', { default: 5, parse: intOption('--limit', 1, 100) }),
+      flag('--prompt <id>', 'only cards of this prompt'),
+      flag('--phase <phase>', `only cards of one phase: ${PHASE_IDS.join(', ')}`, { parse: phaseParser }),
+      flag('--status', 'what is due today and this week, cards learning and learned, recall over 30 days, and the next two weeks'),
+      flag('--answers <file>', 'take the answers from a Markdown file, one per card under `## <criterion id>` (no terminal needed)'),
+      json('with --status or --answers: print JSON'),
+      db,
+      promptsDir,
+    ],
+    run: async (_args, flags, ctx) => (await import('./drill.js')).drill(flags, ctx),
+  },
+  {
     name: 'resume',
     description: 'Continue an interrupted session.',
     example: 'mlsd resume',
     args: [['[session-id]', 'the session; omit it for the latest one in progress']],
-    options: [flag('--editor', 'write each phase in $EDITOR'), db],
+    options: [flag('--editor', 'write each phase in $EDITOR'), db, promptsDir],
     run: async ([id], flags, ctx) => (await import('./resume.js')).resume({ id, ...flags }, ctx),
   },
   {
@@ -158,7 +197,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'history',
     description: 'Your sessions, trends and weakest phase.',
     example: 'mlsd history --prompt video-recommendations',
-    options: [json(), flag('--prompt <id>', 'only sessions of this prompt'), db],
+    options: [json(), flag('--prompt <id>', 'only sessions of this prompt'), db, promptsDir],
     run: async (_args, flags, ctx) => (await import('./history.js')).history(flags, ctx),
   },
   {
@@ -166,7 +205,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: 'The full feedback of a session, with your answers.',
     example: 'mlsd review last',
     args: [SESSION_ARG],
-    options: [json(), all, db],
+    options: [json(), all, db, promptsDir],
     run: async ([id], flags, ctx) => (await import('./review.js')).review({ id: id!, ...flags }, ctx),
   },
   {
@@ -179,6 +218,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       flag('-o, --output <file>', 'write to this file instead of stdout'),
       flag('--force', 'replace the -o file if it exists (never a history database)'),
       db,
+      promptsDir,
     ],
     run: async ([id], flags, ctx) => (await import('./export.js')).exportSession({ id: id!, ...flags }, ctx),
   },

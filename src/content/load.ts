@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { basename, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { contentDataDir, promptsDir } from '../paths.js';
 import { closest } from '../util/closest.js';
+import { builtinIds, loadPack } from './packs.js';
 import type { Framework, Prompt } from './schema.js';
+import { displayPath, parseYamlData } from './source.js';
 import { validateFramework, validatePrompt, type ContentIssue, type Validated } from './validate.js';
 
 /** Everything the content folders hold, validated. */
@@ -13,10 +14,7 @@ export interface Content {
   prompts: Prompt[];
 }
 
-function display(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}
+const display = displayPath;
 
 function contentError(file: string, issues: ContentIssue[]): UserError {
   const lines = issues.map((i) => `${display(file)} → ${i.path}: ${i.message}`);
@@ -33,12 +31,10 @@ function readYaml(file: string): unknown {
   } catch (err) {
     throw new UserError(`cannot read ${display(file)}: ${(err as Error).message}`);
   }
-  try {
-    return parseYaml(source, { prettyErrors: true });
-  } catch (err) {
-    const message = (err as Error).message.split('\n')[0];
-    throw new UserError(`invalid YAML in ${display(file)}: ${message}`, { hint: 'Fix the syntax at the line shown.' });
-  }
+  const parsed = parseYamlData(source);
+  if (parsed.ok) return parsed.data;
+  const [first] = parsed.issues;
+  throw new UserError(`invalid YAML in ${display(file)}: ${first!.path}: ${first!.message}`, { hint: 'Fix the syntax at the line shown.' });
 }
 
 function checked<T>(file: string, result: Validated<T>): T {
@@ -58,12 +54,25 @@ export function promptFiles(dir = promptsDir()): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Loads and validates every prompt; all problems across all files are reported together. */
-export function loadContent(options: { promptsDir?: string; dataDir?: string } = {}): Content {
+export interface LoadOptions {
+  promptsDir?: string;
+  dataDir?: string;
+  /** A folder of the user's own prompt files, added to the built-in ones (`--prompts-dir`, `MLSD_PROMPTS_DIR`). */
+  packDir?: string;
+  /** Told one line for each pack file that is skipped, and why. */
+  warn?: (line: string) => void;
+}
+
+/**
+ * Loads and validates every built-in prompt; all problems across all files are reported together. Then the
+ * pack's prompts, if a pack is given: a broken pack file is skipped with a warning and never stops the rest.
+ */
+export function loadContent(options: LoadOptions = {}): Content {
   const framework = loadFramework(options.dataDir);
   const prompts: Prompt[] = [];
   const errors: UserError[] = [];
-  for (const file of promptFiles(options.promptsDir)) {
+  const files = promptFiles(options.promptsDir);
+  for (const file of files) {
     try {
       prompts.push(loadPromptFile(file, framework));
     } catch (err) {
@@ -74,6 +83,12 @@ export function loadContent(options: { promptsDir?: string; dataDir?: string } =
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) {
     throw new UserError(errors.map((e) => e.message).join('\n'), { hint: 'Fix the fields above in the files named.' });
+  }
+  // The built-in folder named as a pack adds nothing, and is not a folder of collisions either.
+  if (options.packDir && resolve(options.packDir) !== resolve(options.promptsDir ?? promptsDir())) {
+    const pack = loadPack(options.packDir, { framework, builtins: builtinIds(files) });
+    for (const line of pack.warnings) options.warn?.(line);
+    prompts.push(...pack.prompts);
   }
   return { framework, prompts };
 }
@@ -92,6 +107,6 @@ export function findPrompt(content: Content, id: string): Prompt {
   throw new UserError(`unknown prompt "${id}"`, {
     hint: near.length
       ? `Did you mean ${near.map((n) => `"${n}"`).join(' or ')}? \`mlsd prompts\` lists them all.`
-      : `Known prompts: ${ids.join(', ')}. \`mlsd prompts\` lists them.`,
+      : `Known prompts: ${ids.join(', ')}. \`mlsd prompts\` lists them; a prompt of your own also needs its folder: --prompts-dir <dir> or MLSD_PROMPTS_DIR.`,
   });
 }

@@ -5,9 +5,22 @@ import { LEVELS } from '../levels.js';
 
 export { LEVELS, type Level } from '../levels.js';
 
-const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "cold-start"');
-const text = z.string().trim().min(1, 'expected non-empty text');
-const phrase = z.string().trim().min(1, 'expected a non-empty phrase');
+/**
+ * Bounds on every field, far above what real content needs: a prompt pack is untrusted, and its text is wrapped,
+ * matched and printed.
+ */
+export const FIELD_LIMITS = { id: 64, phrase: 100, text: 2000, statement: 10_000 } as const;
+
+const longest = (n: number) => `longer than ${n} characters`;
+const atMost = (n: number, what: string) => `more than ${n} ${what}`;
+const list = <T extends z.ZodType>(item: T, n: number, what: string) => z.array(item).max(n, atMost(n, what));
+
+const kebab = z
+  .string()
+  .max(FIELD_LIMITS.id, longest(FIELD_LIMITS.id))
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "cold-start"');
+const text = z.string().trim().min(1, 'expected non-empty text').max(FIELD_LIMITS.text, longest(FIELD_LIMITS.text));
+const phrase = z.string().trim().min(1, 'expected a non-empty phrase').max(FIELD_LIMITS.phrase, longest(FIELD_LIMITS.phrase));
 
 export const phaseIdSchema = z.enum(PHASE_IDS);
 export const levelSchema = z.enum(LEVELS);
@@ -23,7 +36,7 @@ export const criterionSchema = z.strictObject({
   short: text.optional(),
   weight: z.number().min(0.5).max(5),
   level: levelSchema,
-  concepts: z.array(z.array(phrase).min(1, 'a concept group needs at least one phrase')).min(1),
+  concepts: list(list(phrase, 50, 'phrases').min(1, 'a concept group needs at least one phrase'), 20, 'concept groups').min(1),
   need: z.number().int().min(1).optional(),
   numeric: z.boolean().optional(),
   why: text,
@@ -37,7 +50,7 @@ export const factSchema = z.strictObject({
   id: kebab,
   topic: text,
   answer: text,
-  asks: z.array(phrase).min(1),
+  asks: list(phrase, 50, 'phrasings').min(1),
   key: z.boolean().default(false),
 });
 export type Fact = z.infer<typeof factSchema>;
@@ -52,7 +65,7 @@ export const SEVERITIES = ['minor', 'major', 'disqualifying'] as const;
 export const severitySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof severitySchema>;
 
-const conceptGroups = z.array(z.array(phrase).min(1, 'a concept group needs at least one phrase')).min(1);
+const conceptGroups = list(list(phrase, 50, 'phrases').min(1, 'a concept group needs at least one phrase'), 20, 'concept groups').min(1);
 
 /**
  * A mistake that fails candidates. `claim` holds the concept groups of a committed claim (as in a criterion);
@@ -70,8 +83,8 @@ export const pitfallSchema = z.strictObject({
   why: text,
   instead: text,
   probe: text.optional(),
-  triggers: z.array(text).min(1),
-  clears: z.array(text).min(1),
+  triggers: list(text, 50, 'sentences').min(1),
+  clears: list(text, 50, 'sentences').min(1),
 });
 export type Pitfall = z.infer<typeof pitfallSchema>;
 
@@ -102,17 +115,17 @@ export const promptSchema = z.strictObject({
   domain: text,
   difficulty: z.enum(['medium', 'hard', 'expert']),
   summary: text,
-  statement: text,
+  statement: z.string().trim().min(1, 'expected non-empty text').max(FIELD_LIMITS.statement, longest(FIELD_LIMITS.statement)),
   /** Share of the interview per step, in percent; sums to 100. */
   timeBudget: timeBudgetSchema.optional(),
-  facts: z.array(factSchema).min(1),
+  facts: list(factSchema, 100, 'facts').min(1),
   guidance: perPhase(text).extend({ clarifying: text }),
-  probes: z.array(probeSchema).default([]),
+  probes: list(probeSchema, 200, 'probes').default([]),
   /** Framework criterion ids that do not apply to this prompt. */
-  skipFramework: z.array(kebab).default([]),
-  rubric: z.strictObject({ criteria: z.array(criterionSchema).min(1) }),
+  skipFramework: list(kebab, 100, 'ids').default([]),
+  rubric: z.strictObject({ criteria: list(criterionSchema, 200, 'criteria').min(1) }),
   /** Mistakes specific to this prompt that an interviewer writes down as red flags. */
-  pitfalls: z.array(pitfallSchema).default([]),
+  pitfalls: list(pitfallSchema, 100, 'pitfalls').default([]),
   /** A closing line for reports on this prompt, e.g. a pointer to `mlsd pipeline`. */
   seeAlso: text.optional(),
 });

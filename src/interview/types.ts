@@ -10,7 +10,8 @@ export interface PlanStep {
   budgetMs: number;
 }
 
-export type Mode = 'interview' | 'practice';
+/** A sitting, or a written answer saved with `mlsd score --save`. */
+export type Mode = 'interview' | 'practice' | 'score';
 export type Status = 'in-progress' | 'completed' | 'abandoned';
 export const STATUSES: readonly Status[] = ['in-progress', 'completed', 'abandoned'];
 

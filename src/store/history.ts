@@ -1,12 +1,14 @@
 import { UserError } from '../errors.js';
 import type { Session } from '../interview/types.js';
 import { dbPath } from '../paths.js';
+import { cardStore, type CardStore } from './cards.js';
 import { openStore, type Db, type OpenOptions } from './open.js';
 import { sessionStore, type SessionStore } from './sessions.js';
 
 export interface History {
   db: Db;
   sessions: SessionStore;
+  cards: CardStore;
   file: string;
 }
 
@@ -14,7 +16,7 @@ export interface History {
 export function openHistory(dbOption: string | undefined, env: Record<string, string | undefined>, options: OpenOptions = {}): History {
   const file = dbOption === ':memory:' ? dbOption : dbPath(dbOption, env);
   const db = openStore(file, options);
-  return { db, sessions: sessionStore(db), file };
+  return { db, sessions: sessionStore(db), cards: cardStore(db), file };
 }
 
 /** A session by id or "last"; an unknown one is an expected failure that lists the ids that exist. */

@@ -92,14 +92,26 @@ function removeSidecars(file: string, created: readonly string[]): void {
  * seen as such without taking the write lock, so readers never wait for writers.
  */
 export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): void {
+  const behind = () => (db.pragma('user_version', { simple: true }) as number) < migrations.length;
+  if (!behind()) return;
   const step = db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current >= migrations.length) return false;
     db.exec(migrations[current]!);
+    // Foreign keys are off while a table is rebuilt (SQLite's documented way): check by hand before committing.
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length) throw new Error(`migration ${current + 1} left ${broken.length} broken foreign key reference(s)`);
     db.pragma(`user_version = ${current + 1}`);
     return true;
   });
-  while ((db.pragma('user_version', { simple: true }) as number) < migrations.length && step.immediate());
+  // Outside a transaction only: inside one SQLite ignores the switch.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    while (behind() && step.immediate());
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
 }
 
 /** Waits without returning to the event loop; only for the rare retry below. */

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import type { Criterion, Probe } from '../../src/content/schema.js';
 import { STOPWORDS } from '../../src/grading/lexicon.js';
+import { writeExamplePack } from '../helpers/example-pack.js';
 
 const MIN_LENGTH = 40;
 const MAX_LENGTH = 220;
@@ -59,7 +60,10 @@ function lint(where: string, criteria: readonly Criterion[], probes: readonly Pr
   return problems;
 }
 
-const content = loadContent();
+// The built-in prompts and the complete example of docs/authoring.md, which stands for a user's pack.
+const example = writeExamplePack();
+afterAll(() => example.remove());
+const content = loadContent({ packDir: example.dir });
 
 describe('drill questions', () => {
   it('the framework has one for every criterion, a real question that is not its title', () => {

@@ -46,7 +46,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     },
     ...edges,
     env,
-    ...lazyEdges(env, { content, vocabulary, grader, asker }),
+    ...lazyEdges(env, { content, vocabulary, grader, asker }, (t) => void err.push(t)),
   };
   onTestFinished(() => {
     ctx.dispose();

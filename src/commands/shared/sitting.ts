@@ -5,7 +5,7 @@ import { readAnswer } from '../../content/answer-file.js';
 import type { Content } from '../../content/load.js';
 import type { Level, Prompt } from '../../content/schema.js';
 import type { Ctx } from '../../context.js';
-import { UserError } from '../../errors.js';
+import { InterruptedError, UserError } from '../../errors.js';
 import { parseAnswerMarkdown, type Grade } from '../../grading/index.js';
 import { gradedPhases } from '../../interview/progress.js';
 import { runSession } from '../../interview/runner.js';
@@ -16,7 +16,9 @@ import { keyFactsView, planView, stepTitle, timeTable } from '../../ui/interview
 import { renderMarkdown } from '../../ui/markdown.js';
 import { paint } from '../../ui/paint.js';
 import { renderReport } from '../../ui/report.js';
+import { jsonText } from '../../ui/safe-text.js';
 import { terminalSessionView } from '../../ui/session-view.js';
+import { dueFooter, saveRoundCards } from './cards.js';
 
 /** The flags `interview` and `practice` share (defined once in src/commands/table.ts). */
 export interface SittingFlags {
@@ -100,20 +102,34 @@ export async function sitAgain(session: Session, prompt: Prompt, editor: boolean
 async function sit(session: Session, prompt: Prompt, editor: boolean, history: History, ctx: SittingCtx): Promise<void> {
   const width = ctx.width;
   const content = await ctx.content();
-  const result = await runSession(session, {
-    store: history.sessions,
-    ask: await ctx.asker(),
-    grader: await ctx.grader(),
-    framework: content.framework,
-    prompt,
-    vocabulary: await ctx.vocabulary(),
-    view: terminalSessionView({ out: ctx.out, color: ctx.color, width }),
-    now: ctx.now,
-    editor,
-    keepElsewhere: keepInTempFile,
-  });
+  let result;
+  try {
+    result = await runSession(session, {
+      store: history.sessions,
+      ask: await ctx.asker(),
+      grader: await ctx.grader(),
+      framework: content.framework,
+      prompt,
+      vocabulary: await ctx.vocabulary(),
+      view: terminalSessionView({ out: ctx.out, color: ctx.color, width }),
+      now: ctx.now,
+      editor,
+      keepElsewhere: keepInTempFile,
+    });
+  } catch (err) {
+    // A signal that came while the round was being graded ends it after the grade was saved: its cards too.
+    try {
+      const done = err instanceof InterruptedError ? history.sessions.get(session.id) : undefined;
+      if (done?.grade) saveRoundCards(history, done, done.grade, prompt, content.framework, ctx.now());
+    } catch {
+      // The round itself is saved; a failure here must not hide why the sitting stopped.
+    }
+    throw err;
+  }
+  const made = saveRoundCards(history, result.session, result.grade, prompt, content.framework, ctx.now()).created;
   ctx.out('\n');
   ctx.out(outcomeReport(result.session, result.grade, prompt, content, history, { color: ctx.color, width, justSaved: true }));
+  ctx.out(dueFooter(history, ctx.now(), { color: ctx.color, width, made }));
 }
 
 /** Writes text the history database would not take to a private file in the temp folder; undefined if that fails too. */
@@ -181,12 +197,13 @@ export async function sitFromFile(
       });
     }
     history.sessions.finish(created.id, grade, ctx.now());
-    return created;
+    return { ...created, made: saveRoundCards(history, created, grade, spec.prompt, content.framework, now).created };
   }).immediate();
   if (spec.json) {
-    ctx.out(`${JSON.stringify({ ...grade, sessionId: session.id }, null, 2)}\n`);
+    ctx.out(`${jsonText({ ...grade, sessionId: session.id })}\n`);
     return;
   }
   const done = history.sessions.get(session.id)!;
   ctx.out(outcomeReport(done, grade, spec.prompt, content, history, { color: ctx.color, width: ctx.width, justSaved: true }));
+  ctx.out(dueFooter(history, ctx.now(), { color: ctx.color, width: ctx.width, made: session.made }));
 }
