@@ -11,7 +11,7 @@ import { loadGrader, parseAnswerMarkdown, type Grader } from '../../src/grading/
  * the first five share much of their vocabulary (feeds, rankers, calibration) and were tuned only against each
  * other's strong answers.
  */
-const STRICT = ['feed-ranking', 'people-you-may-know', 'eta-prediction'];
+const STRICT = ['feed-ranking', 'people-you-may-know', 'eta-prediction', 'notification-ranking', 'query-autocomplete', 'visual-search'];
 
 const content = loadContent();
 const ids = new Set(content.prompts.map((p) => p.id));

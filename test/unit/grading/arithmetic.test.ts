@@ -483,6 +483,8 @@ describe('every answer fixture', () => {
     'redflags/eta-prediction.md': ['arithmetic-qps'],
     // 12 million loads a day is about 140 per second, not 14.
     'redflags/event-recommendation.md': ['arithmetic-qps'],
+    // 6 billion images × 2048 floats × 4 bytes is about 49 TB, not 4.9 TB.
+    'redflags/visual-search.md': ['arithmetic-storage'],
   };
 
   it('covers the fixture folders', () => {
