@@ -39,7 +39,8 @@ export function pitfallQuestion(pitfall: Pitfall, evidence: string | undefined):
 }
 
 function pitfallItem<C extends CardKey>(card: C, prompt: Prompt, framework: Framework, evidence: string | undefined): DrillItem<C>[] {
-  const pitfall = prompt.pitfalls.find((p) => p.id === card.itemId) ?? framework.pitfalls.find((p) => p.id === card.itemId);
+  // Content built by hand (tests, older packs) may leave the lists out.
+  const pitfall = [...(prompt.pitfalls ?? []), ...(framework.pitfalls ?? [])].find((p) => p.id === card.itemId);
   if (!pitfall) return [];
   const criterion: Criterion = {
     id: pitfall.id, phase: pitfall.phase, title: pitfall.title, weight: 1, level: 'mid', concepts: pitfall.claim, why: pitfall.why, strong: pitfall.instead,
