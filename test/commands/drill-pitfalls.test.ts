@@ -116,4 +116,19 @@ describe('red flags become drill cards', () => {
     expect(text).toContain(pitfall.instead.replace(/\s+/g, ' ').slice(0, 60));
     expect(text).toContain(pitfall.why.replace(/\s+/g, ' ').slice(0, 60));
   });
+
+  it('a pitfall without a probe is asked about the sentence its red flag quoted', async () => {
+    const dir = home();
+    const grade = (await savePlanted(dir)) as { redFlags: Array<{ id: string; evidence: string }> };
+    const evidence = grade.redFlags.find((f) => f.id === 'vr-clicks-objective')!.evidence;
+    const noProbe = {
+      ...content,
+      prompts: content.prompts.map((p) => (p.id !== 'video-recommendations' ? p : {
+        ...p, pitfalls: p.pitfalls.map((f) => (f.id === 'vr-clicks-objective' ? { ...f, probe: undefined } : f)),
+      })),
+    };
+    const t = testContext({ env: { MLSD_HOME: dir }, now: () => day0 + DAY, content: noProbe, grader, width: 400 });
+    await drill({ limit: 5, status: true }, t.ctx);
+    expect(t.text()).toContain(`You wrote: “${evidence}” What goes wrong with that here, and what would you do instead?`);
+  });
 });
