@@ -44,7 +44,7 @@ function inHistory<T>(dir: string, read: (h: ReturnType<typeof openHistory>) => 
 }
 
 /** Saves the planted answer (it raises the clicks-objective red flag among others) as `score --save` does. */
-async function savePlanted(dir: string): Promise<{ redFlags: Array<{ id: string }>; criteria: Array<{ id: string; met: boolean }> }> {
+async function savePlanted(dir: string): Promise<{ redFlags: Array<{ id: string; evidence: string }>; criteria: Array<{ id: string; met: boolean }> }> {
   const t = at(dir, day0);
   await score({ id: 'video-recommendations', answer: planted, json: true, save: true }, t.ctx);
   return JSON.parse(t.text());
@@ -119,7 +119,7 @@ describe('red flags become drill cards', () => {
 
   it('a pitfall without a probe is asked about the sentence its red flag quoted', async () => {
     const dir = home();
-    const grade = (await savePlanted(dir)) as { redFlags: Array<{ id: string; evidence: string }> };
+    const grade = await savePlanted(dir);
     const evidence = grade.redFlags.find((f) => f.id === 'vr-clicks-objective')!.evidence;
     const noProbe = {
       ...content,
