@@ -35,7 +35,7 @@ export async function drill(options: DrillOptions, ctx: DrillCtx): Promise<void>
   if (options.prompt) findPrompt(content, options.prompt);
   const history = await ctx.history(options.db, { write: true });
   const now = ctx.now();
-  const items = drillItems(history.cards.all(), content).filter(
+  const items = drillItems(history.cards.all(), content, flagEvidence(history)).filter(
     (i) => (!options.prompt || i.card.promptId === options.prompt) && (!options.phase || i.phase === options.phase),
   );
   if (options.answers) return fromFile(options, items, content, history, ctx);
@@ -64,8 +64,23 @@ async function status(options: DrillOptions, ctx: DrillCtx): Promise<void> {
     return;
   }
   const content = await ctx.content();
-  const dueToday = drillItems(cards.filter((c) => c.memory.due < endOfToday(now)), content);
+  const dueToday = drillItems(cards.filter((c) => c.memory.due < endOfToday(now)), content, flagEvidence(history));
   ctx.out(statusView(result, dueToday, now, { color: ctx.color, width: ctx.width }));
+}
+
+/**
+ * A pitfall card's quoted sentence: the evidence of its red flag in the newest graded session of the prompt that
+ * raised it (read only for a pitfall without a probe, which asks about that sentence).
+ */
+function flagEvidence(history: History): (card: StoredCard) => string | undefined {
+  return (card) => {
+    if (card.kind !== 'pitfall') return undefined;
+    for (const session of history.sessions.list({ promptId: card.promptId })) {
+      const flag = session.grade?.redFlags?.find((f) => f.id === card.itemId);
+      if (flag) return flag.evidence;
+    }
+    return undefined;
+  };
 }
 
 /** Records one answer and returns the card as rescheduled. */
@@ -153,6 +168,7 @@ async function fromFile(options: DrillOptions, items: readonly DrillItem<StoredC
     const out = graded.map(({ item, grade }, i) => ({
       promptId: item.card.promptId,
       criterion: item.card.itemId,
+      kind: item.card.kind,
       question: item.question,
       met: grade.met,
       evidence: grade.evidence,

@@ -25,6 +25,7 @@ export interface DrillGrade {
  */
 export function gradeDrill(grader: Grader, framework: Framework, item: DrillItem, text: string, elapsedMs?: number): DrillGrade {
   if (!text.trim()) return { met: false, partial: false, evidence: null, note: 'no answer', depth: false, rating: 'again' };
+  if (item.pitfall) return gradePitfall(grader, framework, item, text, elapsedMs);
   const grade = grader.grade(item.prompt, framework, { sections: [{ phase: item.phase, text }], phases: [item.phase] });
   const result = grade.criteria.find((c) => c.id === item.criterion.id);
   const met = Boolean(result?.met);
@@ -39,4 +40,15 @@ export function gradeDrill(grader: Grader, framework: Framework, item: DrillItem
     depth,
     rating: ratingFor({ met, partial, depth, slow }),
   };
+}
+
+/**
+ * A pitfall card is recalled when the answer takes the mistake back by the rules a probe clears a red flag with:
+ * cleared → good (hard when slow); stated again, or neither → again.
+ */
+function gradePitfall(grader: Grader, framework: Framework, item: DrillItem, text: string, elapsedMs?: number): DrillGrade {
+  const { cleared, committed } = grader.clearsPitfall?.(item.prompt, framework, item.card.itemId, text) ?? { cleared: false, committed: false };
+  const slow = elapsedMs !== undefined && elapsedMs > SLOW_MS;
+  const note = committed ? 'the answer makes the same claim again' : 'the answer does not take the claim back or say what is wrong with it';
+  return { met: cleared, partial: false, evidence: null, ...(cleared ? {} : { note }), depth: false, rating: ratingFor({ met: cleared, partial: false, slow }) };
 }

@@ -29,6 +29,11 @@ export interface GraderOptions {
 /** A loaded grader: language resources are loaded once, then grading is pure and synchronous. */
 export interface Grader {
   grade(prompt: Prompt, framework: Framework, input: GradeInput): Grade;
+  /**
+   * Whether a reply about one pitfall takes it back, by the rules an interview probe clears a red flag with
+   * (replyClears); `committed` when the reply states the claim again. An unknown pitfall id is neither.
+   */
+  clearsPitfall?(prompt: Prompt, framework: Framework, pitfallId: string, text: string): { cleared: boolean; committed: boolean };
 }
 
 /**
@@ -93,6 +98,17 @@ class RubricGrader implements Grader {
       if (replyClears(compiled, reply, prose)) out.push({ ...flag, reply: probe.reply });
     }
     return out;
+  }
+
+  clearsPitfall(prompt: Prompt, framework: Framework, pitfallId: string, text: string): { cleared: boolean; committed: boolean } {
+    const compiled = this.rubricFor(prompt, framework).pitfalls.find((p) => p.pitfall.id === pitfallId);
+    if (!compiled || !text.trim()) return { cleared: false, committed: false };
+    const sections = [{ phase: compiled.pitfall.phase, text }];
+    const check = startDeadline(this.now, this.limitMs, sections);
+    const reply = analyseAnswer(sections, this.nlp, this.lexicon, undefined, check, this.commitment);
+    const prose = (s: number) => reply.sentences[s]!.prose && !reply.sentences[s]!.chained;
+    const committed = detectPitfalls([compiled], reply, prose, [compiled.pitfall.phase], check).length > 0;
+    return { cleared: !committed && replyClears(compiled, reply, prose), committed };
   }
 
   grade(prompt: Prompt, framework: Framework, input: GradeInput): Grade {

@@ -39,13 +39,20 @@ export function cardView(index: number, total: number, item: DrillItem, view: Vi
 export function drillResultView(item: DrillItem, grade: DrillGrade, next: { now: number; due: number }, view: View): string {
   const c = paint(view.color);
   const lines: string[] = [];
-  if (grade.met) {
+  if (item.pitfall) {
+    // A pitfall card is recalled by taking the mistake back: say which mistake, and why it is one when it stands.
+    lines.push(wrap(safeText(item.pitfall.title), view.width, grade.met ? `${c.green('✓ Taken back:')} ` : `${c.red('✗ Still standing:')} `, '  '));
+    if (!grade.met) {
+      if (grade.note) lines.push(c.dim(wrap(safeText(grade.note), view.width, '  ', '  ')));
+      lines.push(wrap(safeText(item.pitfall.why), view.width, `${c.bold('Why it fails:')} `, '  '));
+    }
+  } else if (grade.met) {
     lines.push(wrap(`“${safeText(grade.evidence ?? '')}”`, view.width, `${c.green('✓ Recalled:')} `, '  '));
   } else {
     lines.push(wrap(safeText(item.criterion.title), view.width, `${c.red(grade.partial ? '½ Partly there:' : '✗ Missing:')} `, '  '));
     if (grade.note) lines.push(c.dim(wrap(safeText(grade.note), view.width, '  ', '  ')));
   }
-  lines.push(wrap(safeText(item.criterion.strong), view.width, `${c.bold('A strong answer:')} `, '  '));
+  lines.push(wrap(safeText(item.criterion.strong), view.width, `${c.bold(item.pitfall ? 'Instead:' : 'A strong answer:')} `, '  '));
   const depth = grade.rating === 'easy' ? ' (met, and weighed an alternative)' : '';
   lines.push(`${c.dim('Rated')} ${c.bold(grade.rating)}${c.dim(depth)} ${c.dim('·')} next review ${whenDue(next.now, next.due)}`);
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,5 @@
 import type { Framework, Prompt } from '../../content/schema.js';
-import { drillableIds, gradeOutcomes } from '../../drill/cards.js';
+import { drillableIds, gradeOutcomes, missedOutcomes } from '../../drill/cards.js';
 import { dueLine } from '../../drill/status.js';
 import type { Grade } from '../../grading/types.js';
 import type { Session } from '../../interview/types.js';
@@ -10,12 +10,14 @@ import { wrap } from '../../ui/text.js';
 
 /**
  * Turns a graded session into cards and reviews, once: misses make cards or fail their reviews, and in a full
- * round the criteria met are successful reviews. Call it inside the transaction that finishes the session
- * where there is one, so the two are saved together.
+ * round the criteria met are successful reviews. Every red flag still standing (not cleared by a probe's reply)
+ * from a pitfall is a miss of that pitfall's card; arithmetic flags name no pitfall and make none. Call it inside
+ * the transaction that finishes the session where there is one, so the two are saved together.
  */
 export function saveRoundCards(history: History, session: Pick<Session, 'id' | 'mode'>, grade: Grade, prompt: Prompt, framework: Framework, at: number): RoundCounts {
   if (history.cards.sessionRecorded(session.id)) return { created: 0, failed: 0, recalled: 0 };
-  const outcomes = gradeOutcomes(grade, drillableIds(prompt, framework), session.mode);
+  const pitfalls = (grade.redFlags ?? []).filter((f) => !f.id.startsWith('arithmetic-')).map((f) => f.id);
+  const outcomes = [...gradeOutcomes(grade, drillableIds(prompt, framework), session.mode), ...missedOutcomes('pitfall', pitfalls)];
   return history.cards.recordRound(prompt.id, outcomes, { at, source: session.mode, sessionId: session.id });
 }
 
