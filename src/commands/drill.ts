@@ -168,12 +168,12 @@ async function fromFile(options: DrillOptions, items: readonly DrillItem<StoredC
     const out = graded.map(({ item, grade }, i) => ({
       promptId: item.card.promptId,
       criterion: item.card.itemId,
-      kind: item.card.kind,
       question: item.question,
       met: grade.met,
       evidence: grade.evidence,
       rating: grade.rating,
       nextDue: new Date(cards[i]!.memory.due).toISOString(),
+      kind: item.card.kind,
     }));
     ctx.out(`${jsonText({ cards: out })}\n`);
     return;

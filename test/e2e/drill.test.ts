@@ -57,7 +57,7 @@ describe('mlsd drill --answers (spawned)', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { cards: Array<Record<string, unknown>> };
-    expect(out.cards.map((c) => Object.keys(c))).toEqual(Array(2).fill(['promptId', 'criterion', 'question', 'met', 'evidence', 'rating', 'nextDue']));
+    expect(out.cards.map((c) => Object.keys(c))).toEqual(Array(2).fill(['promptId', 'criterion', 'question', 'met', 'evidence', 'rating', 'nextDue', 'kind']));
     const [qps, guard] = out.cards;
     expect(qps).toMatchObject({ promptId: 'video-recommendations', criterion: 'vr-qps-estimate', met: true, evidence: expect.stringContaining('23,000 requests per second') });
     expect(['good', 'easy']).toContain(qps!.rating);
