@@ -10,7 +10,7 @@ import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../
  * and a strong answer to a different prompt (or a URL shortener) earns few of this prompt's own criteria.
  */
 const content = loadContent();
-/** Every shipped prompt; each has `strong.md` and `mid.md` under test/fixtures/content/<id>/. */
+/** Every shipped prompt; each has `strong.md`, `mid.md` and `weak.md` under test/fixtures/content/<id>/. */
 const PROMPTS = content.prompts.map((p) => p.id);
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'content');
 const answer = (file: string) => parseAnswerMarkdown(readFileSync(join(fixtures, file), 'utf8'));
@@ -40,6 +40,13 @@ describe.each(PROMPTS)('%s concepts', (id) => {
     expect(['senior', 'staff']).toContain(strong.level);
     expect(mid.level).toBe('mid');
     expect(ownMet(id, strong)).toBeGreaterThan(own * 0.75);
+  });
+
+  it('rate its plain mid answer above a weak one', () => {
+    const mid = grade(id, `${id}/mid.md`);
+    const weak = grade(id, `${id}/weak.md`);
+    expect(mid.total).toBeGreaterThan(weak.total + 10);
+    expect(weak.level).toBe('none');
   });
 
   it.each(PROMPTS.filter((other) => other !== id))('score a strong %s answer below the mid answer to this prompt', (other) => {
