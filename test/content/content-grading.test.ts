@@ -20,9 +20,18 @@ beforeAll(async () => {
   grader = await loadGrader({ vocabulary: loadVocabulary() });
 });
 
+// Grading is deterministic and each mid answer is compared with every other prompt's strong one, so each
+// (prompt, file) pair is graded once.
+const grades = new Map<string, Grade>();
 function grade(promptId: string, file: string): Grade {
-  const prompt = content.prompts.find((p) => p.id === promptId)!;
-  return grader.grade(prompt, content.framework, { sections: answer(file) });
+  const key = `${promptId}\0${file}`;
+  let g = grades.get(key);
+  if (!g) {
+    const prompt = content.prompts.find((p) => p.id === promptId)!;
+    g = grader.grade(prompt, content.framework, { sections: answer(file) });
+    grades.set(key, g);
+  }
+  return g;
 }
 
 function ownMet(promptId: string, g: Grade): number {
