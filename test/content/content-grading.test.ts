@@ -10,7 +10,7 @@ import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../
  * and a strong answer to a different prompt (or a URL shortener) earns few of this prompt's own criteria.
  */
 const content = loadContent();
-/** Every shipped prompt; each has `strong.md` and `mid.md` under test/fixtures/content/<id>/. */
+/** Every shipped prompt; each has `strong.md`, `mid.md` and `weak.md` under test/fixtures/content/<id>/. */
 const PROMPTS = content.prompts.map((p) => p.id);
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'content');
 const answer = (file: string) => parseAnswerMarkdown(readFileSync(join(fixtures, file), 'utf8'));
@@ -20,9 +20,18 @@ beforeAll(async () => {
   grader = await loadGrader({ vocabulary: loadVocabulary() });
 });
 
+// Grading is deterministic and each mid answer is compared with every other prompt's strong one, so each
+// (prompt, file) pair is graded once.
+const grades = new Map<string, Grade>();
 function grade(promptId: string, file: string): Grade {
-  const prompt = content.prompts.find((p) => p.id === promptId)!;
-  return grader.grade(prompt, content.framework, { sections: answer(file) });
+  const key = `${promptId}\0${file}`;
+  let g = grades.get(key);
+  if (!g) {
+    const prompt = content.prompts.find((p) => p.id === promptId)!;
+    g = grader.grade(prompt, content.framework, { sections: answer(file) });
+    grades.set(key, g);
+  }
+  return g;
 }
 
 function ownMet(promptId: string, g: Grade): number {
@@ -40,6 +49,13 @@ describe.each(PROMPTS)('%s concepts', (id) => {
     expect(['senior', 'staff']).toContain(strong.level);
     expect(mid.level).toBe('mid');
     expect(ownMet(id, strong)).toBeGreaterThan(own * 0.75);
+  });
+
+  it('rate its plain mid answer above a weak one', () => {
+    const mid = grade(id, `${id}/mid.md`);
+    const weak = grade(id, `${id}/weak.md`);
+    expect(mid.total).toBeGreaterThan(weak.total + 10);
+    expect(weak.level).toBe('none');
   });
 
   it.each(PROMPTS.filter((other) => other !== id))('score a strong %s answer below the mid answer to this prompt', (other) => {
