@@ -8,6 +8,7 @@ import { GRADING_LIMIT_MS, startDeadline } from './deadline.js';
 import { evaluateCriterion, groupHits, type GroupHits } from './evaluate.js';
 import { Lexicon, type CompiledLexicon } from './lexicon.js';
 import { loadNlp, type Nlp } from './nlp.js';
+import { qualifiesNote } from './notes.js';
 import { applyRedFlags, RED_FLAG_COSTS } from './costs.js';
 import { compilePitfalls, detectPitfalls, replyClears, type CompiledPitfall, type PitfallHit } from './pitfalls.js';
 import { compileRubric, criteriaOfPhases, type CompiledCriterion, type CompiledRubric } from './rubric.js';
@@ -137,10 +138,13 @@ class RubricGrader implements Grader {
     // …and join the prose sentence next to them in the same paragraph or list item.
     const joinable = (note: number, prose: number) =>
       Math.abs(note - prose) === 1 && answer.sentences[prose]!.block === answer.sentences[note]!.block && noteShaped(note);
+    // …and full credit, under any heading as prose does, when they say something about what they name (notes.ts).
+    const qualified = (s: number) => !eligible(s) && noteShaped(s) && qualifiesNote(answer.sentences[s]!.text, answer.sentences[s]!);
     const criteria: CriterionResult[] = compiled.map((c, i) => {
       check();
-      const outcome = evaluateCriterion(c, hits[i]!, answer, eligible, joinable);
       const k = c.criterion;
+      const inProse = evaluateCriterion(c, hits[i]!, answer, eligible, joinable);
+      const outcome = inProse.met ? inProse : evaluateCriterion(c, hits[i]!, answer, qualified);
       const note = outcome.met ? undefined : evaluateCriterion(c, hits[i]!, answer, noteIn(k.phase));
       if (note?.met) {
         return {
@@ -160,7 +164,7 @@ class RubricGrader implements Grader {
         weight: k.weight,
         framework: c.framework,
         credit: outcome.met ? 1 : 0,
-        ...(outcome.note ? { note: outcome.note } : {}),
+        ...(inProse.note && !outcome.met ? { note: inProse.note } : {}),
       };
     });
     capNoteCredit(criteria);

@@ -106,6 +106,29 @@ describe('terse notes under their own heading', () => {
   });
 });
 
+describe('a terse note that qualifies what it names (a reason, a choice, a contrast, a number)', () => {
+  const grade = gradeAgainst('video-recommendations');
+  const outcome = async (answer: string, id: string) => (await grade(answer)).criteria.find((c) => c.id === id)!;
+
+  it('earns full credit, quoted, where a bare list of the same names earns at most half', async () => {
+    const chosen = await outcome('## Metrics\n- Offline: Precision@k, Recall@k, MRR, NDCG – we choose NDCG (graded relevance)\n', 'vr-offline-ranking-metrics');
+    expect(chosen.met).toBe(true);
+    expect(chosen.evidence).toMatch(/we choose NDCG/);
+    const bare = await outcome('## Metrics\n- Offline: Precision@k, Recall@k, MRR, NDCG\n', 'vr-offline-ranking-metrics');
+    expect(bare.met).toBe(false);
+  });
+
+  it('counts under any heading, as a sentence of prose does', async () => {
+    const g = await outcome('## Models\n- candidate gen: two-tower (user tower / video tower) + ANN (FAISS) → top ~500\n', 'vr-two-tower-retrieval');
+    expect(g.met).toBe(true);
+  });
+
+  it('never earns what it sets aside', async () => {
+    const g = await outcome('## Models\n- no two-tower model, too complex for v1\n', 'vr-two-tower-retrieval');
+    expect(g.met).toBe(false);
+  });
+});
+
 describe('a terse note beside a sentence of the same item', () => {
   const grade = gradeAgainst('payment-fraud-detection');
   const gbdt = (g: Awaited<ReturnType<typeof grade>>) => g.criteria.find((c) => c.id === 'pf-gbdt-tabular')!;
