@@ -5,6 +5,7 @@ import type { Lexicon, Term } from './lexicon.js';
 import { negatedTokens } from './negation.js';
 import type { Nlp } from './nlp.js';
 import { checkProse } from './prose.js';
+import { UnitTracker } from './structure.js';
 import type { AnswerSection } from './types.js';
 
 /** A sentence of the answer, ready for matching. */
@@ -19,6 +20,11 @@ export interface Sentence {
   section: number;
   /** The paragraph, list item or table row it came from, numbered across the answer. */
   block: number;
+  /**
+   * The writer's unit of thought (structure.ts): its block, or the block of the lead-in or enumeration it
+   * continues ("Two stages:" and the items under it; "First, …" and the "Second, …" paragraph after it).
+   */
+  unit: number;
   kind: Block['kind'];
   words: number;
   /** Real prose, eligible as evidence (not a list of terms, not a table row or code). */
@@ -81,10 +87,12 @@ export function analyseAnswer(
   sections.forEach((section, sectionIndex) => {
     let words = 0;
     let proseWords = 0;
+    const units = new UnitTracker();
     for (const block of splitBlocks(section.text)) {
       if (block.kind === 'code') continue;
       check();
       blockIndex++;
+      const unit = units.next(blockIndex, block);
       for (const raw of nlp.sentences(capWords(block.text))) {
         const check = checkProse(raw.tokens);
         const negated = negatedTokens(raw.tokens);
@@ -103,6 +111,7 @@ export function analyseAnswer(
           phase: section.phase,
           section: sectionIndex,
           block: blockIndex,
+          unit,
           kind: block.kind,
           words: check.words,
           prose,

@@ -1,6 +1,7 @@
 import type { AnalysedAnswer } from './analyse.js';
 import { phraseHits, type Hit } from './match.js';
 import type { CompiledCriterion } from './rubric.js';
+import { continuesEnumeration } from './structure.js';
 
 export interface CriterionOutcome {
   met: boolean;
@@ -32,17 +33,20 @@ export interface Passage {
 }
 
 type Eligible = (sentence: number) => boolean;
+/** How far apart (in sentences) two parts of one unit of thought may be: a long paragraph, or an enumeration. */
+const MAX_UNIT_SPAN = 12;
 /** Whether a sentence that is not evidence alone (a terse note) may join the eligible sentence beside it. */
 export type Joinable = (note: number, prose: number) => boolean;
 
 /**
- * Passages (one sentence, or up to three consecutive ones in a section) where enough groups appear affirmatively.
+ * Passages (one sentence, or up to three consecutive ones in a section, or with `spread` two sentences of one unit
+ * of thought further apart: structure.ts) where enough groups appear affirmatively.
  * A joinable note counts only beside an eligible sentence that itself names part of the criterion: the note says
  * what, the sentence says why ("Main: GBDT on tabular features. It handles missing values and runs in 5 ms.").
  */
 function passages(
   criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible, accept: (h: Hit) => boolean,
-  joinable?: Joinable,
+  joinable?: Joinable, spread = false,
 ): Passage[] {
   const numeric = criterion.criterion.numeric === true;
   const groupsAt = (s: number, asNote = false): Set<number> => {
@@ -79,8 +83,25 @@ function passages(
       const hi = Math.max(s, t);
       found.push({ sentences: hi - lo === 1 ? [lo, hi] : [lo, lo + 1, hi], inPhase: inPhase || other.phase === criterion.criterion.phase });
     }
+    if (spread && here.size > 0 && !found.some((p) => p.sentences.includes(s))) found.push(...acrossUnit(s, here));
   }
   return found;
+
+  /** Two sentences of one unit of thought further apart than the neighbours tried above, each naming part of it. */
+  function acrossUnit(s: number, here: Set<number>): Passage[] {
+    const sentence = answer.sentences[s]!;
+    const out: Passage[] = [];
+    const end = Math.min(answer.sentences.length, s + MAX_UNIT_SPAN + 1);
+    for (let t = s + 3; t < end && answer.sentences[t]!.unit === sentence.unit; t++) {
+      const other = answer.sentences[t]!;
+      if (other.block === sentence.block && !continuesEnumeration(other.text)) continue;
+      const there = groupsAt(t);
+      if (there.size === 0 || new Set([...here, ...there]).size < criterion.need) continue;
+      if (numeric && !sentence.hasNumber && !other.hasNumber) continue;
+      out.push({ sentences: [s, t], inPhase: sentence.phase === criterion.criterion.phase || other.phase === criterion.criterion.phase });
+    }
+    return out;
+  }
 }
 
 /** Under the criterion's own phase first, then shorter, then earlier. */
@@ -105,15 +126,20 @@ export function findPassages(
 export function evaluateCriterion(
   criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible, joinable?: Joinable,
 ): CriterionOutcome {
-  const chosen = best(passages(criterion, hits, answer, eligible, (h) => h === 'yes', joinable));
+  const chosen = best(passages(criterion, hits, answer, eligible, (h) => h === 'yes', joinable, true));
   if (chosen) {
     return {
       met: true,
-      evidence: chosen.sentences.map((s) => answer.sentences[s]!.text).join(' '),
+      evidence: quote(answer, chosen.sentences),
       evidenceSentences: chosen.sentences,
     };
   }
   return { met: false, evidence: null, evidenceSentences: [], note: nearMiss(criterion, hits, answer, eligible) };
+}
+
+/** The passage as written, with "…" where sentences between its parts are left out. */
+function quote(answer: AnalysedAnswer, sentences: readonly number[]): string {
+  return sentences.map((s, i) => (i > 0 && s - sentences[i - 1]! > 1 ? '… ' : '') + answer.sentences[s]!.text).join(' ');
 }
 
 function nearMiss(criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible): string | undefined {

@@ -129,6 +129,28 @@ describe('a terse note that qualifies what it names (a reason, a choice, a contr
   });
 });
 
+describe('passages follow the writer\'s structure', () => {
+  const grade = gradeAgainst('video-recommendations');
+  const funnel = async (answer: string) => (await grade(`## Models\n${answer}\n`)).criteria.find((c) => c.id === 'vr-multi-stage-funnel')!;
+  const between = 'It has to be cheap because it looks at the whole catalogue. It also has to be broad, so several sources feed it.';
+
+  it('joins the steps of an enumeration longer than the neighbours window', async () => {
+    const g = await funnel(`The system works in two steps. First, candidate generation pulls a few hundred videos from the catalogue. ${between} Second, a heavier ranker orders those few hundred with many more features.`);
+    expect(g.met).toBe(true);
+    expect(g.evidence).toMatch(/^First, candidate generation .* … Second, a heavier ranker/);
+  });
+
+  it('joins a lead-in to the items listed under it', async () => {
+    const g = await funnel(`The funnel has two stages, described below:\n\n- Candidate generation pulls a few hundred videos from the catalogue.\n- ${between}\n- A heavier ranker orders those few hundred with many more features.`);
+    expect(g.met).toBe(true);
+  });
+
+  it('does not join two sentences far apart in a plain paragraph', async () => {
+    const g = await funnel(`Candidate generation pulls a few hundred videos from the catalogue. ${between} Freshness matters a lot here. A heavier ranker orders those few hundred with many more features.`);
+    expect(g.met).toBe(false);
+  });
+});
+
 describe('a terse note beside a sentence of the same item', () => {
   const grade = gradeAgainst('payment-fraud-detection');
   const gbdt = (g: Awaited<ReturnType<typeof grade>>) => g.criteria.find((c) => c.id === 'pf-gbdt-tabular')!;
