@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
 import type { Framework, Pitfall, Prompt } from '../../src/content/schema.js';
-import { loadGrader } from '../../src/grading/index.js';
+import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
-const content = loadContent();
-const grader = await loadGrader({ vocabulary: loadVocabulary() });
+const content = shippedContent();
+const grader = await shippedGrader();
 const base = content.prompts[0]!;
 
 /**
