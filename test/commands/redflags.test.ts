@@ -10,7 +10,7 @@ import { score } from '../../src/commands/score.js';
 import { interviewPlan } from '../../src/interview/plan.js';
 import { openStore } from '../../src/store/open.js';
 import { sessionStore } from '../../src/store/sessions.js';
-import { testContext } from '../helpers/context.js';
+import { runMain, testContext } from '../helpers/context.js';
 import { shippedContent } from '../helpers/shipped.js';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
@@ -54,6 +54,13 @@ describe('mlsd score', () => {
     expect(text).toMatch(/instead: /);
     expect(text).toMatch(/cost: caps the verdict at mid, −8 points/);
     expect(text).toMatch(/before red flags\)/);
+  });
+
+  it('shows the Red flags section and the cap in the report of the planted payment-fraud answer', async () => {
+    const r = await runMain({ args: ['score', 'payment-fraud-detection', join(fixtures, 'redflags', 'payment-fraud-detection.md')] });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(' Red flags');
+    expect(r.stdout).toMatch(/held at none by a disqualifying red flag/);
   });
 });
 

@@ -51,9 +51,10 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     },
     ...edges,
     env,
-    ...lazyEdges(env, { content, vocabulary: vocabulary ?? shippedVocabulary(), grader, asker }, (t) => void err.push(t)),
+    ...lazyEdges(env, { content, vocabulary, grader, asker }, (t) => void err.push(t)),
   };
   if (!content) shareShippedContent(ctx, env);
+  if (!vocabulary) ctx.vocabulary = async () => shippedVocabulary();
   if (!grader && !vocabulary) ctx.grader = shippedGrader;
   onTestFinished(() => {
     ctx.dispose();
@@ -82,6 +83,8 @@ export interface MainRun {
   db?: string;
   /** What stdin holds for `-`. */
   input?: string | Buffer;
+  /** The clock, when the test's data was made against another than testContext's fixed one. */
+  now?: () => number;
 }
 
 export interface MainResult {
@@ -97,7 +100,7 @@ export interface MainResult {
  */
 export async function runMain(run: MainRun): Promise<MainResult> {
   const env = { NO_COLOR: '1', ...(run.env?.MLSD_HOME === undefined ? tempHome().env : {}), ...run.env };
-  const { ctx, text, errText, exitCode } = testContext({ env, color: colorEnabled(env, false), stdin: run.input ?? '' });
+  const { ctx, text, errText, exitCode } = testContext({ env, color: colorEnabled(env, false), stdin: run.input ?? '', ...(run.now ? { now: run.now } : {}) });
   await main(['node', 'mlsd', ...run.args, ...(run.db === undefined ? [] : ['--db', run.db])], ctx);
   return { status: exitCode() ?? 0, stdout: text(), stderr: errText() };
 }
