@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/commands/ask.js';
-import { findPrompt, loadContent } from '../../src/content/load.js';
+import { findPrompt } from '../../src/content/load.js';
 import { UserError } from '../../src/errors.js';
 import { UNKNOWN_FACT_REPLY } from '../../src/interview/facts.js';
 import { runMain, testContext } from '../helpers/context.js';
+import { shippedContent } from '../helpers/shipped.js';
 
 const capture = () => testContext();
 
-const video = findPrompt(loadContent(), 'video-recommendations');
+const video = findPrompt(shippedContent(), 'video-recommendations');
 const fact = (id: string) => video.facts.find((f) => f.id === id)!;
 
 describe('mlsd ask', () => {

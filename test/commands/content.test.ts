@@ -3,15 +3,15 @@ import { guide, resolveStep } from '../../src/commands/guide.js';
 import { prompts, renderPromptTable } from '../../src/commands/prompts.js';
 import { rubric, type RubricListing } from '../../src/commands/rubric.js';
 import { show } from '../../src/commands/show.js';
-import { loadContent } from '../../src/content/load.js';
 import { expectedAt, rubricFor } from '../../src/content/rubric.js';
 import { UserError } from '../../src/errors.js';
 import { PHASE_IDS } from '../../src/phases.js';
 import { testContext } from '../helpers/context.js';
+import { shippedContent } from '../helpers/shipped.js';
 
 const capture = (color = false) => testContext({ color });
 
-const content = loadContent();
+const content = shippedContent();
 const video = content.prompts.find((p) => p.id === 'video-recommendations')!;
 
 describe('rubric helpers', () => {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drill } from '../../src/commands/drill.js';
 import { score } from '../../src/commands/score.js';
-import { loadContent, type Content } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
-import { loadGrader, type Grader } from '../../src/grading/index.js';
+import type { Content } from '../../src/content/load.js';
+import type { Grader } from '../../src/grading/index.js';
 import { openHistory } from '../../src/store/history.js';
 import { testContext } from '../helpers/context.js';
+import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
 const DAY = 86_400_000;
 const day0 = Date.UTC(2026, 10, 26, 12);
@@ -19,8 +19,8 @@ const repeat = 'The objective is to maximise click-through rate on the home feed
 let content: Content;
 let grader: Grader;
 beforeAll(async () => {
-  content = loadContent();
-  grader = await loadGrader({ vocabulary: loadVocabulary() });
+  content = shippedContent();
+  grader = await shippedGrader();
 });
 
 const homes: string[] = [];

@@ -7,13 +7,13 @@ import { history } from '../../src/commands/history.js';
 import { interview } from '../../src/commands/interview.js';
 import { practice } from '../../src/commands/practice.js';
 import { score } from '../../src/commands/score.js';
-import { loadContent, type Content } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
+import type { Content } from '../../src/content/load.js';
 import { EXIT, InterruptedError, UserError } from '../../src/errors.js';
-import { loadGrader, type Grader } from '../../src/grading/index.js';
+import type { Grader } from '../../src/grading/index.js';
 import type { Asker, TextRequest, TextResult } from '../../src/interview/asker.js';
 import { openHistory } from '../../src/store/history.js';
-import { testContext } from '../helpers/context.js';
+import { runMain, testContext } from '../helpers/context.js';
+import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
 const DAY = 86_400_000;
 const day0 = Date.UTC(2026, 10, 26, 12);
@@ -22,8 +22,8 @@ const answers = join(import.meta.dirname, '..', 'fixtures', 'answers', 'video-re
 let content: Content;
 let grader: Grader;
 beforeAll(async () => {
-  content = loadContent();
-  grader = await loadGrader({ vocabulary: loadVocabulary() });
+  content = shippedContent();
+  grader = await shippedGrader();
 });
 
 const homes: string[] = [];
@@ -151,6 +151,15 @@ describe('mlsd drill', () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).message).toMatch(/needs a terminal/);
     expect((err as UserError).hint).toMatch(/--answers <file>/);
+  });
+
+  it('through main, without a terminal: one error line pointing to --answers, exit 1', async () => {
+    const dir = home();
+    await saveScore(dir, day0 - 2 * DAY);
+    const r = await runMain({ args: ['drill'], env: { MLSD_HOME: dir } });
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(/^error: `mlsd drill` asks questions and needs a terminal/);
+    expect(r.stderr).toMatch(/--answers <file>/);
   });
 
   it('--status --json gives the contract shape', async () => {

@@ -141,6 +141,15 @@ describe('a broken pack never stops the built-in prompts', () => {
     );
   });
 
+  it('a built-in prompt is graded whatever the pack holds, with one warning line', async () => {
+    const { dir } = pack({ 'broken.yaml': 'id: broken\ntitle: [\n' });
+    const senior = join(import.meta.dirname, '../fixtures/answers/video-recommendations/senior.md');
+    const t = await run(['score', 'video-recommendations', senior, '--prompts-dir', dir]);
+    expect(t.exitCode()).toBeUndefined();
+    expect(t.text()).toContain('video-recommendations');
+    expect(t.errText().split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
   it('a missing folder is one warning, and grading goes on', async () => {
     const { dir } = pack();
     const answer = readFileSync(join(import.meta.dirname, '../fixtures/answers/video-recommendations/senior.md'), 'utf8');

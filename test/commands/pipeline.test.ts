@@ -6,6 +6,10 @@ const run = (...args: string[]) => runMain({ args: ['pipeline', ...args] });
 
 describe('mlsd pipeline options', () => {
   it.each([
+    [['--sweep', 'speed=1,2'], /--sweep: unknown knob "speed"/],
+    [['--sweep', 'candidates=10,abc'], /--sweep candidates: "abc" is not a whole number/],
+    [['--sweep', 'candidates=20'], /--sweep candidates: 20 must be from --ranked \(50\)/],
+    [['--sweep', 'diversity'], /is not <knob>=<values>/],
     [['--candidates', '30000'], /--candidates \(30000\) cannot exceed the catalogue/],
     [['--ranked', '600'], /--ranked \(600\) cannot exceed --candidates \(500\)/],
     [['--feed', '60'], /--feed \(60\) cannot exceed --ranked \(50\)/],

@@ -10,8 +10,8 @@ import { score } from '../../src/commands/score.js';
 import { interviewPlan } from '../../src/interview/plan.js';
 import { openStore } from '../../src/store/open.js';
 import { sessionStore } from '../../src/store/sessions.js';
-import { loadContent } from '../../src/content/load.js';
-import { testContext } from '../helpers/context.js';
+import { runMain, testContext } from '../helpers/context.js';
+import { shippedContent } from '../helpers/shipped.js';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const planted = join(fixtures, 'redflags', 'video-recommendations.md');
@@ -55,6 +55,13 @@ describe('mlsd score', () => {
     expect(text).toMatch(/cost: caps the verdict at mid, −8 points/);
     expect(text).toMatch(/before red flags\)/);
   });
+
+  it('shows the Red flags section and the cap in the report of the planted payment-fraud answer', async () => {
+    const r = await runMain({ args: ['score', 'payment-fraud-detection', join(fixtures, 'redflags', 'payment-fraud-detection.md')] });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(' Red flags');
+    expect(r.stdout).toMatch(/held at none by a disqualifying red flag/);
+  });
 });
 
 describe('interview --answers, history and review', () => {
@@ -85,7 +92,7 @@ describe('interview --answers, history and review', () => {
 
   it('loads and shows a grade saved before red flags existed', async () => {
     const db = tempDb();
-    const content = loadContent();
+    const content = shippedContent();
     const prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
     const store = openStore(db);
     const sessions = sessionStore(store);
@@ -113,7 +120,7 @@ describe('mlsd guide <phase>', () => {
     const t = testContext({ width: 100 });
     await guide({ phase: 'metrics' }, t.ctx);
     const text = t.text();
-    const content = loadContent();
+    const content = shippedContent();
     const metrics = content.framework.pitfalls.filter((p) => p.phase === 'metrics');
     expect(metrics.length).toBeGreaterThan(0);
     expect(text).toContain('Common red flags');

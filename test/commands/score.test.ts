@@ -66,6 +66,12 @@ describe('mlsd score', () => {
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
   });
 
+  it('exits 1 for empty stdin', async () => {
+    const r = await runMain({ args: ['score', 'video-recommendations', '-'], input: '' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/stdin is empty/);
+  });
+
   it('exits 2 for a bad --level', async () => {
     const r = await run(['score', 'video-recommendations', join(answers, 'mid.md'), '--level', 'principal']);
     expect(r.status).toBe(2);

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
-import { loadGrader } from '../../src/grading/index.js';
+import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
-const content = loadContent();
-const grader = await loadGrader({ vocabulary: loadVocabulary() });
+const content = shippedContent();
+const grader = await shippedGrader();
 const video = content.prompts.find((p) => p.id === 'video-recommendations')!;
 const met = (text: string) =>
   grader.grade(video, content.framework, { sections: [{ phase: null, text }] }).criteria.filter((c) => c.met || (c.credit ?? 0) > 0).map((c) => c.id);

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
-import { loadGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../src/grading/index.js';
+import { parseAnswerMarkdown, type Grade, type Grader } from '../../src/grading/index.js';
+import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
 /**
  * The prompts' concepts must separate answers: a plain mid-level answer to a prompt earns its mid criteria,
  * and a strong answer to a different prompt (or a URL shortener) earns few of this prompt's own criteria.
  */
-const content = loadContent();
+const content = shippedContent();
 /** Every shipped prompt; each has `strong.md`, `mid.md` and `weak.md` under test/fixtures/content/<id>/. */
 const PROMPTS = content.prompts.map((p) => p.id);
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'content');
@@ -17,7 +16,7 @@ const answer = (file: string) => parseAnswerMarkdown(readFileSync(join(fixtures,
 
 let grader: Grader;
 beforeAll(async () => {
-  grader = await loadGrader({ vocabulary: loadVocabulary() });
+  grader = await shippedGrader();
 });
 
 // Grading is deterministic and each mid answer is compared with every other prompt's strong one, so each

@@ -1,9 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
-import { loadGrader, parseAnswerMarkdown, type Grader } from '../../src/grading/index.js';
+import { parseAnswerMarkdown, type Grader } from '../../src/grading/index.js';
+import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
 /**
  * Every answer fixture written for one prompt, graded against a prompt it was not written for, earns no verdict
@@ -13,7 +12,7 @@ import { loadGrader, parseAnswerMarkdown, type Grader } from '../../src/grading/
  */
 const STRICT = ['feed-ranking', 'people-you-may-know', 'eta-prediction', 'notification-ranking', 'query-autocomplete', 'visual-search'];
 
-const content = loadContent();
+const content = shippedContent();
 const ids = new Set(content.prompts.map((p) => p.id));
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 
@@ -32,7 +31,7 @@ const answers: [string, string][] = readdirSync(fixtures)
 
 let grader: Grader;
 beforeAll(async () => {
-  grader = await loadGrader({ vocabulary: loadVocabulary() });
+  grader = await shippedGrader();
 });
 
 describe.each(STRICT)('answers written for other prompts, graded on %s', (id) => {

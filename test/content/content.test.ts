@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
 import { PHASE_IDS } from '../../src/phases.js';
+import { shippedContent } from '../helpers/shipped.js';
 
-const content = loadContent();
+const content = shippedContent();
 const frameworkIds = new Set(content.framework.criteria.map((c) => c.id));
 
 describe('the shipped content', () => {

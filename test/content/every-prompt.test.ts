@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent, promptFiles } from '../../src/content/load.js';
 import { builtinIds, validateBuiltIn, validatePackFolder } from '../../src/content/packs.js';
 import { LEVELS, type Framework, type Prompt } from '../../src/content/schema.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
-import { loadGrader, parseAnswerMarkdown, type Grader } from '../../src/grading/index.js';
+import { parseAnswerMarkdown, type Grader } from '../../src/grading/index.js';
 import { contentDataDir, promptsDir } from '../../src/paths.js';
 import { writeExamplePack } from '../helpers/example-pack.js';
+import { shippedGrader } from '../helpers/shipped.js';
 
 /**
  * The content lint over every prompt: the built-in ones and the complete example of docs/authoring.md, which
@@ -93,7 +93,7 @@ describe('every prompt, built-in and pack', () => {
 describe('the filler check: generic prose earns almost nothing on any prompt', () => {
   let grader: Grader;
   beforeAll(async () => {
-    grader = await loadGrader({ vocabulary: loadVocabulary() });
+    grader = await shippedGrader();
   });
 
   function fillerProblems(prompt: Prompt, framework: Framework): string[] {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
 import { Lexicon } from '../../src/grading/lexicon.js';
 import { parseAnswerMarkdown, type Grader } from '../../src/grading/index.js';
 import type { Nlp } from '../../src/grading/nlp.js';
 import { framework, prompt, tools } from '../helpers/grading.js';
+import { shippedVocabulary } from '../helpers/shipped.js';
 
 let nlp: Nlp;
 let lexicon: Lexicon;
@@ -40,7 +40,7 @@ describe('a variant written in capitals', () => {
 
 describe('the shipped vocabulary', () => {
   it('gives every group its own name, and every wording collapses whole to its own group', () => {
-    const vocabulary = loadVocabulary();
+    const vocabulary = shippedVocabulary();
     const problems: string[] = [];
     const names = new Map<string, string>();
     for (const group of vocabulary.synonyms) {

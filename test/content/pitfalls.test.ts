@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
 import type { Pitfall } from '../../src/content/schema.js';
 import { STOPWORDS } from '../../src/grading/lexicon.js';
 import { PHASE_IDS } from '../../src/phases.js';
+import { shippedContent } from '../helpers/shipped.js';
 
-const content = loadContent();
+const content = shippedContent();
 const framework = content.framework;
 
 /** The words a detection engine drops or treats as negation make a claim phrasing match nothing or everything. */

@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
-import { loadGrader, parseAnswerMarkdown, type Grade } from '../../src/grading/index.js';
+import { parseAnswerMarkdown, type Grade } from '../../src/grading/index.js';
+import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
-const content = loadContent();
-const grader = await loadGrader({ vocabulary: loadVocabulary() });
+const content = shippedContent();
+const grader = await shippedGrader();
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 type Label = 'mid' | 'senior' | 'staff';
 

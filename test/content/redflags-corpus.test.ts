@@ -1,20 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
 import type { Framework, Pitfall, Prompt } from '../../src/content/schema.js';
-import { loadGrader } from '../../src/grading/index.js';
+import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
-const content = loadContent();
-const grader = await loadGrader({ vocabulary: loadVocabulary() });
+const content = shippedContent();
+const grader = await shippedGrader();
 const base = content.prompts[0]!;
+
+const framework: Framework = { ...content.framework, criteria: content.framework.criteria.slice(0, 1), pitfalls: [] };
+/** Made once per pitfall: the grader compiles a prompt's rubric and pitfalls once per prompt object, not per grade. */
+const prompts = new Map<Pitfall, Prompt>();
 
 /**
  * Each pitfall graded alone, as the prompt's only pitfall, beside one criterion of each rubric (criteria do not
  * change what a red flag reads; a small rubric keeps a thousand grades quick).
  */
 function flagged(pitfall: Pitfall, sentence: string): boolean {
-  const prompt: Prompt = { ...base, id: `corpus-${pitfall.id}`, rubric: { criteria: base.rubric.criteria.slice(0, 1) }, pitfalls: [pitfall] };
-  const framework: Framework = { ...content.framework, criteria: content.framework.criteria.slice(0, 1), pitfalls: [] };
+  let prompt = prompts.get(pitfall);
+  if (!prompt) {
+    prompt = { ...base, id: `corpus-${pitfall.id}`, rubric: { criteria: base.rubric.criteria.slice(0, 1) }, pitfalls: [pitfall] };
+    prompts.set(pitfall, prompt);
+  }
   const grade = grader.grade(prompt, framework, { sections: [{ phase: null, text: sentence }] });
   return grade.redFlags!.some((f) => f.id === pitfall.id);
 }

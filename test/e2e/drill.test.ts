@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { missedOutcomes } from '../../src/drill/cards.js';
 import { openHistory } from '../../src/store/history.js';
 import { runCli, type Terminal } from '../helpers/cli.js';
+import { runMain } from '../helpers/context.js';
 
 // These run the built CLI (`npm run build`), against the real clock: the cards are made two days ago.
 const DAY = 86_400_000;
@@ -68,16 +69,9 @@ describe('mlsd drill --answers (spawned)', () => {
     expect(Date.parse(String(qps!.nextDue))).toBeGreaterThan(Date.parse(String(guard!.nextDue)));
     expect(drillReviews(env.db).map((x) => x.item_id)).toEqual(['vr-qps-estimate', 'guardrail-metric']);
     // The third card was not answered: it is still due.
-    expect(JSON.parse((await runCli({ args: ['drill', '--status', '--json', '--db', env.db], env: env })).stdout).dueNow).toBe(1);
+    expect(JSON.parse((await runMain({ args: ['drill', '--status', '--json', '--db', env.db], env, now: Date.now })).stdout).dueNow).toBe(1);
   }, 60_000);
 
-  it('without a terminal and without --answers, says so in one line pointing to --answers', async () => {
-    const env = seeded();
-    const r = (await runCli({ args: ['drill', '--db', env.db], env: env }));
-    expect(r.status).toBe(1);
-    expect(r.stderr.split('\n')[0]).toMatch(/^error: `mlsd drill` asks questions and needs a terminal/);
-    expect(r.stderr).toMatch(/--answers <file>/);
-  }, 60_000);
 });
 
 describe('mlsd drill in a terminal', () => {
@@ -101,6 +95,6 @@ describe('mlsd drill in a terminal', () => {
     const reviews = drillReviews(env.db);
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ rating: 1, answer: 'No idea, I would skip it.' });
-    expect(JSON.parse((await runCli({ args: ['drill', '--status', '--json', '--db', env.db], env: env })).stdout).dueNow).toBe(2);
+    expect(JSON.parse((await runMain({ args: ['drill', '--status', '--json', '--db', env.db], env, now: Date.now })).stdout).dueNow).toBe(2);
   }, 60_000);
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, typingHalfAnAnswer } from '../helpers/cli.js';
+import { runMain } from '../helpers/context.js';
 import { tempHome, type TempHome } from '../helpers/temp.js';
 
 /** A piped run against the test's home and history. */
 const run = (args: string[], home: TempHome) => runCli({ args, db: home.db, env: home.env });
+/** The same in-process, for reading back what a run saved. */
+const read = (args: string[], home: TempHome) => runMain({ args, db: home.db, env: home.env });
 
 const PHASES = ['Requirements', 'Metrics', 'Data and features', 'Models', 'Serving', 'Monitoring'] as const;
 
@@ -57,13 +60,13 @@ describe('mlsd interview in a real terminal', () => {
     expect(probes).toBeGreaterThanOrEqual(1);
     expect(t.screen).not.toMatch(/Warning|Error|\bat .+\.js:\d+/);
 
-    const h = await run(['history', '--json'], home);
+    const h = await read(['history', '--json'], home);
     expect(h.status).toBe(0);
     const [session] = JSON.parse(h.stdout) as Array<Record<string, unknown>>;
     expect(session).toMatchObject({ id: 1, promptId: 'video-recommendations', mode: 'interview', status: 'completed' });
     expect(typeof session!.total).toBe('number');
 
-    const r = JSON.parse((await run(['review', 'last', '--json'], home)).stdout);
+    const r = JSON.parse((await read(['review', 'last', '--json'], home)).stdout);
     expect(r.questions[0]).toMatchObject({ factId: 'daily-active-users' });
     expect(r.answers.filter((a: { kind: string }) => a.kind === 'answer')).toHaveLength(6);
     expect(r.answers.filter((a: { kind: string }) => a.kind === 'reply')).toHaveLength(probes);
@@ -82,7 +85,7 @@ describe('mlsd interview in a real terminal', () => {
     expect(await t.exited).toBe(130);
     expect(t.screen).toMatch(/what you were typing is saved\. Continue with `mlsd resume 1`/);
 
-    const h = JSON.parse((await run(['history', '--json'], home)).stdout);
+    const h = JSON.parse((await read(['history', '--json'], home)).stdout);
     expect(h[0]).toMatchObject({ id: 1, status: 'in-progress', total: null });
 
     const again = runCli({ args: ['resume'], db: home.db, env: home.env, tty: true });
@@ -98,7 +101,7 @@ describe('mlsd interview in a real terminal', () => {
     await again.waitFor(/\] › $/);
     again.type('\x03');
     expect(await again.exited).toBe(130);
-    const r = JSON.parse((await run(['review', '1', '--json'], home)).stdout);
+    const r = JSON.parse((await read(['review', '1', '--json'], home)).stdout);
     expect(r.answers[0]).toMatchObject({ phase: 'requirements', text: 'We optimise for long-term satisfaction.\nand half a second of latency.' });
   }, 60_000);
 
@@ -110,7 +113,7 @@ describe('mlsd interview in a real terminal', () => {
     t.type('How many users are there?\r\x03');
     expect(await t.exited).toBe(130);
     expect(t.screen).toMatch(/Interrupted; your questions are saved\. Continue with `mlsd resume 1`/);
-    const r = JSON.parse((await run(['review', '1', '--json'], home)).stdout);
+    const r = JSON.parse((await read(['review', '1', '--json'], home)).stdout);
     expect(r.questions).toHaveLength(1);
   }, 60_000);
 });

@@ -1,16 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'mlsd.js');
 const tiny = ['--items', '3000', '--users', '300', '--seed', '9', '--requests', '20'];
 let home: string;
 
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, 'pipeline', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', MLSD_HOME: home } });
+const runIn = (dir: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, 'pipeline', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', MLSD_HOME: dir } });
+const run = (...args: string[]) => runIn(home, ...args);
 
 const worldDirs = () => (existsSync(join(home, 'cache')) ? readdirSync(join(home, 'cache')) : []);
 
@@ -34,6 +35,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
+// One first run for the file: its notice is checked below, and each damage test starts from a copy of its cache.
+let built: string;
+let firstRun: ReturnType<typeof runIn>;
+let healthy: { quality: { ndcgAt10: number } };
+beforeAll(() => {
+  built = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
+  firstRun = runIn(built, ...tiny);
+  const cached = runIn(built, ...tiny, '--json');
+  expect(cached.status).toBe(0);
+  healthy = JSON.parse(cached.stdout);
+});
+afterAll(() => rmSync(built, { recursive: true, force: true }));
+
 describe('a damaged cache is detected and rebuilt', () => {
   it.each([
     ['an index cut to half its size', () => truncateSync(cachedFile('index.usearch'), Math.floor(statSync(cachedFile('index.usearch')).size / 2))],
@@ -41,9 +55,7 @@ describe('a damaged cache is detected and rebuilt', () => {
     ['random bytes in the feature store', () => scribble(cachedFile('features.db'), 64 * 1024)],
     ['an embeddings file replaced by random bytes of the same size', () => scribble(cachedFile('itemEmbedding.bin'), statSync(cachedFile('itemEmbedding.bin')).size)],
   ])('%s', (_name, damage) => {
-    const first = run(...tiny, '--json');
-    expect(first.status).toBe(0);
-    const healthy = JSON.parse(first.stdout);
+    cpSync(join(built, 'cache'), join(home, 'cache'), { recursive: true });
     damage();
     const again = run(...tiny, '--json');
     expect(again.status).toBe(0);
@@ -61,13 +73,12 @@ describe('a damaged cache is detected and rebuilt', () => {
 
 describe('the first run', () => {
   it('says up front what it builds, about how long it takes and how much disk it needs', () => {
-    const r = run(...tiny);
-    expect(r.status).toBe(0);
-    const notice = r.stderr.replace(/\s+/g, ' ');
+    expect(firstRun.status).toBe(0);
+    const notice = firstRun.stderr.replace(/\s+/g, ' ');
     expect(notice).toMatch(/First run for this world: simulating 3,000 videos and 300 users/);
     expect(notice).toMatch(/About \d+ (s|min) on this machine/);
-    expect(notice).toContain(`MB of disk in ${join(home, 'cache')}`);
-    expect(run(...tiny).stderr).toBe('');
+    expect(notice).toContain(`MB of disk in ${join(built, 'cache')}`);
+    expect(runIn(built, ...tiny).stderr).toBe('');
   }, 60_000);
 });
 

@@ -17,17 +17,13 @@ describe('mlsd score on an answer with planted mistakes (built CLI)', () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [join(root, 'bin', 'mlsd.js'), ...args], { encoding: 'utf8', env: { ...process.env, MLSD_HOME: home, NO_COLOR: '1', COLUMNS: '' } });
 
-  it('prints redFlags and cap in --json and the Red flags section in the report', () => {
+  it('prints redFlags and cap in --json', () => {
     const json = run('score', 'payment-fraud-detection', planted, '--json');
     expect(json.status).toBe(0);
     const grade = JSON.parse(json.stdout);
     expect(grade.cap).toBe('none');
     expect(grade.redFlags.map((f: { id: string }) => f.id)).toContain('accuracy-for-rare-class');
     for (const f of grade.redFlags) expect(Object.keys(f)).toEqual(expect.arrayContaining(['id', 'phase', 'severity', 'evidence', 'why', 'instead']));
-
-    const report = run('score', 'payment-fraud-detection', planted);
-    expect(report.status).toBe(0);
-    expect(report.stdout).toContain(' Red flags');
-    expect(report.stdout).toMatch(/held at none by a disqualifying red flag/);
+    // The report of the same answer is checked in-process (test/commands/redflags.test.ts).
   });
 });

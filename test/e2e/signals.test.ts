@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { HALF_TYPED, runCli, typingHalfAnAnswer } from '../helpers/cli.js';
+import { runMain } from '../helpers/context.js';
 import { tempHome } from '../helpers/temp.js';
 
 function drafts(db: string): Array<{ session_id: number; step: string; kind: string; text: string }> {
@@ -24,7 +25,7 @@ describe('a signal sent to the process while an answer is being typed', () => {
     expect(await t.exitSignal).toBe(0);
     expect(t.screen).toMatch(/what you were typing is saved\. Continue with `mlsd resume 1`/);
     expect(drafts(home.db)).toEqual([{ session_id: 1, step: 'requirements', kind: 'answer', text: HALF_TYPED }]);
-    const h = JSON.parse((await runCli({ args: ['history', '--json'], db: home.db, env: home.env })).stdout);
+    const h = JSON.parse((await runMain({ args: ['history', '--json'], db: home.db, env: home.env })).stdout);
     expect(h[0]).toMatchObject({ id: 1, status: 'in-progress' });
   }, 60_000);
 
@@ -62,7 +63,7 @@ describe('a signal right after an answer was submitted', () => {
     await t.waitFor('We recommend videos on the home feed.');
     process.kill(t.pid, 'SIGTERM');
     expect(await t.exited).toBe(143);
-    const r = JSON.parse((await runCli({ args: ['review', '1', '--json'], db: home.db, env: home.env })).stdout);
+    const r = JSON.parse((await runMain({ args: ['review', '1', '--json'], db: home.db, env: home.env })).stdout);
     expect(r.answers[0]).toMatchObject({ phase: 'requirements', text: 'We recommend videos on the home feed.' });
     expect(t.screen).toMatch(/Continue with `mlsd resume 1`/);
   }, 60_000);
@@ -78,6 +79,6 @@ describe('Ctrl-C before anything was typed', () => {
     expect(await t.exited).toBe(130);
     expect(t.screen).toMatch(/nothing was saved/);
     expect(t.screen).not.toMatch(/mlsd resume/);
-    expect(JSON.parse((await runCli({ args: ['history', '--json'], db: home.db, env: home.env })).stdout)).toEqual([]);
+    expect(JSON.parse((await runMain({ args: ['history', '--json'], db: home.db, env: home.env })).stdout)).toEqual([]);
   }, 60_000);
 });

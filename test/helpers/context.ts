@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { main } from '../../src/cli.js';
-import type { Content } from '../../src/content/load.js';
-import type { Vocabulary } from '../../src/content/vocabulary.js';
 import { colorEnabled, lazyEdges, type Ctx, type GivenEdges } from '../../src/context.js';
-import type { Grader } from '../../src/grading/index.js';
+import { shippedContent, shippedGrader, shippedVocabulary } from './shipped.js';
 import { tempHome } from './temp.js';
 
 export type TestContextOptions = Partial<Pick<Ctx, 'now' | 'env' | 'interactive' | 'color' | 'width' | 'stdinIsTTY' | 'stderrIsTTY'>> &
@@ -27,7 +25,9 @@ export interface TestContext {
 /**
  * The one context a command test passes: output captured, a fixed clock, no terminal, no colour, 80 columns, and
  * (unless `env` is given) its own empty MLSD_HOME. Content, grader, asker and vocabulary are the real ones unless
- * given. The history it opens is closed, and the home removed, when the test ends; call it inside a test.
+ * given; the shipped content, vocabulary and grader are the worker's shared ones (test/helpers/shipped.ts), and
+ * content is loaded afresh only when a pack folder is named. The history it opens is closed, and the home
+ * removed, when the test ends; call it inside a test.
  */
 export function testContext(options: TestContextOptions = {}): TestContext {
   const { stdin = '', content, vocabulary, grader, asker, ...edges } = options;
@@ -53,6 +53,9 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     env,
     ...lazyEdges(env, { content, vocabulary, grader, asker }, (t) => void err.push(t)),
   };
+  if (!content) shareShippedContent(ctx, env);
+  if (!vocabulary) ctx.vocabulary = async () => shippedVocabulary();
+  if (!grader && !vocabulary) ctx.grader = shippedGrader;
   onTestFinished(() => {
     ctx.dispose();
     if (home) rmSync(home, { recursive: true, force: true });
@@ -60,12 +63,17 @@ export function testContext(options: TestContextOptions = {}): TestContext {
   return { ctx, text: () => out.join(''), errText: () => err.join(''), exitCode: () => exitCode };
 }
 
-/** The real content, vocabulary and grader, loaded once per test file for every `runMain` (they hold no state). */
-const shared: { content?: Promise<Content>; vocabulary?: Promise<Vocabulary>; grader?: Promise<Grader> } = {};
-const sharedContent = () => (shared.content ??= import('../../src/content/load.js').then((m) => m.loadContent()));
-const sharedVocabulary = () => (shared.vocabulary ??= import('../../src/content/vocabulary.js').then((m) => m.loadVocabulary()));
-const sharedGrader = () =>
-  (shared.grader ??= Promise.all([import('../../src/grading/index.js'), sharedVocabulary()]).then(([m, vocabulary]) => m.loadGrader({ vocabulary })));
+/** The shipped content until a pack folder is named (`--prompts-dir` or $MLSD_PROMPTS_DIR); then the context's own load. */
+function shareShippedContent(ctx: Ctx, env: Record<string, string | undefined>): void {
+  const { content, framework, usePromptsDir } = ctx;
+  let packs = Boolean(env.MLSD_PROMPTS_DIR);
+  ctx.usePromptsDir = (dir) => {
+    packs = true;
+    usePromptsDir(dir);
+  };
+  ctx.content = async () => (packs ? content() : shippedContent());
+  ctx.framework = async () => (packs ? framework() : shippedContent().framework);
+}
 
 export interface MainRun {
   args: string[];
@@ -75,6 +83,8 @@ export interface MainRun {
   db?: string;
   /** What stdin holds for `-`. */
   input?: string | Buffer;
+  /** The clock, when the test's data was made against another than testContext's fixed one. */
+  now?: () => number;
 }
 
 export interface MainResult {
@@ -90,11 +100,7 @@ export interface MainResult {
  */
 export async function runMain(run: MainRun): Promise<MainResult> {
   const env = { NO_COLOR: '1', ...(run.env?.MLSD_HOME === undefined ? tempHome().env : {}), ...run.env };
-  const { ctx, text, errText, exitCode } = testContext({ env, color: colorEnabled(env, false), stdin: run.input ?? '' });
-  ctx.content = sharedContent;
-  ctx.framework = async () => (await sharedContent()).framework;
-  ctx.vocabulary = sharedVocabulary;
-  ctx.grader = sharedGrader;
+  const { ctx, text, errText, exitCode } = testContext({ env, color: colorEnabled(env, false), stdin: run.input ?? '', ...(run.now ? { now: run.now } : {}) });
   await main(['node', 'mlsd', ...run.args, ...(run.db === undefined ? [] : ['--db', run.db])], ctx);
   return { status: exitCode() ?? 0, stdout: text(), stderr: errText() };
 }

@@ -1,19 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Criterion, Framework, Prompt } from '../../src/content/schema.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
-import { loadContent } from '../../src/content/load.js';
 import { createGrader, parseAnswerMarkdown, type Grade, type Grader } from '../../src/grading/index.js';
 import { Lexicon } from '../../src/grading/lexicon.js';
 import { loadNlp, type Nlp } from '../../src/grading/nlp.js';
 import { promptsDir } from '../../src/paths.js';
 import { it } from 'vitest';
+import { shippedContent, shippedVocabulary } from './shipped.js';
 
-/** One language model per test file (loading costs ~100 ms). */
+/** One language model per test worker (loading costs ~100 ms). */
 let shared: Promise<{ nlp: Nlp; lexicon: Lexicon; grader: Grader }> | undefined;
 export function tools() {
   shared ??= loadNlp().then((nlp) => {
-    const vocabulary = loadVocabulary();
+    const vocabulary = shippedVocabulary();
     return { nlp, lexicon: new Lexicon(vocabulary, nlp), grader: createGrader(nlp, vocabulary) };
   });
   return shared;
@@ -59,7 +58,7 @@ export function prompt(criteria: CriterionInput[], extra: Partial<Prompt> = {}):
 
 /** A function that grades Markdown against one real prompt of the shipped content. */
 export function gradeAgainst(promptId: string): (markdown: string) => Promise<Grade> {
-  const content = loadContent();
+  const content = shippedContent();
   const prompt = content.prompts.find((p) => p.id === promptId)!;
   return async (markdown) => (await tools()).grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(markdown) });
 }

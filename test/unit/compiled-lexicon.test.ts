@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
 import { Lexicon, type CompiledLexicon } from '../../src/grading/lexicon.js';
 import { loadNlp, type Nlp } from '../../src/grading/nlp.js';
 import { compileRubric } from '../../src/grading/rubric.js';
+import { shippedContent, shippedVocabulary } from '../helpers/shipped.js';
 
 // `npm run build` stores the compiled lexicon so that a run skips tokenising the vocabulary and the rubrics.
 // What a run compiles from the stored form must be what it would have compiled itself.
@@ -14,8 +13,8 @@ describe('the compiled lexicon', () => {
   });
 
   it('compiles every shipped rubric exactly as a lexicon built from scratch', () => {
-    const content = loadContent();
-    const vocabulary = loadVocabulary();
+    const content = shippedContent();
+    const vocabulary = shippedVocabulary();
     const fresh = new Lexicon(vocabulary, nlp);
     const phrases = [...content.framework.criteria, ...content.prompts.flatMap((p) => p.rubric.criteria)].flatMap((c) => c.concepts.flat());
     const stored = JSON.parse(JSON.stringify(fresh.compiled(phrases))) as CompiledLexicon;

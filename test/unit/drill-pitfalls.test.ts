@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent, type Content } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
+import type { Content } from '../../src/content/load.js';
 import { gradeDrill } from '../../src/drill/grade.js';
 import { drillItems, pitfallQuestion } from '../../src/drill/questions.js';
-import { loadGrader, type Grader } from '../../src/grading/index.js';
+import type { Grader } from '../../src/grading/index.js';
+import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
 let content: Content;
 let grader: Grader;
 beforeAll(async () => {
-  content = loadContent();
-  grader = await loadGrader({ vocabulary: loadVocabulary() });
+  content = shippedContent();
+  grader = await shippedGrader();
 });
 
 const card = { promptId: 'video-recommendations', kind: 'pitfall' as const, itemId: 'vr-clicks-objective' };

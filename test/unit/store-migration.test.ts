@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findPrompt, loadContent } from '../../src/content/load.js';
-import { loadVocabulary } from '../../src/content/vocabulary.js';
-import { loadGrader, parseAnswerMarkdown } from '../../src/grading/index.js';
+import { findPrompt } from '../../src/content/load.js';
+import { parseAnswerMarkdown } from '../../src/grading/index.js';
 import { interviewPlan, practicePlan } from '../../src/interview/plan.js';
 import { cardStore } from '../../src/store/cards.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { migrate, openStore, type Db } from '../../src/store/open.js';
 import { sessionStore } from '../../src/store/sessions.js';
+import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
@@ -29,9 +29,9 @@ function rows(db: Db, table: string): string[] {
 
 /** A history as the release before cards wrote it (schema 2), with the kinds of sessions real use leaves. */
 async function releaseHistory(file: string): Promise<void> {
-  const content = loadContent();
+  const content = shippedContent();
   const prompt = findPrompt(content, 'video-recommendations');
-  const grader = await loadGrader({ vocabulary: loadVocabulary() });
+  const grader = await shippedGrader();
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/content/load.js';
 import type { Framework, Prompt } from '../../../src/content/schema.js';
 import { parseAnswerMarkdown, type Grade } from '../../../src/grading/index.js';
 import { tools } from '../../helpers/grading.js';
+import { shippedContent, shippedVocabulary } from '../../helpers/shipped.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'answers', 'video-recommendations');
 
@@ -22,7 +22,7 @@ describe('graded fixture answers for video-recommendations', () => {
 
   beforeAll(async () => {
     const { grader } = await tools();
-    const content = loadContent();
+    const content = shippedContent();
     framework = content.framework;
     prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
@@ -129,7 +129,7 @@ describe('graded fixture answers for video-recommendations', () => {
     const { createGrader } = await import('../../../src/grading/index.js');
     const { loadVocabulary } = await import('../../../src/content/vocabulary.js');
     const { nlp } = await tools();
-    const fresh = createGrader(nlp, loadVocabulary());
+    const fresh = createGrader(nlp, shippedVocabulary());
     for (const name of ['staff-strong', 'negated', 'senior-plain-typos']) {
       const md = readFileSync(join(dir, `${name}.md`), 'utf8');
       expect(JSON.stringify(fresh.grade(prompt, framework, { sections: parseAnswerMarkdown(md) }))).toBe(JSON.stringify(g(name)));

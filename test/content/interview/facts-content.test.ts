@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findPrompt, loadContent } from '../../../src/content/load.js';
+import { findPrompt } from '../../../src/content/load.js';
 import { keywords, matchFact } from '../../../src/interview/facts.js';
+import { shippedContent } from '../../helpers/shipped.js';
 
-const content = loadContent();
+const content = shippedContent();
 const same = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((w) => b.has(w));
 
 describe('the fact matcher on the real fact sheets', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findPrompt, loadContent } from '../../../src/content/load.js';
+import { findPrompt } from '../../../src/content/load.js';
 import type { Fact } from '../../../src/content/schema.js';
-import { loadVocabulary } from '../../../src/content/vocabulary.js';
 import { factIndex, matchFacts, stem } from '../../../src/interview/facts.js';
 import { facts as tinyFacts } from '../../helpers/interview-fixtures.js';
+import { shippedContent, shippedVocabulary } from '../../helpers/shipped.js';
 
-const content = loadContent();
-const vocabulary = loadVocabulary();
+const content = shippedContent();
+const vocabulary = shippedVocabulary();
 const lookup = (promptId: string, question: string) =>
   matchFacts(question, factIndex(findPrompt(content, promptId).facts, vocabulary))
     .map((m) => m.fact.id)

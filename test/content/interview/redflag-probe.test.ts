@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/content/load.js';
-import { loadVocabulary } from '../../../src/content/vocabulary.js';
-import { loadGrader } from '../../../src/grading/index.js';
 import type { Asker, TextResult } from '../../../src/interview/asker.js';
 import { practicePlan } from '../../../src/interview/plan.js';
 import { runSession } from '../../../src/interview/runner.js';
@@ -9,9 +6,10 @@ import { openStore } from '../../../src/store/open.js';
 import { sessionStore } from '../../../src/store/sessions.js';
 import { renderReport } from '../../../src/ui/report.js';
 import { terminalSessionView } from '../../../src/ui/session-view.js';
+import { shippedContent, shippedGrader } from '../../helpers/shipped.js';
 
-const content = loadContent();
-const grader = await loadGrader({ vocabulary: loadVocabulary() });
+const content = shippedContent();
+const grader = await shippedGrader();
 const prompt = content.prompts.find((p) => p.id === 'payment-fraud-detection')!;
 const accuracy = content.framework.pitfalls.find((p) => p.id === 'accuracy-for-rare-class')!;
 const ANSWER = 'Offline, the headline metric is accuracy on a held-out month of payments, and we want it above 99.9%.';

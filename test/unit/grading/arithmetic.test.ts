@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/content/load.js';
 import { checkArithmetic, checkFacts, sentencesOf, type ArithmeticFlag } from '../../../src/grading/arithmetic.js';
 import { readQuantities, type Quantity } from '../../../src/grading/numbers.js';
+import { shippedContent } from '../../helpers/shipped.js';
 
 const one = (text: string): Quantity => {
   const qs = readQuantities(text);
@@ -303,7 +303,7 @@ describe('product chains', () => {
 });
 
 describe('facts', () => {
-  const content = loadContent();
+  const content = shippedContent();
   const factsOf = (id: string) => content.prompts.find((p) => p.id === id)!.facts.map((f) => f.answer);
   const video = factsOf('video-recommendations');
 

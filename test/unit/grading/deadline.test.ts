@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadVocabulary } from '../../../src/content/vocabulary.js';
-import { loadContent } from '../../../src/content/load.js';
 import { UserError } from '../../../src/errors.js';
 import { createGrader, parseAnswerMarkdown } from '../../../src/grading/index.js';
 import { tools } from '../../helpers/grading.js';
+import { shippedContent, shippedVocabulary } from '../../helpers/shipped.js';
 
-const content = loadContent();
+const content = shippedContent();
 const prompt = content.prompts.find((p) => p.id === 'video-recommendations')!;
 const answer = ['## Metrics', 'We rank by predicted watch time, because clicks reward clickbait.', '', '## Serving', 'Two-tower retrieval feeds a ranker in 100 ms.'].join('\n');
 
@@ -19,7 +18,7 @@ describe('the grading deadline', () => {
   it('stops a grade that runs past the limit with one clear line', async () => {
     const { nlp } = await tools();
     const clock = steppingClock(700);
-    const grader = createGrader(nlp, loadVocabulary(), { now: clock.now, limitMs: 5000 });
+    const grader = createGrader(nlp, shippedVocabulary(), { now: clock.now, limitMs: 5000 });
     const error = (() => {
       try {
         grader.grade(prompt, content.framework, { sections: parseAnswerMarkdown(answer) });
@@ -36,7 +35,7 @@ describe('the grading deadline', () => {
 
   it('does not stop a grade that keeps within it, and gives the same grade as without a clock', async () => {
     const { nlp } = await tools();
-    const vocabulary = loadVocabulary();
+    const vocabulary = shippedVocabulary();
     const clock = steppingClock(1);
     const timed = createGrader(nlp, vocabulary, { now: clock.now, limitMs: 1_000_000 });
     const input = { sections: parseAnswerMarkdown(answer) };

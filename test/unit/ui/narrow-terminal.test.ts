@@ -6,15 +6,15 @@ import { renderPromptTable } from '../../../src/commands/prompts.js';
 import { renderRubric, rubricListing } from '../../../src/commands/rubric.js';
 import { rubricFor } from '../../../src/content/rubric.js';
 import { renderPlan } from '../../../src/commands/show.js';
-import { loadContent } from '../../../src/content/load.js';
 import { INTERVIEW_STEPS } from '../../../src/interview/plan.js';
 import type { ClockReading } from '../../../src/interview/timer.js';
 import { stepHeader } from '../../../src/ui/interview-view.js';
 import { renderMarkdown } from '../../../src/ui/markdown.js';
 import { rule } from '../../../src/ui/text.js';
+import { shippedContent } from '../../helpers/shipped.js';
 
 const widest = (text: string) => Math.max(...stripVTControlCharacters(text).split('\n').map((l) => l.length));
-const content = loadContent();
+const content = shippedContent();
 
 describe('at 60 columns nothing is broken mid-word by the terminal', () => {
   const reading: ClockReading = { stepLeftMs: 12 * 60_000 + 9_000, totalLeftMs: 45 * 60_000, stepElapsedMs: 0, overrunMs: 0, timeUp: false };

@@ -1,0 +1,34 @@
+import { loadContent, type Content } from '../../src/content/load.js';
+import { loadVocabulary, type Vocabulary } from '../../src/content/vocabulary.js';
+import { loadGrader, type Grader } from '../../src/grading/index.js';
+
+/**
+ * The shipped prompts, framework, vocabulary and grader, loaded once per test worker (vitest keeps modules between
+ * files) instead of once per test: parsing the YAML and loading the language model were most of the suite's CPU.
+ * Grading is pure and the grader keeps only its compiled rubrics, checked against the prompt it is given. The
+ * content and vocabulary are frozen, so a test or a command that changed them fails at once instead of leaking
+ * the change into every later test.
+ */
+let content: Content | undefined;
+let vocabulary: Vocabulary | undefined;
+let grader: Promise<Grader> | undefined;
+
+export function shippedContent(): Content {
+  return (content ??= deepFreeze(loadContent()));
+}
+
+export function shippedVocabulary(): Vocabulary {
+  return (vocabulary ??= deepFreeze(loadVocabulary()));
+}
+
+export function shippedGrader(): Promise<Grader> {
+  return (grader ??= loadGrader({ vocabulary: shippedVocabulary() }));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
