@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { contentDataDir, promptsDir } from '../paths.js';
 import { closest } from '../util/closest.js';
+import { contentKey, readCompiledContent, type SourceFiles } from './compiled.js';
 import { builtinIds, loadPack } from './packs.js';
 import type { Framework, Prompt } from './schema.js';
 import { displayPath, parseYamlData } from './source.js';
@@ -24,13 +25,15 @@ function contentError(file: string, issues: ContentIssue[]): UserError {
   });
 }
 
-function readYaml(file: string): unknown {
-  let source: string;
+function readText(file: string): string {
   try {
-    source = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     throw new UserError(`cannot read ${display(file)}: ${(err as Error).message}`);
   }
+}
+
+function readYaml(file: string, source = readText(file)): unknown {
   const parsed = parseYamlData(source);
   if (parsed.ok) return parsed.data;
   const [first] = parsed.issues;
@@ -45,6 +48,34 @@ function checked<T>(file: string, result: Validated<T>): T {
 export function loadFramework(dir = contentDataDir()): Framework {
   const file = join(dir, 'framework.yaml');
   return checked(file, validateFramework(readYaml(file)));
+}
+
+/** The built-in framework and prompts: stored by the build when the files are the ones it read, else parsed. */
+export function loadBuiltins(options: Pick<LoadOptions, 'promptsDir' | 'dataDir'> = {}): { framework: Framework; prompts: Prompt[]; key: string } {
+  const frameworkFile = join(options.dataDir ?? contentDataDir(), 'framework.yaml');
+  const sources: SourceFiles = {
+    framework: { file: frameworkFile, text: readText(frameworkFile) },
+    prompts: promptFiles(options.promptsDir).map((file) => ({ file, text: readText(file) })),
+  };
+  const key = contentKey(sources);
+  const stored = readCompiledContent(key);
+  if (stored) return { ...stored, key };
+  const framework = checked(frameworkFile, validateFramework(readYaml(frameworkFile, sources.framework.text)));
+  const prompts: Prompt[] = [];
+  const errors: UserError[] = [];
+  for (const { file, text } of sources.prompts) {
+    try {
+      prompts.push(checked(file, validatePrompt(readYaml(file, text), { expectedId: basename(file, '.yaml'), framework })));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      errors.push(err);
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) {
+    throw new UserError(errors.map((e) => e.message).join('\n'), { hint: 'Fix the fields above in the files named.' });
+  }
+  return { framework, prompts, key };
 }
 
 export function promptFiles(dir = promptsDir()): string[] {
@@ -68,22 +99,8 @@ export interface LoadOptions {
  * pack's prompts, if a pack is given: a broken pack file is skipped with a warning and never stops the rest.
  */
 export function loadContent(options: LoadOptions = {}): Content {
-  const framework = loadFramework(options.dataDir);
-  const prompts: Prompt[] = [];
-  const errors: UserError[] = [];
+  const { framework, prompts } = loadBuiltins(options);
   const files = promptFiles(options.promptsDir);
-  for (const file of files) {
-    try {
-      prompts.push(loadPromptFile(file, framework));
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      errors.push(err);
-    }
-  }
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) {
-    throw new UserError(errors.map((e) => e.message).join('\n'), { hint: 'Fix the fields above in the files named.' });
-  }
   // The built-in folder named as a pack adds nothing, and is not a folder of collisions either.
   if (options.packDir && resolve(options.packDir) !== resolve(options.promptsDir ?? promptsDir())) {
     const pack = loadPack(options.packDir, { framework, builtins: builtinIds(files) });
