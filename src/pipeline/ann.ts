@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { createRng } from './random.js';
+import { simdMatrix, type SimdMatrix } from './scan.js';
 
 /** The parts of usearch we use. Its ESM entry recurses forever on import here, so the CJS build is loaded. */
 interface UsearchIndex {
@@ -37,6 +38,8 @@ export interface AnnIndex {
   scales?: number[];
   /** Per norm group, its rows: a group's search depth follows its size. */
   sizes?: number[];
+  /** Many queries answered at once, faster than one by one, when the index can (the exact scan can). */
+  searchMany?(queries: Float32Array[], k: number[]): number[][];
 }
 
 /**
@@ -152,14 +155,27 @@ function wrap(groups: Array<Group | undefined>, dim: number): AnnIndex {
     search: (query, k) => {
       padded.set(query.subarray(0, dim));
       if (live.length === 1) return rowsOf(live[0]!.index.search(padded, k, 1).keys);
-      const found: Array<[number, number]> = [];
-      for (const g of live) {
+      const lists = live.map((g) => {
         const r = g.index.search(padded, Math.min(k, g.index.size()), 1);
-        const rows = rowsOf(r.keys);
-        // usearch's inner-product distance is 1 − dot; undo the group's scaling to compare across groups.
-        rows.forEach((row, i) => found.push([row, (1 - r.distances[i]!) * g.scale]));
+        return { rows: rowsOf(r.keys), distances: r.distances, scale: g.scale };
+      });
+      // Each list is best first, so a merge takes the k best. usearch's inner-product distance is 1 − dot;
+      // undoing the group's scaling makes scores comparable across groups.
+      const at = lists.map(() => 0);
+      const found: number[] = [];
+      while (found.length < k) {
+        let pick = -1;
+        let best = -Infinity;
+        lists.forEach((l, i) => {
+          if (at[i]! < l.rows.length && (1 - l.distances[at[i]!]!) * l.scale > best) {
+            best = (1 - l.distances[at[i]!]!) * l.scale;
+            pick = i;
+          }
+        });
+        if (pick < 0) break;
+        found.push(lists[pick]!.rows[at[pick]!++]!);
       }
-      return found.sort((a, b) => b[1] - a[1]).slice(0, k).map(([row]) => row);
+      return found;
     },
     save: (path) => groups.forEach((g, i) => g?.index.save(groupPath(path, i))),
     size: () => live.reduce((n, g) => n + g.index.size(), 0),
@@ -226,7 +242,13 @@ export function loadAnnIndex(path: string, dim: number, scales: number[], ef: nu
 
 /** An exact scan behind the index interface: the oracle system retrieves with it, so it has no index error. */
 export function exactIndex(vectors: Float32Array, dim: number): AnnIndex {
-  return { search: (query, k) => exactTopK(vectors, dim, query, k), save() {}, size: () => vectors.length / dim };
+  let simd: SimdMatrix | undefined;
+  return {
+    search: (query, k) => exactTopK(vectors, dim, query, k),
+    searchMany: (queries, k) => (simd ??= simdMatrix(vectors, dim)).topK(queries, k),
+    save() {},
+    size: () => vectors.length / dim,
+  };
 }
 
 /** The k best rows by inner product, best first, in plain JavaScript (a bounded min-heap): a scan without SIMD. */
