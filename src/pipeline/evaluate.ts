@@ -12,14 +12,14 @@ import type { World } from './world.js';
 
 /** NDCG is reported at 10 whatever the feed length, so runs with different --feed compare. */
 const NDCG_K = 10;
-/** The plain-JavaScript scan is slow, so it is timed on a few users only: context, not the baseline. */
-const PLAIN_SCAN_USERS = 10;
+/** The plain-JavaScript scan is slow (≈ 55 ms at 1M), so it is timed on a few users only: context, not the baseline. */
+const PLAIN_SCAN_USERS = 5;
 /**
- * The exact scan is timed on this many of the evaluated users, one after another on one thread; the others'
- * scans run in batches on every core. Each scan reads the same rows, so its time barely varies: 50 timings
- * put its p50 within about 1% (its p99 is then the slowest or second slowest of them).
+ * The exact scan is timed on this many of the evaluated users, one after another on one thread (≈ 25 ms each
+ * at 1M); the others' exact lists come from the faster untimed scanner. Each scan reads the same rows, so its
+ * time barely varies: 30 timings put its p50 within a few percent, and its p99 is the slowest of them.
  */
-const TIMED_SCAN_USERS = 50;
+const TIMED_SCAN_USERS = 30;
 
 export interface RunParams extends FunnelConfig {
   requests: number;
@@ -91,15 +91,30 @@ export interface Segment {
   ceiling: Float32Array;
 }
 
-/** Ids in 64 bands of falling quality, ascending within a band: order enough for a scan to stop early. */
-function qualityBands(quality: Float32Array, ids: number[]): Int32Array {
-  const bands = 64;
-  const sorted = Float32Array.from(ids, (i) => quality[i]!).sort();
-  // floors[b] is band b's lowest quality: band 0 holds the best videos.
-  const floors = Array.from({ length: bands }, (_, b) => sorted[Math.floor(((bands - 1 - b) * sorted.length) / bands)] ?? -Infinity);
+/** Bands of falling quality a segment's videos are put in: order enough for a truth scan to stop early. */
+const QUALITY_BANDS = 64;
+
+/**
+ * The segment's videos in bands of falling quality (ascending ids within a band; the band edges come from a
+ * sample, and any order would still give exact lists, only later stops), with their truth rows
+ * [embedding, quality] padded to the scanner's width, written as the videos are read in id order.
+ */
+export function segment(world: World, member: (item: number) => boolean): Segment {
+  const { dim } = world;
+  const quality = world.itemQuality;
+  const items = world.itemTopic.length;
+  const has = new Uint8Array(items);
+  let count = 0;
+  for (let i = 0; i < items; i++) if (member(i)) { has[i] = 1; count++; }
+  const step = Math.max(1, Math.floor(items / 16_384));
+  const sample: number[] = [];
+  for (let i = 0; i < items; i += step) if (has[i]) sample.push(quality[i]!);
+  sample.sort((a, b) => b - a);
+  // floors[b] is band b's lowest quality, falling with b; the last band takes everything below.
+  const floors = Float64Array.from({ length: QUALITY_BANDS }, (_, b) => (b === QUALITY_BANDS - 1 || !sample.length ? -Infinity : sample[Math.floor(((b + 1) * sample.length) / QUALITY_BANDS)]!));
   const bandOf = (q: number) => {
     let lo = 0;
-    let hi = bands - 1;
+    let hi = QUALITY_BANDS - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (q >= floors[mid]!) hi = mid;
@@ -107,31 +122,21 @@ function qualityBands(quality: Float32Array, ids: number[]): Int32Array {
     }
     return lo;
   };
-  const band = Int32Array.from(ids, (i) => bandOf(quality[i]!));
-  const starts = new Int32Array(bands + 1);
-  for (const b of band) starts[b + 1]!++;
-  for (let b = 0; b < bands; b++) starts[b + 1]! += starts[b]!;
-  const out = new Int32Array(ids.length);
-  ids.forEach((id, j) => (out[starts[band[j]!]!++] = id));
-  return out;
-}
-
-export function segment(world: World, member: (item: number) => boolean): Segment {
-  const items = world.itemTopic.length;
-  const has = new Uint8Array(items);
-  const list: number[] = [];
-  for (let i = 0; i < items; i++) if (member(i)) { has[i] = 1; list.push(i); }
-  const ids = qualityBands(world.itemQuality, list);
-  const ceiling = new Float32Array(ids.length);
-  for (let j = ids.length - 1, top = -Infinity; j >= 0; j--) ceiling[j] = top = Math.max(top, world.itemQuality[ids[j]!]!);
-  // [embedding, quality], padded to the scanner's width here so the rows go into it in one copy.
-  const { dim } = world;
+  const next = new Int32Array(QUALITY_BANDS + 1);
+  for (let i = 0; i < items; i++) if (has[i]) next[bandOf(quality[i]!) + 1]!++;
+  for (let b = 0; b < QUALITY_BANDS; b++) next[b + 1]! += next[b]!;
+  const ids = new Int32Array(count);
   const width = dim + 4;
-  const truth = new Float32Array(ids.length * width);
-  ids.forEach((id, r) => {
-    for (let d = 0; d < dim; d++) truth[r * width + d] = world.itemEmbedding[id * dim + d]!;
-    truth[r * width + dim] = world.itemQuality[id]!;
-  });
+  const truth = new Float32Array(count * width);
+  for (let i = 0; i < items; i++) {
+    if (!has[i]) continue;
+    const r = next[bandOf(quality[i]!)]!++;
+    ids[r] = i;
+    for (let d = 0; d < dim; d++) truth[r * width + d] = world.itemEmbedding[i * dim + d]!;
+    truth[r * width + dim] = quality[i]!;
+  }
+  const ceiling = new Float32Array(count);
+  for (let j = count - 1, top = -Infinity; j >= 0; j--) ceiling[j] = top = Math.max(top, quality[ids[j]!]!);
   return { ids, has, truth: simdMatrix(truth, width), ceiling };
 }
 
