@@ -72,6 +72,8 @@ export interface RunReport {
   exactRetrievalPlainJs: Percentiles & { users: number };
   quality: Quality;
   perSource: Record<Source, number>;
+  /** Wall time of the warm-up and timed requests, and of scoring the evaluated ones (scans, baselines, metrics). */
+  seconds: { requests: number; evaluation: number };
 }
 
 /** Request users drawn uniformly (with replacement) from the seed, so runs are repeatable. */
@@ -210,6 +212,7 @@ export function baselinesOf(p: { system: ServingSystem; world: World; embeddings
  * the oracle, popularity and random baselines.
  */
 export function runRequests(system: ServingSystem, world: World, params: RunParams, clock: () => number, baselines: Baselines): RunReport {
+  const started = clock();
   const users = requestUsers(world.params.users, params.requests + params.warmup, params.seed);
   for (const u of users.slice(0, params.warmup)) serveRequest(system, u, params, clock);
   const served: Served[] = [];
@@ -232,6 +235,7 @@ export function runRequests(system: ServingSystem, world: World, params: RunPara
     if (served.length < params.evalUsers) served.push(s);
   }
 
+  const requestsDone = clock();
   const { dim } = world;
   const items = world.itemTopic.length;
   const fresh = segment(world, baselines.isFresh);
@@ -358,5 +362,6 @@ export function runRequests(system: ServingSystem, world: World, params: RunPara
       evaluatedUsers: served.length,
     },
     perSource,
+    seconds: { requests: (requestsDone - started) / 1000, evaluation: (clock() - requestsDone) / 1000 },
   };
 }
