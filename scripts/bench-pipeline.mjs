@@ -40,7 +40,7 @@ function freshHome() {
 
 const f = (n, d = 1) => n.toFixed(d);
 // Where a run's time goes after loading or building (fields added in issue 11; absent from older builds).
-const split = (r) => (r.seconds ? `, requests ${f(r.seconds.requests)} s, evaluation ${f(r.seconds.evaluation)} s` : '');
+const split = (r, sep) => (r.seconds ? `${sep}requests ${f(r.seconds.requests)} s, evaluation ${f(r.seconds.evaluation)} s` : '');
 const stage = (r, id) => r.stages.find((s) => s.id === id);
 
 try {
@@ -48,10 +48,10 @@ try {
   const home = freshHome();
   console.log(`first run from nothing: ${Number(values.items).toLocaleString('en-US')} videos, ${Number(values.users).toLocaleString('en-US')} users, ${values.requests} requests`);
   const first = run(home, ['--items', values.items, ...base]);
-  console.log(`  wall ${f(first.wallSeconds)} s (build ${f(first.build.seconds)} s: ${Object.entries(first.build.steps).map(([k, v]) => `${k} ${f(v)}`).join(', ')}${split(first)}) · peak RSS ${f(first.process.peakRssMb, 0)} MB`);
+  console.log(`  wall ${f(first.wallSeconds)} s (build ${f(first.build.seconds)} s: ${Object.entries(first.build.steps).map(([k, v]) => `${k} ${f(v)}`).join(', ')}${split(first, '; then ')}) · peak RSS ${f(first.process.peakRssMb, 0)} MB`);
   const cached = run(home, ['--items', values.items, ...base]);
   console.log(`  cache ${f(first.build.cacheBytes / 1e6, 0)} MB in ${first.build.cacheDir} · embeddings trained on ${first.embeddings.trainingPairs.toLocaleString('en-US')} watches and clicks`);
-  console.log(`cached run: wall ${f(cached.wallSeconds)} s (load ${f(cached.build.seconds)} s${split(cached)}) · peak RSS ${f(cached.process.peakRssMb, 0)} MB`);
+  console.log(`cached run: wall ${f(cached.wallSeconds)} s (load ${f(cached.build.seconds)} s${split(cached, ', ')}) · peak RSS ${f(cached.process.peakRssMb, 0)} MB`);
 
   const r = cached;
   const cg = stage(r, 'candidate-generation');
