@@ -23,8 +23,11 @@ export interface PipelineOptions {
   sweep?: string;
 }
 
-/** Requests also scored against the exact scan and the ground truth (each costs a few full scans). */
-const EVAL_USERS = 200;
+/**
+ * Requests also scored against the exact scan and the ground truth (each costs about three full scans: 60 ms at
+ * 1M videos). 100 users put index recall within ±0.015 and NDCG@10 within ±0.02 (two standard errors).
+ */
+const EVAL_USERS = 100;
 const WARMUP = 50;
 const EXPLAIN_WARMUP = 20;
 const KNOB_NAMES = ['candidates', 'ef', 'diversity', 'noise'] as const;

@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { createRng } from './random.js';
+import { simdMatrix, type SimdMatrix } from './scan.js';
 
 /** The parts of usearch we use. Its ESM entry recurses forever on import here, so the CJS build is loaded. */
 interface UsearchIndex {
@@ -20,12 +22,13 @@ function usearch(): Usearch {
 }
 
 /**
- * HNSW settings, measured at 1M × 32 (docs/pipeline.md): half-precision vectors keep recall of the top ~400
- * above 0.95 where int8 fell to 0.91, and build faster than float32. efConstruction 96 rather than 64 costs
- * ≈ 25 s more build but gives a graph that reaches recall 0.96 at ef 420 in ≈ 0.8 ms, where the efConstruction
- * 64 graph needed ef 512 and ≈ 1 ms to sit right at 0.95.
+ * HNSW settings, measured on the learned embeddings of the 1M default world (docs/pipeline.md): half-precision
+ * vectors lose nothing measurable against float32 at the boundary of a top ~400. Most rows are content
+ * embeddings whose noise is as large as their signal, so a search only as deep as k (≈ 400) found 0.88 of the
+ * exact list; a search depth of 1000 finds 0.96. Connectivity 24 with efConstruction 64 finds within 0.003 of
+ * what 16 with 96 finds, for a fifth less build.
  */
-export const ANN_CONFIG = { metric: 'ip', quantization: 'f16', connectivity: 16, expansionAdd: 96, expansionSearch: 420 } as const;
+export const ANN_CONFIG = { metric: 'ip', quantization: 'f16', connectivity: 24, expansionAdd: 64, expansionSearch: 1000 } as const;
 
 export interface AnnIndex {
   search(query: Float32Array, k: number): number[];
@@ -33,18 +36,23 @@ export interface AnnIndex {
   size(): number;
   /** Per norm group, the length its rows were scaled by (0 for an empty group): needed to load it again. */
   scales?: number[];
+  /** Per norm group, its rows: a group's search depth follows its size. */
+  sizes?: number[];
+  /** Many queries answered at once, faster than one by one, when the index can (the exact scan can). */
+  searchMany?(queries: Float32Array[], k: number[]): number[][];
 }
 
 /**
  * Upper bounds of the vector lengths in each index group but the last. New videos (their content embedding,
- * length 1) fill the first group; learned vectors spread up to ≈ 3.5.
+ * length 1) fill the first group; learned vectors spread up to ≈ 3.1. One group from 1.6 to 2.4 crowded its
+ * shorter rows together (recall 0.93 of its share at 1M); split at 2.0 the halves reach 0.96 and 0.985.
  */
-export const NORM_BOUNDS = [1.05, 1.6, 2.4] as const;
+export const NORM_BOUNDS = [1.05, 1.6, 2.0, 2.4] as const;
 
 /** Group g's file: the first keeps the given name, the others get `-g` before the extension. */
 export const groupPath = (path: string, g: number) => (g === 0 ? path : path.replace(/(\.usearch)?$/, `-${g}.usearch`));
 
-function newIndex(dim: number, ef: number = ANN_CONFIG.expansionSearch): UsearchIndex {
+function newIndex(dim: number, ef: number): UsearchIndex {
   return new (usearch().Index)({
     dimensions: dim,
     metric: ANN_CONFIG.metric,
@@ -102,6 +110,44 @@ interface Group {
   scale: number;
 }
 
+/**
+ * Search depth per group: `ef` for the largest, and for the others in proportion to their size. usearch never
+ * searches shallower than k, so a small group of watched videos is searched about k deep: deep enough for the
+ * few of its rows a list needs (recall 0.96–0.99 at 1M), and ≈ 0.4 ms a group where the full depth costs more.
+ */
+export function groupDepths(sizes: number[], ef: number): number[] {
+  const largest = Math.max(1, ...sizes);
+  return sizes.map((n) => Math.max(1, Math.round((ef * n) / largest)));
+}
+
+/**
+ * Rows in an order that puts similar directions next to each other (sorted by the signs of 12 fixed random
+ * projections): inserted in that order the graph's recent nodes stay in the CPU caches, which cut the build's
+ * CPU time by a fifth at 1M with the same recall, and neighbours end up near each other in memory.
+ */
+export function localityOrder(vectors: Float32Array, dim: number, rows: ArrayLike<number>): Int32Array {
+  const bits = 12;
+  const rng = createRng(0x5eed);
+  const planes = Float64Array.from({ length: bits * dim }, () => rng.normal());
+  const keys = new Int32Array(rows.length);
+  const counts = new Int32Array((1 << bits) + 1);
+  for (let r = 0; r < rows.length; r++) {
+    const o = rows[r]! * dim;
+    let key = 0;
+    for (let b = 0; b < bits; b++) {
+      let s = 0;
+      for (let d = 0; d < dim; d++) s += planes[b * dim + d]! * vectors[o + d]!;
+      key = (key << 1) | (s > 0 ? 1 : 0);
+    }
+    keys[r] = key;
+    counts[key + 1]!++;
+  }
+  for (let b = 0; b < 1 << bits; b++) counts[b + 1]! += counts[b]!;
+  const out = new Int32Array(rows.length);
+  for (let r = 0; r < rows.length; r++) out[counts[keys[r]!]!++] = rows[r]!;
+  return out;
+}
+
 function wrap(groups: Array<Group | undefined>, dim: number): AnnIndex {
   const padded = new Float32Array(dim + 1);
   const live = groups.filter((g): g is Group => g !== undefined && g.index.size() > 0);
@@ -109,18 +155,32 @@ function wrap(groups: Array<Group | undefined>, dim: number): AnnIndex {
     search: (query, k) => {
       padded.set(query.subarray(0, dim));
       if (live.length === 1) return rowsOf(live[0]!.index.search(padded, k, 1).keys);
-      const found: Array<[number, number]> = [];
-      for (const g of live) {
+      const lists = live.map((g) => {
         const r = g.index.search(padded, Math.min(k, g.index.size()), 1);
-        const rows = rowsOf(r.keys);
-        // usearch's inner-product distance is 1 − dot; undo the group's scaling to compare across groups.
-        rows.forEach((row, i) => found.push([row, (1 - r.distances[i]!) * g.scale]));
+        return { rows: rowsOf(r.keys), distances: r.distances, scale: g.scale };
+      });
+      // Each list is best first, so a merge takes the k best. usearch's inner-product distance is 1 − dot;
+      // undoing the group's scaling makes scores comparable across groups.
+      const at = lists.map(() => 0);
+      const found: number[] = [];
+      while (found.length < k) {
+        let pick = -1;
+        let best = -Infinity;
+        lists.forEach((l, i) => {
+          if (at[i]! < l.rows.length && (1 - l.distances[at[i]!]!) * l.scale > best) {
+            best = (1 - l.distances[at[i]!]!) * l.scale;
+            pick = i;
+          }
+        });
+        if (pick < 0) break;
+        found.push(lists[pick]!.rows[at[pick]!++]!);
       }
-      return found.sort((a, b) => b[1] - a[1]).slice(0, k).map(([row]) => row);
+      return found;
     },
     save: (path) => groups.forEach((g, i) => g?.index.save(groupPath(path, i))),
     size: () => live.reduce((n, g) => n + g.index.size(), 0),
     scales: groups.map((g) => g?.scale ?? 0),
+    sizes: groups.map((g) => g?.index.size() ?? 0),
   };
 }
 
@@ -129,9 +189,9 @@ export const INDEX_CHUNK = 20_000;
 
 /**
  * Builds the HNSW indexes over row-major vectors (one per length group, rows keyed by their position), a chunk
- * at a time; yields the rows added so far and returns the index.
+ * at a time; yields the rows added so far and returns the index, searching at depth `ef`.
  */
-export function* buildAnnIndex(vectors: Float32Array, dim: number, threads: number): Generator<number, AnnIndex> {
+export function* buildAnnIndex(vectors: Float32Array, dim: number, threads: number, ef: number = ANN_CONFIG.expansionSearch): Generator<number, AnnIndex> {
   const total = vectors.length / dim;
   const members: number[][] = Array.from({ length: NORM_BOUNDS.length + 1 }, () => []);
   for (let i = 0; i < total; i++) {
@@ -143,13 +203,15 @@ export function* buildAnnIndex(vectors: Float32Array, dim: number, threads: numb
     members[g]!.push(i);
   }
   let done = 0;
+  const depths = groupDepths(members.map((m) => m.length), ef);
   const groups: Array<Group | undefined> = [];
-  for (const rows of members) {
-    if (!rows.length) {
+  for (const [g, inGroup] of members.entries()) {
+    if (!inGroup.length) {
       groups.push(undefined);
       continue;
     }
-    const index = newIndex(dim + 1);
+    const rows = localityOrder(vectors, dim, inGroup);
+    const index = newIndex(dim + 1, depths[g]!);
     const equal = equalLengthRows(vectors, dim, rows);
     for (let start = 0; start < rows.length; start += INDEX_CHUNK) {
       const end = Math.min(rows.length, start + INDEX_CHUNK);
@@ -164,11 +226,15 @@ export function* buildAnnIndex(vectors: Float32Array, dim: number, threads: numb
   return wrap(groups, dim);
 }
 
-/** Loads saved indexes; `scales` comes from the build, `ef` is the search depth (videos kept in view). */
-export function loadAnnIndex(path: string, dim: number, scales: number[], ef?: number): AnnIndex {
+/**
+ * Loads saved indexes; `scales` and `sizes` come from the build (without sizes every group is searched at
+ * depth `ef`), `ef` is the search depth (videos kept in view) of the largest group.
+ */
+export function loadAnnIndex(path: string, dim: number, scales: number[], ef: number = ANN_CONFIG.expansionSearch, sizes?: number[]): AnnIndex {
+  const depths = sizes?.length === scales.length ? groupDepths(sizes, ef) : scales.map(() => ef);
   return wrap(scales.map((scale, g) => {
     if (scale === 0) return undefined;
-    const index = newIndex(dim + 1, ef);
+    const index = newIndex(dim + 1, depths[g]!);
     index.load(groupPath(path, g));
     return { index, scale };
   }), dim);
@@ -176,7 +242,13 @@ export function loadAnnIndex(path: string, dim: number, scales: number[], ef?: n
 
 /** An exact scan behind the index interface: the oracle system retrieves with it, so it has no index error. */
 export function exactIndex(vectors: Float32Array, dim: number): AnnIndex {
-  return { search: (query, k) => exactTopK(vectors, dim, query, k), save() {}, size: () => vectors.length / dim };
+  let simd: SimdMatrix | undefined;
+  return {
+    search: (query, k) => exactTopK(vectors, dim, query, k),
+    searchMany: (queries, k) => (simd ??= simdMatrix(vectors, dim)).topK(queries, k),
+    save() {},
+    size: () => vectors.length / dim,
+  };
 }
 
 /** The k best rows by inner product, best first, in plain JavaScript (a bounded min-heap): a scan without SIMD. */

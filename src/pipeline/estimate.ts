@@ -1,13 +1,13 @@
 import type { WorldParams } from './world.js';
 
 /**
- * Rough cost of a first build on a quiet 2-core machine: the index (≈ 84 s per million videos, measured by
+ * Rough cost of a first build on a quiet 2-core machine: the index (≈ 61 s per million videos, measured by
  * `npm run bench:pipeline`) grows a little faster than the catalogue; the rest — world, logs, 4 passes of
- * embedding training at ≈ 10 s of CPU each, rankers, feature store, checksums — grows with videos and users.
- * Disk: 931 MB measured for 1M videos and 100k users, 19 MB for 20k and 2k.
+ * embedding training at ≈ 7 s of CPU each, rankers, feature store, checksums, ≈ 43 s at 1M videos and 100k
+ * users — grows with videos and users. Disk: 995 MB measured for 1M videos and 100k users.
  */
-const SECONDS_PER_MILLION = { index: 84, rest: 58 };
-const BYTES = { perVideo: 850, perUser: 800 };
+const SECONDS_PER_MILLION = { index: 61, rest: 39 };
+const BYTES = { perVideo: 915, perUser: 800 };
 
 export interface BuildEstimate {
   seconds: number;

@@ -34,13 +34,24 @@ export function videoFeaturesOf(observed: Observed, embeddings: Pick<Embeddings,
   };
 }
 
+/** Writes the user's vector, the normalised mean of given item vectors over their history, into `out` at `offset`. */
+function writeHistoryMean(observed: Pick<Observed, 'dim' | 'history' | 'historyOffsets'>, items: Float32Array, user: number, out: Float32Array, offset: number): void {
+  const { dim } = observed;
+  for (const item of userHistory(observed, user)) for (let d = 0; d < dim; d++) out[offset + d]! += items[item * dim + d]!;
+  normalizeRow(out, offset, dim);
+}
+
 /** Each user's vector as the mean of given item vectors over their history (the oracle's user tower). */
 export function historyMeans(observed: Pick<Observed, 'dim' | 'params' | 'history' | 'historyOffsets'>, items: Float32Array): Float32Array {
   const { dim } = observed;
   const users = new Float32Array(observed.params.users * dim);
-  for (let u = 0; u < observed.params.users; u++) {
-    for (const item of userHistory(observed, u)) for (let d = 0; d < dim; d++) users[u * dim + d]! += items[item * dim + d]!;
-    normalizeRow(users, u * dim, dim);
-  }
+  for (let u = 0; u < observed.params.users; u++) writeHistoryMean(observed, items, u, users, u * dim);
   return users;
+}
+
+/** One user's vector as `historyMeans` computes it, for callers that need a few users out of many. */
+export function historyMean(observed: Pick<Observed, 'dim' | 'history' | 'historyOffsets'>, items: Float32Array, user: number): Float32Array {
+  const out = new Float32Array(observed.dim);
+  writeHistoryMean(observed, items, user, out, 0);
+  return out;
 }

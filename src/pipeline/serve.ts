@@ -87,13 +87,13 @@ export function serveRequest(system: ServingSystem, userId: number, config: Funn
  * the mean of their history's hidden embeddings, and a ranker trained on those. Only the evaluation uses it,
  * as the ceiling the learned system is compared with.
  */
-export function oracleSystem(system: ServingSystem, truth: { items: Float32Array; users: Float32Array; dim: number }, model: RankerModel): ServingSystem {
-  const { items, users, dim } = truth;
+export function oracleSystem(system: ServingSystem, truth: { items: Float32Array; user: (id: number) => Float32Array; dim: number }, model: RankerModel): ServingSystem {
+  const { items, user, dim } = truth;
   const store: FeatureStore = {
     ...system.store,
     user(id) {
       const f = system.store.user(id);
-      return f && { ...f, embedding: users.subarray(id * dim, (id + 1) * dim) };
+      return f && { ...f, embedding: user(id) };
     },
     videos: (ids) => system.store.videos(ids).map((v) => ({ ...v, embedding: items.subarray(v.id * dim, (v.id + 1) * dim) })),
     close() {},

@@ -3,7 +3,7 @@ import type { RunReport } from './evaluate.js';
 /** The knobs `--sweep` can turn, what each one is, and what a valid value looks like. */
 export const KNOBS = {
   candidates: { what: 'candidates sent to the ranker', integer: true, min: 1, max: 100_000 },
-  ef: { what: 'search depth of the index (videos kept in view while walking the graph)', integer: true, min: 1, max: 20_000 },
+  ef: { what: 'search depth of the index (videos kept in view while walking its largest graph; the smaller ones in proportion)', integer: true, min: 1, max: 20_000 },
   diversity: { what: 'diversity weight λ of re-ranking (1 = relevance only)', integer: false, min: 0, max: 1 },
   noise: { what: 'noise of the content embedding new videos are served by', integer: false, min: 0, max: 5 },
 } as const;

@@ -87,8 +87,9 @@ export interface SystemBuild {
   embeddings: Embeddings;
   trained: Trained;
   trainingPairs: number;
-  /** What loading the index needs: the length each group's rows were scaled by. */
+  /** What loading the index needs: the length each group's rows were scaled by, and each group's rows. */
   indexScales: number[];
+  indexSizes: number[];
 }
 
 /**
@@ -128,7 +129,7 @@ export async function buildSystem(
   const index = await drive(buildAnnIndex(embeddings.items, observed.dim, threads), s, signal);
   index.save(cacheFiles(dir).index);
   s.finish(`search index built over ${fmt(params.items)} videos (${time('index', t).toFixed(1)} s)`);
-  return { embeddings, trained, trainingPairs: pairs.users.length, indexScales: index.scales ?? [] };
+  return { embeddings, trained, trainingPairs: pairs.users.length, indexScales: index.scales ?? [], indexSizes: index.sizes ?? [] };
 }
 
 async function build(params: WorldParams, dir: string, options: PrepareOptions): Promise<{ world: World; embeddings: Embeddings; meta: CacheMeta }> {
@@ -168,6 +169,7 @@ async function build(params: WorldParams, dir: string, options: PrepareOptions):
       trainImpressions: system.trained.trainImpressions,
       trainingPairs: system.trainingPairs,
       indexScales: system.indexScales,
+      indexSizes: system.indexSizes,
       buildSeconds: (clock() - started) / 1000,
       steps,
     });
@@ -185,7 +187,7 @@ export function openServing(dir: string, meta: CacheMeta, ef?: number): ServingS
   const store = openFeatureStore(files.store);
   return {
     store,
-    index: loadAnnIndex(files.index, DIM, meta.indexScales, ef),
+    index: loadAnnIndex(files.index, DIM, meta.indexScales, ef, meta.indexSizes),
     popular: store.list('popular'),
     fresh: store.list('fresh'),
     catalogueSize: meta.params.items,

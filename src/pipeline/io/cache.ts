@@ -7,7 +7,7 @@ import { DEFAULT_CONTENT_NOISE, DIM, TOPICS, WORLD_ARRAYS, type World, type Worl
 import type { Embeddings } from '../offline.js';
 
 /** Bump when the world, store or index format changes, so old caches are rebuilt rather than misread. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 export interface CacheMeta {
   format: number;
@@ -23,6 +23,8 @@ export interface CacheMeta {
   trainingPairs: number;
   /** Per index group (by vector length), the length its rows were scaled by; 0 for an empty group. */
   indexScales: number[];
+  /** Per index group, its rows (each group's search depth follows its size). */
+  indexSizes?: number[];
   buildSeconds: number;
   /** Seconds per build step, for the benchmark's scaling table. */
   steps: Record<string, number>;
