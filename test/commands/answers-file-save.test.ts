@@ -1,22 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { interview } from '../../src/commands/interview.js';
 import { practice } from '../../src/commands/practice.js';
 import type { Grader } from '../../src/grading/index.js';
 import { openStore } from '../../src/store/open.js';
 import { testContext } from '../helpers/context.js';
 import { fakeGrader, tinyContent } from '../helpers/fake-content.js';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../helpers/temp.js';
 
 function setup(answer: string, grader: Grader = fakeGrader()) {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
-  dirs.push(dir);
+  const dir = tempDir();
   const file = join(dir, 'answer.md');
   writeFileSync(file, answer);
   const { ctx } = testContext({ env: { MLSD_HOME: dir }, content: tinyContent, grader });

@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { drill } from '../../src/commands/drill.js';
 import { score } from '../../src/commands/score.js';
 import type { Content } from '../../src/content/load.js';
 import type { Grader } from '../../src/grading/index.js';
-import { openHistory } from '../../src/store/history.js';
 import { testContext } from '../helpers/context.js';
 import { shippedContent, shippedGrader } from '../helpers/shipped.js';
+import { inHistory } from '../helpers/history.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DAY = 86_400_000;
 const day0 = Date.UTC(2026, 10, 26, 12);
@@ -23,25 +23,7 @@ beforeAll(async () => {
   grader = await shippedGrader();
 });
 
-const homes: string[] = [];
-afterEach(() => {
-  for (const dir of homes.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function home(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
-  homes.push(dir);
-  return dir;
-}
 const at = (dir: string, now: number) => testContext({ env: { MLSD_HOME: dir }, now: () => now, content, grader });
-
-function inHistory<T>(dir: string, read: (h: ReturnType<typeof openHistory>) => T): T {
-  const h = openHistory(undefined, { MLSD_HOME: dir });
-  try {
-    return read(h);
-  } finally {
-    h.db.close();
-  }
-}
 
 /** Saves the planted answer (it raises the clicks-objective red flag among others) as `score --save` does. */
 async function savePlanted(dir: string): Promise<{ redFlags: Array<{ id: string; evidence: string }>; criteria: Array<{ id: string; met: boolean }> }> {
@@ -60,7 +42,7 @@ async function drillFile(dir: string, now: number, text: string) {
 
 describe('red flags become drill cards', () => {
   it('every pitfall red flag of a saved answer is a pitfall card; arithmetic flags make none', async () => {
-    const dir = home();
+    const dir = tempDir();
     const grade = await savePlanted(dir);
     const pitfalls = grade.redFlags.map((f) => f.id).filter((id) => !id.startsWith('arithmetic-'));
     expect(pitfalls).toContain('vr-clicks-objective');
@@ -72,7 +54,7 @@ describe('red flags become drill cards', () => {
   });
 
   it("the round's count of cards made includes the pitfalls", async () => {
-    const dir = home();
+    const dir = tempDir();
     const t = at(dir, day0);
     await score({ id: 'video-recommendations', answer: planted, save: true }, t.ctx);
     const made = Number(/(\d+) missed criteri/.exec(t.text())?.[1]);
@@ -81,7 +63,7 @@ describe('red flags become drill cards', () => {
   });
 
   it('drill --answers: a reply that takes the claim back clears the card (good), in JSON with the pitfall id and kind', async () => {
-    const dir = home();
+    const dir = tempDir();
     await savePlanted(dir);
     const out = await drillFile(dir, day0 + DAY, `## vr-clicks-objective\n\n${retraction}\n`);
     expect(out.cards).toEqual([expect.objectContaining({
@@ -95,7 +77,7 @@ describe('red flags become drill cards', () => {
   });
 
   it('drill --answers: a reply that repeats the claim fails the card (again); criterion cards say kind criterion', async () => {
-    const dir = home();
+    const dir = tempDir();
     const grade = await savePlanted(dir);
     const missed = grade.criteria.find((c) => !c.met && c.id !== 'asked-key-facts')!.id;
     const out = await drillFile(dir, day0 + DAY, `## vr-clicks-objective\n\n${repeat}\n\n## ${missed}\n\nI do not know.\n`);
@@ -104,7 +86,7 @@ describe('red flags become drill cards', () => {
   });
 
   it('the result view shows why the reply fails and what to say instead', async () => {
-    const dir = home();
+    const dir = tempDir();
     await savePlanted(dir);
     const file = join(dir, 'answers.md');
     writeFileSync(file, `## vr-clicks-objective\n\n${repeat}\n`);
@@ -118,7 +100,7 @@ describe('red flags become drill cards', () => {
   });
 
   it('a pitfall without a probe is asked about the sentence its red flag quoted', async () => {
-    const dir = home();
+    const dir = tempDir();
     const grade = await savePlanted(dir);
     const evidence = grade.redFlags.find((f) => f.id === 'vr-clicks-objective')!.evidence;
     const noProbe = {

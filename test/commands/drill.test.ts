@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { drill, type DrillOptions } from '../../src/commands/drill.js';
 import { history } from '../../src/commands/history.js';
 import { interview } from '../../src/commands/interview.js';
@@ -11,9 +10,10 @@ import type { Content } from '../../src/content/load.js';
 import { EXIT, InterruptedError, UserError } from '../../src/errors.js';
 import type { Grader } from '../../src/grading/index.js';
 import type { Asker, TextRequest, TextResult } from '../../src/interview/asker.js';
-import { openHistory } from '../../src/store/history.js';
 import { runMain, testContext } from '../helpers/context.js';
 import { shippedContent, shippedGrader } from '../helpers/shipped.js';
+import { inHistory } from '../helpers/history.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DAY = 86_400_000;
 const day0 = Date.UTC(2026, 10, 26, 12);
@@ -25,16 +25,6 @@ beforeAll(async () => {
   content = shippedContent();
   grader = await shippedGrader();
 });
-
-const homes: string[] = [];
-afterEach(() => {
-  for (const dir of homes.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function home(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
-  homes.push(dir);
-  return dir;
-}
 
 /** A context on `dir` as its MLSD_HOME at a fixed time, with the real content and grader loaded once. */
 const at = (dir: string, now: number, more: { interactive?: boolean; asker?: Asker } = {}) =>
@@ -49,18 +39,9 @@ async function saveScore(dir: string, now: number, file = 'mid.md'): Promise<{ s
   return JSON.parse(t.text());
 }
 
-function inHistory<T>(dir: string, read: (h: ReturnType<typeof openHistory>) => T): T {
-  const h = openHistory(undefined, { MLSD_HOME: dir });
-  try {
-    return read(h);
-  } finally {
-    h.db.close();
-  }
-}
-
 describe('cards from graded answers', () => {
   it('score --save keeps the answer as a session of mode score, and every drillable criterion it missed becomes a card due the next day', async () => {
-    const dir = home();
+    const dir = tempDir();
     const saved = await saveScore(dir, day0);
     expect(saved.sessionId).toBe(1);
     const missed = saved.criteria.filter((c) => !c.met && c.id !== 'asked-key-facts').map((c) => c.id).sort();
@@ -76,7 +57,7 @@ describe('cards from graded answers', () => {
   });
 
   it('a later full round reviews the cards: a criterion met again is recalled, one missed again fails its review', async () => {
-    const dir = home();
+    const dir = tempDir();
     const first = await saveScore(dir, day0, 'weak.md');
     const second = await saveScore(dir, day0 + 3 * DAY, 'senior.md');
     const missedFirst = new Set(first.criteria.filter((c) => !c.met).map((c) => c.id));
@@ -95,7 +76,7 @@ describe('cards from graded answers', () => {
   });
 
   it('a practice drill makes cards of its phase\'s misses only, and what it meets is no review', async () => {
-    const dir = home();
+    const dir = tempDir();
     await saveScore(dir, day0, 'weak.md');
     const before = inHistory(dir, (h) => h.cards.reviewsSince(0).length);
     const t = at(dir, day0 + DAY);
@@ -111,14 +92,14 @@ describe('cards from graded answers', () => {
   });
 
   it('score --db without --save is a usage error', async () => {
-    const t = at(home(), day0);
+    const t = at(tempDir(), day0);
     await expect(score({ id: 'video-recommendations', answer: join(answers, 'mid.md'), db: 'x.db' }, t.ctx)).rejects.toMatchObject({
       code: EXIT.usage, message: expect.stringMatching(/--db only applies with --save/),
     });
   });
 
   it('history and the saved report end with one line on what is due', async () => {
-    const dir = home();
+    const dir = tempDir();
     const t = at(dir, day0);
     await score({ id: 'video-recommendations', answer: join(answers, 'mid.md'), save: true }, t.ctx);
     expect(t.text().trimEnd().split('\n').slice(-2).join(' ')).toMatch(/missed criteria became cards for spaced practice, first due tomorrow — `mlsd drill` then$/);
@@ -130,7 +111,7 @@ describe('cards from graded answers', () => {
 
 describe('mlsd drill', () => {
   it('with no cards says where cards come from; with none due, when the next one is', async () => {
-    const dir = home();
+    const dir = tempDir();
     const empty = at(dir, day0);
     await drill(drillOptions(), empty.ctx);
     expect(empty.text()).toMatch(/^No cards yet\. Cards come from the criteria you miss/);
@@ -144,7 +125,7 @@ describe('mlsd drill', () => {
   });
 
   it('without a terminal points to --answers when cards are due', async () => {
-    const dir = home();
+    const dir = tempDir();
     await saveScore(dir, day0);
     const t = at(dir, day0 + DAY);
     const err = await drill(drillOptions(), t.ctx).catch((e: unknown) => e);
@@ -154,7 +135,7 @@ describe('mlsd drill', () => {
   });
 
   it('through main, without a terminal: one error line pointing to --answers, exit 1', async () => {
-    const dir = home();
+    const dir = tempDir();
     await saveScore(dir, day0 - 2 * DAY);
     const r = await runMain({ args: ['drill'], env: { MLSD_HOME: dir } });
     expect(r.status).toBe(1);
@@ -163,7 +144,7 @@ describe('mlsd drill', () => {
   });
 
   it('--status --json gives the contract shape', async () => {
-    const dir = home();
+    const dir = tempDir();
     await saveScore(dir, day0);
     const cards = inHistory(dir, (h) => h.cards.all().length);
     const t = at(dir, day0 + DAY);
@@ -181,7 +162,7 @@ describe('mlsd drill', () => {
   });
 
   it('--answers refuses a heading that names no card, and a card answered twice', async () => {
-    const dir = home();
+    const dir = tempDir();
     await saveScore(dir, day0);
     const file = join(dir, 'answers.md');
     writeFileSync(file, '## no-such-criterion\nSomething.\n');
@@ -214,7 +195,7 @@ function scripted(replies: TextResult[]): Asker & { requests: TextRequest[] } {
 
 describe('mlsd drill at a terminal', () => {
   it('asks each due card, grades it alone, shows evidence or what was missing and the strong answer, and reschedules it', async () => {
-    const dir = home();
+    const dir = tempDir();
     await saveScore(dir, day0);
     const ask = scripted([
       { kind: 'editor', text: 'Peak load:' },
@@ -239,7 +220,7 @@ describe('mlsd drill at a terminal', () => {
   });
 
   it('Ctrl-C keeps the answers given so far, leaves the rest due, and exits 130', async () => {
-    const dir = home();
+    const dir = tempDir();
     await saveScore(dir, day0);
     const ask = scripted([{ kind: 'done', text: 'No idea, sorry.' }, { kind: 'interrupted', text: 'half a tho' }]);
     const t = at(dir, day0 + DAY, { interactive: true, asker: ask });
@@ -278,7 +259,7 @@ describe('cards from interviews', () => {
   }
 
   it('a live round makes cards of its misses and its report ends with the due line', async () => {
-    const dir = home();
+    const dir = tempDir();
     const t = at(dir, day0, { interactive: true, asker: candidate() });
     await interview({ id: 'video-recommendations', minutes: 45, level: 'senior', timer: false, db: undefined }, t.ctx);
     expect(t.text().trimEnd().split('\n').slice(-2).join(' ')).toMatch(/missed criteria became cards for spaced practice, first due tomorrow/);
@@ -290,7 +271,7 @@ describe('cards from interviews', () => {
   });
 
   it('a Ctrl-C that lands while the round is graded still leaves its cards (the round is saved)', async () => {
-    const dir = home();
+    const dir = tempDir();
     const t = at(dir, day0, { interactive: true, asker: candidate('SIGINT') });
     const err = await interview({ id: 'video-recommendations', minutes: 45, level: 'senior', timer: false, db: undefined }, t.ctx).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InterruptedError);
@@ -301,7 +282,7 @@ describe('cards from interviews', () => {
   });
 
   it('interview --answers saves the round and its cards together, and says what is due', async () => {
-    const dir = home();
+    const dir = tempDir();
     const t = at(dir, day0);
     await interview({ id: 'video-recommendations', minutes: 45, level: 'senior', timer: false, answers: join(answers, 'mid.md') }, t.ctx);
     expect(t.text().trimEnd().split('\n').slice(-2).join(' ')).toMatch(/became cards for spaced practice/);

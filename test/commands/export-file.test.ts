@@ -1,23 +1,17 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportSession, type ExportOptions } from '../../src/commands/export.js';
 import { UserError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open.js';
 import { sessionStore } from '../../src/store/sessions.js';
 import { testContext } from '../helpers/context.js';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../helpers/temp.js';
 
 /** A folder with a history holding one session whose answer says "Watch time.". */
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
-  dirs.push(dir);
+  const dir = tempDir();
   const db = join(dir, 'coach.db');
   const store = openStore(db);
   const sessions = sessionStore(store);

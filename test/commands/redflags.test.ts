@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guide } from '../../src/commands/guide.js';
 import { history } from '../../src/commands/history.js';
 import { interview } from '../../src/commands/interview.js';
@@ -12,21 +10,14 @@ import { openStore } from '../../src/store/open.js';
 import { sessionStore } from '../../src/store/sessions.js';
 import { runMain, testContext } from '../helpers/context.js';
 import { shippedContent } from '../helpers/shipped.js';
+import { tempDir } from '../helpers/temp.js';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const planted = join(fixtures, 'redflags', 'video-recommendations.md');
 const honest = join(fixtures, 'content', 'video-recommendations', 'strong.md');
 const RED_FLAG_KEYS = ['id', 'phase', 'severity', 'evidence', 'why', 'instead'];
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempDb = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
-  dirs.push(dir);
-  return join(dir, 'coach.db');
-};
+const tempDb = () => join(tempDir(), 'coach.db');
 
 describe('mlsd score', () => {
   it('gives redFlags and cap in --json: the planted answer flagged and capped, an honest one clean', async () => {

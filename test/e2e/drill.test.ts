@@ -1,28 +1,25 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { missedOutcomes } from '../../src/drill/cards.js';
 import { openHistory } from '../../src/store/history.js';
 import { runCli, type Terminal } from '../helpers/cli.js';
 import { runMain } from '../helpers/context.js';
+import { tempDir } from '../helpers/temp.js';
 
 // These run the built CLI (`npm run build`), against the real clock: the cards are made two days ago.
 const DAY = 86_400_000;
 const CARDS = ['vr-qps-estimate', 'guardrail-metric', 'vr-satisfaction-objective'];
 
 const terminals: Terminal[] = [];
-const dirs: string[] = [];
 afterEach(() => {
   for (const t of terminals.splice(0)) t.kill();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 /** A history whose three cards were made from misses two days ago, so all are due now. */
 function seeded(): { MLSD_HOME: string; TZ: string; db: string; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
-  dirs.push(dir);
+  const dir = tempDir();
   const db = join(dir, 'coach.db');
   const h = openHistory(db, {});
   try {

@@ -1,19 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentKey, readCompiledContent, writeCompiledContent, type SourceFiles } from '../../src/content/compiled.js';
 import { loadBuiltins } from '../../src/content/load.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempFile = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
-  dirs.push(dir);
-  return join(dir, 'builtin.compiled.json');
-};
+const tempFile = () => join(tempDir(), 'builtin.compiled.json');
 
 describe('the built-in content stored by the build', () => {
   const parsed = loadBuiltins();

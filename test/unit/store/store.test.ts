@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
@@ -8,6 +7,7 @@ import type { Grade } from '../../../src/grading/types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations.js';
 import { migrate, openStore, readOnlyProblem, requireWritable, type Db, type OpenOptions } from '../../../src/store/open.js';
 import { sessionStore, type NewSession } from '../../../src/store/sessions.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const opened: Db[] = [];
 const open = (file: string, options?: OpenOptions) => {
@@ -19,15 +19,7 @@ afterEach(() => {
   for (const db of opened.splice(0)) if (db.open) db.close();
 });
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const tempFile = (name = 'coach.db') => {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-store-'));
-  dirs.push(dir);
-  return join(dir, name);
-};
+const tempFile = (name = 'coach.db') => join(tempDir(), name);
 
 /** Every file in the database's folder with its bytes, to show nothing was added, removed or changed. */
 const folder = (file: string) =>
