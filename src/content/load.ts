@@ -51,21 +51,22 @@ export function loadFramework(dir = contentDataDir()): Framework {
 }
 
 /** The built-in framework and prompts: stored by the build when the files are the ones it read, else parsed. */
-export function loadBuiltins(options: Pick<LoadOptions, 'promptsDir' | 'dataDir'> = {}): { framework: Framework; prompts: Prompt[]; key: string } {
+export function loadBuiltins(options: Pick<LoadOptions, 'promptsDir' | 'dataDir'> = {}): { framework: Framework; prompts: Prompt[]; key: string; files: string[] } {
   const frameworkFile = join(options.dataDir ?? contentDataDir(), 'framework.yaml');
   const sources: SourceFiles = {
     framework: { file: frameworkFile, text: readText(frameworkFile) },
     prompts: promptFiles(options.promptsDir).map((file) => ({ file, text: readText(file) })),
   };
   const key = contentKey(sources);
+  const files = sources.prompts.map((p) => p.file);
   const stored = readCompiledContent(key);
-  if (stored) return { ...stored, key };
+  if (stored) return { ...stored, key, files };
   const framework = checked(frameworkFile, validateFramework(readYaml(frameworkFile, sources.framework.text)));
   const prompts: Prompt[] = [];
   const errors: UserError[] = [];
   for (const { file, text } of sources.prompts) {
     try {
-      prompts.push(checked(file, validatePrompt(readYaml(file, text), { expectedId: basename(file, '.yaml'), framework })));
+      prompts.push(parsePrompt(file, text, framework));
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       errors.push(err);
@@ -75,7 +76,7 @@ export function loadBuiltins(options: Pick<LoadOptions, 'promptsDir' | 'dataDir'
   if (errors.length > 1) {
     throw new UserError(errors.map((e) => e.message).join('\n'), { hint: 'Fix the fields above in the files named.' });
   }
-  return { framework, prompts, key };
+  return { framework, prompts, key, files };
 }
 
 export function promptFiles(dir = promptsDir()): string[] {
@@ -99,8 +100,7 @@ export interface LoadOptions {
  * pack's prompts, if a pack is given: a broken pack file is skipped with a warning and never stops the rest.
  */
 export function loadContent(options: LoadOptions = {}): Content {
-  const { framework, prompts } = loadBuiltins(options);
-  const files = promptFiles(options.promptsDir);
+  const { framework, prompts, files } = loadBuiltins(options);
   // The built-in folder named as a pack adds nothing, and is not a folder of collisions either.
   if (options.packDir && resolve(options.packDir) !== resolve(options.promptsDir ?? promptsDir())) {
     const pack = loadPack(options.packDir, { framework, builtins: builtinIds(files) });
@@ -112,7 +112,11 @@ export function loadContent(options: LoadOptions = {}): Content {
 
 /** One prompt file, checked against itself and, when given, the framework. */
 export function loadPromptFile(file: string, framework?: Framework): Prompt {
-  return checked(file, validatePrompt(readYaml(file), { expectedId: basename(file, '.yaml'), framework }));
+  return parsePrompt(file, readText(file), framework);
+}
+
+function parsePrompt(file: string, text: string, framework?: Framework): Prompt {
+  return checked(file, validatePrompt(readYaml(file, text), { expectedId: basename(file, '.yaml'), framework }));
 }
 
 /** The prompt with this id, or a UserError that suggests the closest ids. */

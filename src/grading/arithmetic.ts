@@ -11,7 +11,7 @@
  */
 import type { Severity } from '../content/schema.js';
 import type { PhaseId } from '../phases.js';
-import type { AnswerSection } from './types.js';
+import type { AnswerSection, CheckedArithmetic } from './types.js';
 import {
   formatCount, formatDuration, formatQuantity, MAY_HOLD_NUMBER, readQuantities, SECONDS, tokenize,
   type Quantity, type QuantityClass, type TimeUnit, type Token,
@@ -39,17 +39,9 @@ export interface ArithmeticFlag {
   off: number;
 }
 
-/** One derivation that was checked, right or wrong. */
-export interface ArithmeticCheck {
+/** One derivation that was checked, right or wrong: the grade's `CheckedArithmetic`, with its kind named. */
+export interface ArithmeticCheck extends CheckedArithmetic {
   kind: ArithmeticKind;
-  phase: PhaseId;
-  evidence: string;
-  /** The claimed figure as written ("23k QPS"). */
-  claimed: string;
-  /** The redone figure in the claim's unit ("23k per second"). */
-  expected: string;
-  off: number;
-  ok: boolean;
 }
 
 export interface ArithmeticResult {

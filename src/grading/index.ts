@@ -133,13 +133,14 @@ class RubricGrader implements Grader {
       const x = answer.sentences[s]!;
       return x.credit && !x.chained && !lists.has(s) && x.words >= 2 && x.words <= NOTE_MAX_WORDS && x.kind !== 'code' && x.kind !== 'table';
     };
-    // Notes earn part credit under a heading of the criterion's own phase…
-    const noteIn = (phase: PhaseId) => (s: number) => !eligible(s) && noteShaped(s) && answer.sentences[s]!.phase === phase;
-    // …and join the prose sentence next to them in the same paragraph or list item.
+    const isNote = (s: number) => !eligible(s) && noteShaped(s);
+    // A note that says something about what it names is evidence at full weight, under any heading (notes.ts)…
+    const qualified = (s: number) => isNote(s) && qualifiesNote(answer.sentences[s]!.text, answer.sentences[s]!);
+    // …a bare note earns part credit under a heading of the criterion's own phase…
+    const noteIn = (phase: PhaseId) => (s: number) => isNote(s) && answer.sentences[s]!.phase === phase;
+    // …and a note joins the prose sentence next to it in the same paragraph or list item.
     const joinable = (note: number, prose: number) =>
       Math.abs(note - prose) === 1 && answer.sentences[prose]!.block === answer.sentences[note]!.block && noteShaped(note);
-    // …and full credit, under any heading as prose does, when they say something about what they name (notes.ts).
-    const qualified = (s: number) => !eligible(s) && noteShaped(s) && qualifiesNote(answer.sentences[s]!.text, answer.sentences[s]!);
     const criteria: CriterionResult[] = compiled.map((c, i) => {
       check();
       const k = c.criterion;
