@@ -4,20 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportSession, type ExportOptions } from '../../src/commands/export.js';
 import { UserError } from '../../src/errors.js';
-import { openStore } from '../../src/store/open.js';
-import { sessionStore } from '../../src/store/sessions.js';
 import { testContext } from '../helpers/context.js';
-import { tempDir } from '../helpers/temp.js';
+import { historyWithOneAnswer } from '../helpers/history.js';
 
 /** A folder with a history holding one session whose answer says "Watch time.". */
 function setup() {
-  const dir = tempDir();
-  const db = join(dir, 'coach.db');
-  const store = openStore(db);
-  const sessions = sessionStore(store);
-  const s = sessions.create({ promptId: 'video-recommendations', mode: 'interview', targetLevel: 'senior', minutes: 45, timer: false, plan: [], startedAt: 1 });
-  sessions.addEntry(s.id, { step: 'requirements', kind: 'answer', text: 'Watch time.', factId: null, response: null, elapsedMs: 0, budgetMs: null, at: 1 });
-  store.close();
+  const { dir, db } = historyWithOneAnswer('Watch time.');
   const { ctx, text } = testContext({ env: { MLSD_HOME: dir } });
   // As `main()` does at the end of a run, the history is closed once the command is done.
   const run = (options: Partial<ExportOptions>) => exportSession({ id: 'last', format: 'md', db, ...options }, ctx).finally(ctx.dispose);

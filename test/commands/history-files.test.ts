@@ -2,10 +2,9 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open.js';
-import { sessionStore } from '../../src/store/sessions.js';
 import { runMain } from '../helpers/context.js';
 import { tempDir } from '../helpers/temp.js';
+import { historyWithOneAnswer } from '../helpers/history.js';
 
 const answers = join(import.meta.dirname, '..', 'fixtures', 'answers', 'video-recommendations', 'senior.md');
 const lines = (text: string) => text.split('\n').filter(Boolean);
@@ -56,19 +55,8 @@ describe('a damaged or newer history met by a command that saves', () => {
 });
 
 describe('mlsd export -o', () => {
-  function withSession(text: string) {
-    const dir = tempDir();
-    const db = join(dir, 'coach.db');
-    const store = openStore(db);
-    const sessions = sessionStore(store);
-    const s = sessions.create({ promptId: 'video-recommendations', mode: 'interview', targetLevel: 'senior', minutes: 45, timer: false, plan: [], startedAt: 1 });
-    sessions.addEntry(s.id, { step: 'requirements', kind: 'answer', text, factId: null, response: null, elapsedMs: 0, budgetMs: null, at: 1 });
-    store.close();
-    return { dir, db };
-  }
-
   it('refuses an existing file without --force; --force replaces it', async () => {
-    const { dir, db } = withSession('Watch time.');
+    const { dir, db } = historyWithOneAnswer('Watch time.');
     const target = join(dir, 'report.md');
     writeFileSync(target, 'keep me\n');
     const refused = await run(['export', 'last', '-o', target, '--db', db], dir);
@@ -81,7 +69,7 @@ describe('mlsd export -o', () => {
   });
 
   it('-o at the history database, even with --force: refused, and the history is intact', async () => {
-    const { dir, db } = withSession('Watch time.');
+    const { dir, db } = historyWithOneAnswer('Watch time.');
     const r = await run(['export', 'last', '-o', db, '--force', '--db', db], dir);
     expect(r.status).toBe(1);
     expect(lines(r.stderr)[0]).toBe(`error: ${db} is the history database; a report is never written over it, even with --force.`);

@@ -1,35 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../../src/cli.js';
 import type { Asker, TextRequest, TextResult } from '../../src/interview/asker.js';
-import { examplePrompt, writeExamplePack } from '../helpers/example-pack.js';
+import { examplePack, examplePrompt } from '../helpers/example-pack.js';
 import { testContext, type TestContextOptions } from '../helpers/context.js';
+import { tempDir } from '../helpers/temp.js';
 
 const ANSWER = join(import.meta.dirname, '../fixtures/packs/grocery-reorder-reminders.md');
 const OWN_CRITERIA = [
   'reorder-budget-framing', 'reorder-incremental-orders', 'reorder-interval-features',
   'reorder-interval-model', 'reorder-send-time', 'reorder-unsubscribe-watch',
 ];
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-
-function pack(more: Record<string, string> = {}) {
-  const made = writeExamplePack(more);
-  cleanups.push(made.remove);
-  return made;
-}
-
-function home(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-test-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 function variant(id: string, edit: (p: Record<string, any>) => void = () => {}): string {
   const prompt = parse(examplePrompt().yaml) as Record<string, any>;
@@ -39,7 +22,7 @@ function variant(id: string, edit: (p: Record<string, any>) => void = () => {}):
 }
 
 async function run(argv: string[], options: TestContextOptions = {}) {
-  const t = testContext({ env: { MLSD_HOME: home() }, ...options });
+  const t = testContext({ env: { MLSD_HOME: tempDir() }, ...options });
   await main(['node', 'mlsd', ...argv], t.ctx);
   return t;
 }
@@ -48,7 +31,7 @@ const ids = (text: string) => (JSON.parse(text) as { id: string }[]).map((p) => 
 
 describe('a pack prompt, end to end', () => {
   it('show: the statement and the plan', async () => {
-    const { dir, id } = pack();
+    const { dir, id } = examplePack();
     const t = await run(['show', id, '--prompts-dir', dir]);
     expect(t.exitCode()).toBeUndefined();
     expect(t.text()).toContain('Reorder reminders');
@@ -58,7 +41,7 @@ describe('a pack prompt, end to end', () => {
   });
 
   it('score: graded on its own criteria and the shared framework', async () => {
-    const { dir, id } = pack();
+    const { dir, id } = examplePack();
     const t = await run(['score', id, ANSWER, '--json', '--prompts-dir', dir]);
     expect(t.exitCode()).toBeUndefined();
     const grade = JSON.parse(t.text()) as { promptId: string; criteria: { id: string; met: boolean }[] };
@@ -70,8 +53,8 @@ describe('a pack prompt, end to end', () => {
   });
 
   it('interview --answers: saved, then reviewed with the same pack', async () => {
-    const { dir, id } = pack();
-    const env = { MLSD_HOME: home() };
+    const { dir, id } = examplePack();
+    const env = { MLSD_HOME: tempDir() };
     const db = join(env.MLSD_HOME, 'coach.db');
     const sat = await run(['interview', id, '--answers', ANSWER, '--db', db, '--json', '--prompts-dir', dir], { env });
     expect(sat.exitCode()).toBeUndefined();
@@ -84,12 +67,12 @@ describe('a pack prompt, end to end', () => {
   });
 
   it('MLSD_PROMPTS_DIR adds the pack; --prompts-dir wins over it', async () => {
-    const { dir, id } = pack();
-    const other = pack({ 'another-pack-prompt.yaml': variant('another-pack-prompt') });
-    const byEnv = await run(['prompts', '--json'], { env: { MLSD_HOME: home(), MLSD_PROMPTS_DIR: dir } });
+    const { dir, id } = examplePack();
+    const other = examplePack({ 'another-pack-prompt.yaml': variant('another-pack-prompt') });
+    const byEnv = await run(['prompts', '--json'], { env: { MLSD_HOME: tempDir(), MLSD_PROMPTS_DIR: dir } });
     expect(ids(byEnv.text())).toContain(id);
     expect(ids(byEnv.text())).not.toContain('another-pack-prompt');
-    const byFlag = await run(['prompts', '--json', '--prompts-dir', other.dir], { env: { MLSD_HOME: home(), MLSD_PROMPTS_DIR: join(dir, 'missing') } });
+    const byFlag = await run(['prompts', '--json', '--prompts-dir', other.dir], { env: { MLSD_HOME: tempDir(), MLSD_PROMPTS_DIR: join(dir, 'missing') } });
     expect(ids(byFlag.text())).toContain('another-pack-prompt');
     expect(byFlag.errText()).toBe('');
     const none = await run(['prompts', '--json']);
@@ -99,7 +82,7 @@ describe('a pack prompt, end to end', () => {
 
 describe('a broken pack never stops the built-in prompts', () => {
   it('a broken file is skipped with one warning line; its neighbours and the built-ins load', async () => {
-    const { dir, id } = pack({ 'broken.yaml': variant('broken', (p) => delete p.summary) });
+    const { dir, id } = examplePack({ 'broken.yaml': variant('broken', (p) => delete p.summary) });
     const t = await run(['prompts', '--json', '--prompts-dir', dir]);
     expect(t.exitCode()).toBeUndefined();
     expect(ids(t.text())).toContain(id);
@@ -112,7 +95,7 @@ describe('a broken pack never stops the built-in prompts', () => {
   });
 
   it('one line per broken file, however many problems it has', async () => {
-    const { dir } = pack({
+    const { dir } = examplePack({
       'two.yaml': variant('two', (p) => {
         delete p.summary;
         delete p.title;
@@ -126,7 +109,7 @@ describe('a broken pack never stops the built-in prompts', () => {
   });
 
   it('a prompt with a built-in id is refused by name; the built-in stays as it is', async () => {
-    const { dir } = pack({
+    const { dir } = examplePack({
       'video-recommendations.yaml': variant('video-recommendations', (p) => {
         p.title = 'An impostor';
       }),
@@ -142,7 +125,7 @@ describe('a broken pack never stops the built-in prompts', () => {
   });
 
   it('a built-in prompt is graded whatever the pack holds, with one warning line', async () => {
-    const { dir } = pack({ 'broken.yaml': 'id: broken\ntitle: [\n' });
+    const { dir } = examplePack({ 'broken.yaml': 'id: broken\ntitle: [\n' });
     const senior = join(import.meta.dirname, '../fixtures/answers/video-recommendations/senior.md');
     const t = await run(['score', 'video-recommendations', senior, '--prompts-dir', dir]);
     expect(t.exitCode()).toBeUndefined();
@@ -151,7 +134,7 @@ describe('a broken pack never stops the built-in prompts', () => {
   });
 
   it('a missing folder is one warning, and grading goes on', async () => {
-    const { dir } = pack();
+    const { dir } = examplePack();
     const answer = readFileSync(join(import.meta.dirname, '../fixtures/answers/video-recommendations/senior.md'), 'utf8');
     const t = await run(['score', 'video-recommendations', '-', '--json', '--prompts-dir', join(dir, 'nope')], { stdin: answer });
     expect(t.exitCode()).toBeUndefined();
@@ -169,7 +152,7 @@ describe('a broken pack never stops the built-in prompts', () => {
   });
 
   it('an unknown pack id still suggests the closest one', async () => {
-    const { dir } = pack();
+    const { dir } = examplePack();
     const t = await run(['show', 'grocery-reorder-reminder', '--prompts-dir', dir]);
     expect(t.exitCode()).toBe(1);
     expect(t.errText()).toContain('Did you mean "grocery-reorder-reminders"?');
@@ -181,7 +164,7 @@ const PAYLOAD = '\u001b]0;PWNED\u0007 \u001b[2J \u009b31m \u009d0;x\u009c \u202e
 const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function hostilePack() {
-  return pack({
+  return examplePack({
     'hostile.yaml': variant('hostile', (p) => {
       p.title = `Hostile ${PAYLOAD}`;
       p.domain = `retail ${PAYLOAD}`;

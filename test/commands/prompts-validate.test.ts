@@ -1,20 +1,9 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../../src/cli.js';
-import { examplePrompt, writeExamplePack } from '../helpers/example-pack.js';
+import { examplePack, examplePrompt } from '../helpers/example-pack.js';
 import { testContext } from '../helpers/context.js';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-
-function pack(more: Record<string, string> = {}) {
-  const made = writeExamplePack(more);
-  cleanups.push(made.remove);
-  return made;
-}
 
 /** The example prompt under another id, changed by `edit`, as YAML. */
 function variant(id: string, edit: (p: Record<string, any>) => void = () => {}): string {
@@ -42,7 +31,7 @@ describe('mlsd prompts validate', () => {
   });
 
   it('passes the example of docs/authoring.md, counting its own prompts, criteria and pitfalls', async () => {
-    const { dir } = pack();
+    const { dir } = examplePack();
     const t = await validate(dir);
     expect(t.text()).toBe('1 prompt, 6 criteria, 1 pitfall: all valid\n');
     expect(t.exitCode()).toBeUndefined();
@@ -50,7 +39,7 @@ describe('mlsd prompts validate', () => {
 
   it('names every problem of every file, field by field, and exits 1', async () => {
     const oversized = `${variant('oversized')}# ${'padding '.repeat(125_000)}\n`;
-    const { dir } = pack({
+    const { dir } = examplePack({
       'bad-yaml.yaml': 'id: bad-yaml\ntitle: [unclosed\nsummary: x\n',
       'custom-tag.yaml': variant('custom-tag').replace(/^summary: .*$/m, 'summary: !!js/function "function () { return 1 }"'),
       'missing-field.yaml': variant('missing-field', (p) => delete p.summary),
@@ -99,7 +88,7 @@ describe('mlsd prompts validate', () => {
   });
 
   it('reports a probe pointing at no criterion once the schema holds', async () => {
-    const { dir } = pack({
+    const { dir } = examplePack({
       'bad-probe.yaml': variant('bad-probe', (p) => {
         p.probes[1].criterion = 'reorder-telepathy';
       }),
@@ -112,7 +101,7 @@ describe('mlsd prompts validate', () => {
 
   it('refuses a pack of more than 200 prompt files without reading them', async () => {
     const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`p${i}.yaml`, 'not: read']));
-    const { dir } = pack(many);
+    const { dir } = examplePack(many);
     const t = await validate(dir);
     expect(lines(t.text(), dir)).toEqual(['<pack> → (folder): <pack> holds 201 prompt files; a pack may hold at most 200']);
     expect(t.exitCode()).toBe(1);
@@ -120,7 +109,7 @@ describe('mlsd prompts validate', () => {
 
   it('refuses a pack of more than 20 MB in all, before parsing any of it', async () => {
     const big = `# ${'x'.repeat(999_000)}\n`;
-    const { dir } = pack(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`big${i}.yaml`, big])));
+    const { dir } = examplePack(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`big${i}.yaml`, big])));
     const total = 21 * Buffer.byteLength(big) + Buffer.byteLength(examplePrompt().yaml);
     const t = await validate(dir);
     expect(lines(t.text(), dir)).toEqual([
@@ -130,7 +119,7 @@ describe('mlsd prompts validate', () => {
   });
 
   it('says so when the folder is missing', async () => {
-    const { dir } = pack();
+    const { dir } = examplePack();
     const t = await validate(join(dir, 'nope'));
     expect(lines(t.text(), dir)).toEqual([
       '<pack>/nope → (folder): cannot read the folder <pack>/nope: no such file or directory (ENOENT)',
@@ -139,7 +128,7 @@ describe('mlsd prompts validate', () => {
   });
 
   it('--json: the counts and every problem, as data', async () => {
-    const { dir } = pack({ 'missing-field.yaml': variant('missing-field', (p) => delete p.title) });
+    const { dir } = examplePack({ 'missing-field.yaml': variant('missing-field', (p) => delete p.title) });
     const t = await validate(dir, '--json');
     const report = JSON.parse(t.text()) as Record<string, unknown>;
     expect(report).toEqual({

@@ -2,23 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { runCli, typingHalfAnAnswer } from '../helpers/cli.js';
 import { runMain } from '../helpers/context.js';
 import { tempHome, type TempHome } from '../helpers/temp.js';
+import { PHASE_HEADINGS, THIN_ANSWERS } from '../helpers/thin-answers.js';
 
 /** A piped run against the test's home and history. */
 const run = (args: string[], home: TempHome) => runCli({ args, db: home.db, env: home.env });
 /** The same in-process, for reading back what a run saved. */
 const read = (args: string[], home: TempHome) => runMain({ args, db: home.db, env: home.env });
-
-const PHASES = ['Requirements', 'Metrics', 'Data and features', 'Models', 'Serving', 'Monitoring'] as const;
-
-const ANSWERS: Record<(typeof PHASES)[number], string[]> = {
-  // Deliberately thin, so the interviewer has a follow-up to ask.
-  Requirements: ['We recommend videos on the home feed.'],
-  Metrics: ['Offline: recall@k for retrieval and NDCG@10 for ranking.', 'Online: an A/B test on watch time and retention, with latency and dislike rate as guardrails.'],
-  'Data and features': ['Positives are watches over 30 seconds; negatives are impressions that were skipped.', 'We log the position to correct position bias.'],
-  Models: ['A funnel: a two-tower model retrieves 500 candidates with ANN, a multi-task ranker scores them, then re-ranking adds diversity.'],
-  Serving: ['Item embeddings live in an ANN index; retrieval 20 ms, ranking 40 ms, within the 100 ms p99 budget.'],
-  Monitoring: ['We watch feature drift and engagement by segment and retrain daily.'],
-};
 
 describe('mlsd interview without a terminal', () => {
   it('exits 1 at once pointing at --answers', async () => {
@@ -40,10 +29,10 @@ describe('mlsd interview in a real terminal', () => {
     await t.waitFor(/Interviewer: We have about 200 million daily active users/);
     t.type('\r');
     let probes = 0;
-    for (const phase of PHASES) {
+    for (const phase of PHASE_HEADINGS) {
       await t.waitFor(`── ${phase} `);
       await t.waitFor('Finish with an empty line twice');
-      t.answer(...ANSWERS[phase]);
+      t.answer(...THIN_ANSWERS[phase]);
       // A follow-up is a question, possibly wrapped over lines, then the input prompt.
       const probe = /Interviewer: [^[]*\?\s*\n\[/;
       const next = await t.waitForAny({ probe, next: /── [A-Z]|Total|Saved as session/ });
@@ -74,13 +63,7 @@ describe('mlsd interview in a real terminal', () => {
 
   it('Ctrl-C mid-phase exits 130 with the text saved; resume restores it at that phase', async () => {
     const home = tempHome();
-    const t = runCli({ args: ['interview', 'video-recommendations', '--minutes', '5'], db: home.db, env: home.env, tty: true });
-    await t.waitFor('an empty line moves on');
-    t.type('\r');
-    await t.waitFor('── Requirements ');
-    await t.waitFor('Finish with an empty line twice');
-    t.type('We optimise for long-term satisfaction.\rand half a secon');
-    await t.waitFor('half a secon');
+    const t = await typingHalfAnAnswer(home);
     t.type('\x03');
     expect(await t.exited).toBe(130);
     expect(t.screen).toMatch(/what you were typing is saved\. Continue with `mlsd resume 1`/);

@@ -5,6 +5,7 @@ import { openStore } from '../../src/store/open.js';
 import { sessionStore } from '../../src/store/sessions.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { historyWithOneAnswer } from '../helpers/history.js';
 
 const answers = join(import.meta.dirname, '..', 'fixtures', 'answers', 'video-recommendations', 'senior.md');
 
@@ -128,20 +129,9 @@ describe('stdout that cannot be written', () => {
 });
 
 describe('mlsd export -o as a process', () => {
-  function withSession(text: string) {
-    const dir = tempDir();
-    const db = join(dir, 'coach.db');
-    const store = openStore(db);
-    const sessions = sessionStore(store);
-    const s = sessions.create({ promptId: 'video-recommendations', mode: 'interview', targetLevel: 'senior', minutes: 45, timer: false, plan: [], startedAt: 1 });
-    sessions.addEntry(s.id, { step: 'requirements', kind: 'answer', text, factId: null, response: null, elapsedMs: 0, budgetMs: null, at: 1 });
-    store.close();
-    return { dir, db };
-  }
-
   // A file-size limit makes the write fail part-way, as a full disk would.
   it.skipIf(process.platform === 'win32')('a write that fails part-way leaves the old file whole and nothing beside it', async () => {
-    const { dir, db } = withSession(`${'A long answer. '.repeat(20_000)}`);
+    const { dir, db } = historyWithOneAnswer(`${'A long answer. '.repeat(20_000)}`);
     const target = join(dir, 'report.md');
     writeFileSync(target, 'last week\n');
     const before = readdirSync(dir).sort();

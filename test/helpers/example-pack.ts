@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 
 export const AUTHORING_DOC = join(import.meta.dirname, '../../docs/authoring.md');
 
@@ -19,4 +20,11 @@ export function writeExamplePack(more: Record<string, string> = {}): { dir: stri
   writeFileSync(join(dir, name), yaml);
   for (const [file, text] of Object.entries(more)) writeFileSync(join(dir, file), text);
   return { dir, id: name.replace(/\.yaml$/, ''), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The example pack for the current test, removed when it ends. Call it inside a test. */
+export function examplePack(more: Record<string, string> = {}): { dir: string; id: string } {
+  const made = writeExamplePack(more);
+  onTestFinished(made.remove);
+  return made;
 }
