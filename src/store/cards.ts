@@ -152,9 +152,13 @@ export function cardStore(db: Db) {
     const counts = { created: 0, failed: 0, recalled: 0 };
     for (const o of outcomes) {
       const key = { promptId, kind: o.kind, itemId: o.itemId };
-      const existed = Boolean(selectKey.get(promptId, o.kind, o.itemId));
+      const found = selectKey.get(promptId, o.kind, o.itemId);
+      const existed = Boolean(found);
       // A criterion met by an answer that never missed it has nothing to be reminded of.
       if (o.met && !existed) continue;
+      // Missing it again before the card is due says nothing new (the same answer saved twice, a retry the same
+      // day): the card already comes back then, and failing it now would count a review never asked for.
+      if (!o.met && found && found.due > at.at) continue;
       review(key, { rating: o.met ? 'good' : 'again', met: o.met, at: at.at, source: at.source, sessionId: at.sessionId ?? null });
       if (o.met) counts.recalled++;
       else if (existed) counts.failed++;
@@ -185,7 +189,7 @@ export function cardStore(db: Db) {
     },
     /**
      * What a graded answer says about the prompt's cards, in one transaction: a miss makes the card (due the
-     * next day) or fails its review; a met criterion that has a card is a successful review.
+     * next day) or, once the card is due, fails its review; a met criterion that has a card is a successful review.
      */
     recordRound(promptId: string, outcomes: readonly Outcome[], at: { at: number; source: ReviewSource; sessionId?: number | null }): RoundCounts {
       return recordRound(promptId, outcomes, at);
