@@ -6,6 +6,7 @@ import { askedFactsResult } from './asked-facts.js';
 import { commitmentRules, type CommitmentRules } from './commitment.js';
 import { GRADING_LIMIT_MS, startDeadline } from './deadline.js';
 import { evaluateCriterion, groupHits, type GroupHits } from './evaluate.js';
+import { restatedSentences } from './restatement.js';
 import { Lexicon, type CompiledLexicon } from './lexicon.js';
 import { loadNlp, type Nlp } from './nlp.js';
 import { qualifiesNote } from './notes.js';
@@ -125,7 +126,9 @@ class RubricGrader implements Grader {
       return groupHits(c, answer);
     });
     const lists = listSentences(compiled, hits, answer);
-    // Questions and sentences that only imagine earn nothing, as prose or as notes.
+    // Questions and sentences that only imagine earn nothing, as prose or as notes; nor, outside requirements, does
+    // a sentence that restates the prompt.
+    const restated = restatedSentences(answer, rubric.statement);
     const eligible = (s: number) => answer.sentences[s]!.prose && answer.sentences[s]!.credit && !answer.sentences[s]!.chained && !lists.has(s);
 
     // A terse note: a short line that is not prose, not list-packed, not chained, not a table row or code.
@@ -144,9 +147,10 @@ class RubricGrader implements Grader {
     const criteria: CriterionResult[] = compiled.map((c, i) => {
       check();
       const k = c.criterion;
-      const inProse = evaluateCriterion(c, hits[i]!, answer, eligible, joinable);
-      const outcome = inProse.met ? inProse : evaluateCriterion(c, hits[i]!, answer, qualified);
-      const note = outcome.met ? undefined : evaluateCriterion(c, hits[i]!, answer, noteIn(k.phase));
+      const own = k.phase === 'requirements' ? () => true : (s: number) => !restated.has(s);
+      const inProse = evaluateCriterion(c, hits[i]!, answer, (s) => eligible(s) && own(s), joinable);
+      const outcome = inProse.met ? inProse : evaluateCriterion(c, hits[i]!, answer, (s) => qualified(s) && own(s));
+      const note = outcome.met ? undefined : evaluateCriterion(c, hits[i]!, answer, (s) => noteIn(k.phase)(s) && own(s));
       if (note?.met) {
         return {
           id: k.id, phase: k.phase, met: false, evidence: null, title: k.title, short: k.short ?? k.title, level: k.level,

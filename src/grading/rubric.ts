@@ -2,6 +2,7 @@ import { applicableCriteria } from '../content/rubric.js';
 import type { Criterion, Framework, Prompt } from '../content/schema.js';
 import type { PhaseId } from '../phases.js';
 import type { Lexicon } from './lexicon.js';
+import { statementSentences, statementWindows } from './restatement.js';
 import { TypoIndex } from './typos.js';
 
 export interface CompiledCriterion {
@@ -19,6 +20,8 @@ const SCOPING = /\b(out of scope|non-goals?|outside (the|this) (design|scope)|se
 export interface CompiledRubric {
   criteria: CompiledCriterion[];
   typos: TypoIndex;
+  /** The prompt statement's windows of content terms, to tell an answer's restatement of it (restatement.ts). */
+  statement: Set<string>[];
 }
 
 /** Normalises every concept phrase once, and indexes the rubric's words for typo tolerance. */
@@ -43,7 +46,8 @@ export function compileRubric(prompt: Prompt, framework: Framework, lexicon: Lex
       acceptsExclusion: criterion.concepts.some((group) => group.some((p) => SCOPING.test(p.toLowerCase()))),
     };
   });
-  return { criteria, typos: new TypoIndex(words, lexicon.notTypos) };
+  const statement = statementWindows(lexicon.phrases(statementSentences(prompt.statement)).map((p) => p.terms));
+  return { criteria, typos: new TypoIndex(words, lexicon.notTypos), statement };
 }
 
 export function criteriaOfPhases(rubric: CompiledRubric, phases: readonly PhaseId[]): CompiledCriterion[] {
