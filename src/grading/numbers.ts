@@ -461,6 +461,33 @@ function vagueQuantity(text: string, tokens: readonly Token[], i: number, v: { e
 }
 
 /** Every quantity in the tokens, in order. */
+/** Spelled-out numbers below this read as ordinary counting words ("two stages", "one network"), not as figures. */
+const SPELLED_MIN = 10;
+const SPELLED = /\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|lakh|crore)\b/i;
+
+/**
+ * The text with figures said in words written as digits ("a hundred and twenty thousand requests" → "120000
+ * requests"), for the checks that look for digits: people speaking, or writing as they speak, spell numbers out.
+ * Small counts stay words; so do vague scales ("millions of videos").
+ */
+export function withDigits(text: string): string {
+  if (!SPELLED.test(text)) return text;
+  const tokens = tokenize(text);
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type !== 'word' || !(t.lower in ONES || t.lower === 'a' || t.lower === 'an')) continue;
+    const core = readWords(tokens, i);
+    if (!core || core.end <= i || core.value < SPELLED_MIN) continue;
+    if (tokens[core.end]?.lower === 'of' && SCALE_WORDS[tokens[core.end - 1]!.lower] && tokens[core.end - 1]!.lower.endsWith('s')) continue;
+    out += text.slice(last, t.start) + String(core.value);
+    last = tokens[core.end - 1]!.end;
+    i = core.end - 1;
+  }
+  return out + text.slice(last);
+}
+
 export function readQuantities(text: string, tokens: readonly Token[] = tokenize(text)): Quantity[] {
   const out: Quantity[] = [];
   let i = 0;

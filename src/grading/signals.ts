@@ -1,5 +1,6 @@
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import type { AnalysedAnswer, Sentence } from './analyse.js';
+import { withDigits } from './numbers.js';
 
 /** Prose words a phase's sections need before the phase counts as present. */
 export const SUBSTANCE_WORDS = 20;
@@ -92,7 +93,7 @@ const QUANT_CHECKS: Array<{ id: string; sentence?: (text: string) => boolean; an
 
 /** Quantitative reasoning: which kinds of numbers the answer works with (scale, QPS, latency, a budget, arithmetic, sizes). */
 export function quantitativeSignal(answer: AnalysedAnswer): number {
-  const texts = answer.sentences.map((s) => s.text.toLowerCase());
+  const texts = answer.sentences.map((s) => withDigits(s.text).toLowerCase());
   const all = texts.join('\n');
   // The whole-answer check runs once: run per sentence, it made grading quadratic in the number of sentences.
   const kinds = QUANT_CHECKS.filter((c) => (c.answer ? c.answer(all) : texts.some(c.sentence!))).length;
