@@ -95,7 +95,7 @@ export function analyseAnswer(
       const unit = units.next(blockIndex, block);
       for (const raw of nlp.sentences(capWords(block.text))) {
         const check = checkProse(raw.tokens);
-        const negated = negatedTokens(raw.tokens);
+        const negated = negatedTokens(raw.tokens, lexicon.negation);
         const { terms, words: plainTerms } = lexicon.terms(raw.tokens, negated, correct);
         const commitment = rules ? readCommitment(raw.tokens, rules) : undefined;
         const held = commitment?.held.some(Boolean)

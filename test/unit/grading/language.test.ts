@@ -1,0 +1,90 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadLanguage, loadVocabulary } from '../../../src/content/vocabulary.js';
+import { contentDataDir } from '../../../src/paths.js';
+import { LANGUAGE } from '../../../src/grading/language.compiled.js';
+import { Lexicon } from '../../../src/grading/lexicon.js';
+import { readNegation } from '../../../src/grading/negation.js';
+import { loadNlp } from '../../../src/grading/nlp.js';
+import { tempDir } from '../../helpers/temp.js';
+
+const language = loadLanguage();
+const nlp = await loadNlp();
+const lexicon = new Lexicon(loadVocabulary(), nlp);
+
+interface Example {
+  text: string;
+  /** A decision the lists get wrong today: run as a test expected to fail. */
+  wrong?: boolean;
+}
+
+/** A corpus of test/fixtures/language/: its examples, each with its title and the test to run it with. */
+function corpus<E extends Example>(name: string): Array<[string, E]> {
+  const file = join(import.meta.dirname, '..', '..', 'fixtures', 'language', `${name}.yaml`);
+  const { examples } = parse(readFileSync(file, 'utf8')) as { examples: E[] };
+  expect(examples.length).toBeGreaterThan(0);
+  return examples.map((e) => [`${e.wrong ? '(known gap) ' : ''}${e.text}`, e]);
+}
+
+/** The run for an example: it.fails for a known gap, so that fixing it is noticed. */
+const run = (e: Example) => (e.wrong ? it.fails : it);
+
+/** Each word of the sentence as written (lower-case, edges stripped) with a flag per token. */
+function flagged(text: string, pick: (negation: ReturnType<typeof readNegation>) => ReadonlyArray<unknown>) {
+  const [sentence, ...rest] = nlp.sentences(text);
+  expect(rest, `one sentence: ${text}`).toEqual([]);
+  const flags = pick(readNegation(sentence!.tokens, lexicon.negation));
+  const words = sentence!.tokens.map((t) => t.text.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  return { on: words.filter((_, i) => Boolean(flags[i])), off: words.filter((_, i) => !flags[i]) };
+}
+
+/** Whether each listed word appears (as a whole word or a part of a hyphenated one) among `words`. */
+const among = (words: string[], wanted: readonly string[]) => wanted.filter((w) => words.some((x) => x === w || x.split(/[-/]/).includes(w)));
+
+describe('data/language.yaml', () => {
+  it('is what the grader falls back on (src/grading/language.compiled.ts; run node scripts/compile-language.mjs after an edit)', () => {
+    expect(LANGUAGE).toEqual(language);
+  });
+
+  it('ships with the vocabulary, so every grader built from data/ reads with it', () => {
+    expect(loadVocabulary().language).toEqual(language);
+  });
+
+  it('names the file and the field when a list is broken', () => {
+    const dir = tempDir();
+    const source = readFileSync(join(contentDataDir(), 'language.yaml'), 'utf8');
+    writeFileSync(join(dir, 'language.yaml'), source.replace('clauseNegators: [not,', 'clauseNegators: [Not, 3,'));
+    expect(() => loadLanguage(dir)).toThrow(/language\.yaml → negation\.clauseNegators\.0: expected lower case/);
+    expect(() => loadLanguage(dir)).toThrow(/language\.yaml → negation\.clauseNegators\.1: /);
+  });
+
+  it('names the file when a list is missing', () => {
+    const dir = tempDir();
+    const source = readFileSync(join(contentDataDir(), 'language.yaml'), 'utf8');
+    writeFileSync(join(dir, 'language.yaml'), source.replace(/^stopwords: \[[^\]]*\]/m, ''));
+    expect(() => loadLanguage(dir)).toThrow(/language\.yaml → stopwords: /);
+  });
+});
+
+describe('negation corpus (data/language.yaml → negation, dismissals): which words are negated', () => {
+  for (const [title, e] of corpus<Example & { negated?: string[]; standing?: string[] }>('negation')) {
+    run(e)(title, () => {
+      const { on, off } = flagged(e.text, (n) => n.negated);
+      expect(among(on, e.negated ?? []), `negated: ${on.join(' ')}`).toEqual(e.negated ?? []);
+      expect(among(off, e.standing ?? []), `standing: ${off.join(' ')}`).toEqual(e.standing ?? []);
+    });
+  }
+});
+
+describe('dismissal corpus (data/language.yaml → dismissals): which words are set aside as not worth doing', () => {
+  for (const [title, e] of corpus<Example & { dismissed: string[]; kept?: string[] }>('dismissals')) {
+    run(e)(title, () => {
+      const { on, off } = flagged(e.text, (n) => n.dismissed);
+      expect(among(on, e.dismissed), `dismissed: ${on.join(' ')}`).toEqual(e.dismissed);
+      if (!e.dismissed.length) expect(on).toEqual([]);
+      expect(among(off, e.kept ?? []), `kept: ${off.join(' ')}`).toEqual(e.kept ?? []);
+    });
+  }
+});
