@@ -66,6 +66,8 @@ function listSentences(compiled: readonly CompiledCriterion[], hits: readonly Gr
 }
 
 class RubricGrader implements Grader {
+  /** data/language.yaml → notes.qualifiers, as the lexicon was given them. */
+  private readonly qualifiers: ReadonlySet<string>;
   /** Compiled rubrics by prompt id: phrases are normalised once per grader (again if the content objects change). */
   private readonly compiled = new Map<string, { prompt: Prompt; framework: Framework; rubric: CompiledRubric; pitfalls: CompiledPitfall[] }>();
 
@@ -76,7 +78,9 @@ class RubricGrader implements Grader {
     private readonly limitMs: number,
     /** Absent when the vocabulary has no commitment lists (a test's small vocabulary): everything is committed. */
     private readonly commitment: CommitmentRules | undefined,
-  ) {}
+  ) {
+    this.qualifiers = new Set(lexicon.language.notes.qualifiers);
+  }
 
   private rubricFor(prompt: Prompt, framework: Framework): { rubric: CompiledRubric; pitfalls: CompiledPitfall[] } {
     const cached = this.compiled.get(prompt.id);
@@ -135,7 +139,7 @@ class RubricGrader implements Grader {
     };
     const isNote = (s: number) => !eligible(s) && noteShaped(s);
     // A note that says something about what it names is evidence at full weight, under any heading (notes.ts)…
-    const qualified = (s: number) => isNote(s) && qualifiesNote(answer.sentences[s]!.text, answer.sentences[s]!);
+    const qualified = (s: number) => isNote(s) && qualifiesNote(answer.sentences[s]!.text, answer.sentences[s]!, this.qualifiers);
     // …a bare note earns part credit under a heading of the criterion's own phase…
     const noteIn = (phase: PhaseId) => (s: number) => isNote(s) && answer.sentences[s]!.phase === phase;
     // …and a note joins the prose sentence next to it in the same paragraph or list item.

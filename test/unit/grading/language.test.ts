@@ -7,6 +7,7 @@ import { contentDataDir } from '../../../src/paths.js';
 import { LANGUAGE } from '../../../src/grading/language.compiled.js';
 import { Lexicon } from '../../../src/grading/lexicon.js';
 import { readNegation } from '../../../src/grading/negation.js';
+import { qualifiesNote } from '../../../src/grading/notes.js';
 import { loadNlp } from '../../../src/grading/nlp.js';
 import { tempDir } from '../../helpers/temp.js';
 
@@ -85,6 +86,15 @@ describe('dismissal corpus (data/language.yaml → dismissals): which words are 
       expect(among(on, e.dismissed), `dismissed: ${on.join(' ')}`).toEqual(e.dismissed);
       if (!e.dismissed.length) expect(on).toEqual([]);
       expect(among(off, e.kept ?? []), `kept: ${off.join(' ')}`).toEqual(e.kept ?? []);
+    });
+  }
+});
+
+describe('note corpus (data/language.yaml → notes.qualifiers): whether a terse note qualifies what it names', () => {
+  const qualifiers = new Set(lexicon.language.notes.qualifiers);
+  for (const [title, e] of corpus<Example & { qualified: boolean; number?: boolean; list?: boolean }>('notes')) {
+    run(e)(title, () => {
+      expect(qualifiesNote(e.text, { hasNumber: e.number ?? false, listLike: e.list ?? false }, qualifiers)).toBe(e.qualified);
     });
   }
 });
