@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadLanguage, loadVocabulary } from '../../../src/content/vocabulary.js';
 import { contentDataDir } from '../../../src/paths.js';
+import { PHASES, type PhaseId } from '../../../src/phases.js';
 import { LANGUAGE } from '../../../src/grading/language.compiled.js';
 import { Lexicon } from '../../../src/grading/lexicon.js';
+import { headingPhase, headingRules } from '../../../src/grading/markdown.js';
 import { readNegation } from '../../../src/grading/negation.js';
 import { qualifiesNote } from '../../../src/grading/notes.js';
 import { loadNlp } from '../../../src/grading/nlp.js';
@@ -97,4 +99,17 @@ describe('note corpus (data/language.yaml → notes.qualifiers): whether a terse
       expect(qualifiesNote(e.text, { hasNumber: e.number ?? false, listLike: e.list ?? false }, qualifiers)).toBe(e.qualified);
     });
   }
+});
+
+describe('heading corpus (data/language.yaml → headings): the phase a heading maps to', () => {
+  const rules = headingRules(language);
+  for (const [title, e] of corpus<Example & { phase: PhaseId | null }>('headings')) {
+    run(e)(title, () => {
+      expect(headingPhase(e.text, rules)).toBe(e.phase);
+    });
+  }
+
+  it('maps every name `mlsd guide` accepts for a phase (src/phases.ts) to that phase', () => {
+    for (const phase of PHASES) for (const name of phase.headings) expect(headingPhase(name, rules), name).toBe(phase.id);
+  });
 });
