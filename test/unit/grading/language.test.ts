@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadLanguage, loadVocabulary } from '../../../src/content/vocabulary.js';
 import { contentDataDir } from '../../../src/paths.js';
-import { PHASES, type PhaseId } from '../../../src/phases.js';
+import { PHASE_IDS, PHASES, type PhaseId } from '../../../src/phases.js';
 import { LANGUAGE } from '../../../src/grading/language.compiled.js';
 import { Lexicon } from '../../../src/grading/lexicon.js';
-import { headingPhase, headingRules } from '../../../src/grading/markdown.js';
+import { analyseAnswer } from '../../../src/grading/analyse.js';
+import { headingPhase, headingRules, parseAnswerMarkdown } from '../../../src/grading/markdown.js';
 import { readNegation } from '../../../src/grading/negation.js';
 import { qualifiesNote } from '../../../src/grading/notes.js';
+import { quantityKinds, signalRules, tradeoffSignal } from '../../../src/grading/signals.js';
 import { loadNlp } from '../../../src/grading/nlp.js';
 import { tempDir } from '../../helpers/temp.js';
 
@@ -112,4 +114,24 @@ describe('heading corpus (data/language.yaml → headings): the phase a heading 
   it('maps every name `mlsd guide` accepts for a phase (src/phases.ts) to that phase', () => {
     for (const phase of PHASES) for (const name of phase.headings) expect(headingPhase(name, rules), name).toBe(phase.id);
   });
+});
+
+describe('signal corpus (data/language.yaml → signals): trade-off cues and figures, as the grader reads them', () => {
+  const rules = signalRules(language);
+  const { tradeoffs, quantities } = parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'language', 'signals.yaml'), 'utf8')) as {
+    tradeoffs: Array<Example & { weighs: boolean }>;
+    quantities: Array<Example & { kinds: string[] }>;
+  };
+  const underModels = (text: string) => analyseAnswer(parseAnswerMarkdown(`## Models\n${text}`), nlp, lexicon);
+
+  for (const e of tradeoffs) {
+    run(e)(`${e.wrong ? '(known gap) ' : ''}weighs a trade-off: ${e.weighs}: ${e.text}`, () => {
+      expect(tradeoffSignal(underModels(e.text), PHASE_IDS, rules) > 0).toBe(e.weighs);
+    });
+  }
+  for (const e of quantities) {
+    run(e)(`${e.wrong ? '(known gap) ' : ''}figures [${e.kinds.join(', ')}]: ${e.text}`, () => {
+      expect(quantityKinds(underModels(e.text), rules)).toEqual(e.kinds);
+    });
+  }
 });
