@@ -135,3 +135,12 @@ describe('signal corpus (data/language.yaml → signals): trade-off cues and fig
     });
   }
 });
+
+describe('stopword corpus (data/language.yaml → stopwords): which rubric phrases meet once stopwords are dropped', () => {
+  for (const [title, e] of corpus<Example & { other: string; same: boolean }>('stopwords')) {
+    run(e)(`${title} ≈ ${e.other}: ${e.same}`, () => {
+      const [a, b] = [lexicon.phrase(e.text), lexicon.phrase(e.other)].map((terms) => [...terms].sort());
+      expect(a!.join(' ') === b!.join(' '), `${a!.join(' ')} | ${b!.join(' ')}`).toBe(e.same);
+    });
+  }
+});
