@@ -202,8 +202,9 @@ function findHeadings(lines: string[], rules: HeadingRules): RawHeading[] {
     const label = labelOf(line);
     const bold = isBoldLine(line);
     const standalone = bold || i === 0 || (lines[i - 1] ?? '').trim() === '';
-    const bare = !bold && !/:\s*$/.test(line) && rules.exact.has(stemHeading(normaliseHeading(line)));
-    if (label && standalone && headingPhase(label, rules) && (bold || /:\s*$/.test(line) || bare)) {
+    // Only a line that is a label can be a bare heading: the stemming runs on those few lines alone.
+    const bare = () => !bold && !/:\s*$/.test(line) && rules.exact.has(stemHeading(normaliseHeading(line)));
+    if (label && standalone && headingPhase(label, rules) && (bold || /:\s*$/.test(line) || bare())) {
       found.push({ line: i, level: LABEL_LEVEL, text: label, span: 1 });
     }
   }

@@ -107,10 +107,10 @@ export function isTradeoff(text: string, rules: SignalRules = DEFAULT_SIGNALS): 
  * reason, "rather than clicks" is the rejection that weighs), but not under a dismissal: "no need to compare
  * alternatives" sets the weighing itself aside.
  */
-function weighsAlternatives(s: Pick<Sentence, 'prose' | 'text' | 'plain' | 'dismissed'>, rules: SignalRules): boolean {
+function weighsAlternatives(s: Pick<Sentence, 'prose' | 'text' | 'plain' | 'dismissed'>, rules: SignalRules, stemmed: (lower: string) => string): boolean {
   if (rules.notedChoice.test(s.text.trim().toLowerCase())) return true;
   if (!s.prose) return false;
-  const words = s.plain.map((t) => stem(t.lower));
+  const words = s.plain.map((t) => stemmed(t.lower));
   const standing = (i: number) => s.plain[i]!.negated !== true;
   const kept = (i: number) => !s.dismissed?.[i];
   return hasCue(rules.strong, words, standing) || (hasCue(rules.alternative, words, kept) && hasCue(rules.reason, words, kept));
@@ -118,7 +118,10 @@ function weighsAlternatives(s: Pick<Sentence, 'prose' | 'text' | 'plain' | 'dism
 
 /** Trade-offs weighed across the answer: the share of phases that weigh at least one (a count when unheaded). */
 export function tradeoffSignal(answer: AnalysedAnswer, graded: readonly PhaseId[], rules: SignalRules = DEFAULT_SIGNALS): number {
-  const found = answer.sentences.filter((s) => weighsAlternatives(s, rules));
+  // An answer repeats its words: each is stemmed once per call.
+  const stems = new Map<string, string>();
+  const stemmed = (lower: string) => stems.get(lower) ?? stems.set(lower, stem(lower)).get(lower)!;
+  const found = answer.sentences.filter((s) => weighsAlternatives(s, rules, stemmed));
   const headed = answer.sections.some((s) => s.phase !== null);
   if (!headed) return clamp100((100 * found.length) / Math.max(2, graded.length));
   const phases = new Set(found.map((s) => s.phase).filter((p): p is PhaseId => p !== null && graded.includes(p)));
