@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../content/language.js';
 import type { Vocabulary } from '../content/schema.js';
-import { LANGUAGE } from './language.compiled.js';
+import { LANGUAGE } from '../content/language.compiled.js';
 import { negationRules, type NegationRules } from './negation.js';
 import type { Nlp, RawToken } from './nlp.js';
 import { stem } from './stem.js';

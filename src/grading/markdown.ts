@@ -1,6 +1,6 @@
 import type { Language } from '../content/language.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
-import { LANGUAGE } from './language.compiled.js';
+import { LANGUAGE } from '../content/language.compiled.js';
 import { stem } from './stem.js';
 import type { AnswerSection } from './types.js';
 

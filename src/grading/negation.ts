@@ -1,5 +1,5 @@
 import type { Language } from '../content/language.js';
-import { LANGUAGE } from './language.compiled.js';
+import { LANGUAGE } from '../content/language.compiled.js';
 import type { Negation } from './lexicon.js';
 import type { RawToken } from './nlp.js';
 

@@ -1,4 +1,4 @@
-import { LANGUAGE } from './language.compiled.js';
+import { LANGUAGE } from '../content/language.compiled.js';
 
 /**
  * A terse note that names an idea and says something about it — a number, a reason, a choice, a contrast, a

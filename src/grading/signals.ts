@@ -1,7 +1,7 @@
 import type { Language } from '../content/language.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import type { AnalysedAnswer, Sentence } from './analyse.js';
-import { LANGUAGE } from './language.compiled.js';
+import { LANGUAGE } from '../content/language.compiled.js';
 import { stem } from './stem.js';
 
 /** Prose words a phase's sections need before the phase counts as present. */

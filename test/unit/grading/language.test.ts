@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,8 @@ import { parse } from 'yaml';
 import { loadLanguage, loadVocabulary } from '../../../src/content/vocabulary.js';
 import { contentDataDir } from '../../../src/paths.js';
 import { PHASE_IDS, PHASES, type PhaseId } from '../../../src/phases.js';
-import { LANGUAGE } from '../../../src/grading/language.compiled.js';
+import { LANGUAGE, LANGUAGE_KEY } from '../../../src/content/language.compiled.js';
+import { validateLanguage } from '../../../src/content/language.js';
 import { Lexicon } from '../../../src/grading/lexicon.js';
 import { analyseAnswer } from '../../../src/grading/analyse.js';
 import { headingPhase, headingRules, parseAnswerMarkdown } from '../../../src/grading/markdown.js';
@@ -49,8 +51,19 @@ function flagged(text: string, pick: (negation: ReturnType<typeof readNegation>)
 const among = (words: string[], wanted: readonly string[]) => wanted.filter((w) => words.some((x) => x === w || x.split(/[-/]/).includes(w)));
 
 describe('data/language.yaml', () => {
-  it('is what the grader falls back on (src/grading/language.compiled.ts; run node scripts/compile-language.mjs after an edit)', () => {
-    expect(LANGUAGE).toEqual(language);
+  it('is what the grader falls back on (src/content/language.compiled.ts; run node scripts/compile-language.mjs after an edit)', () => {
+    const source = readFileSync(join(contentDataDir(), 'language.yaml'), 'utf8');
+    expect(LANGUAGE).toEqual(validateLanguage(parse(source)));
+    expect(LANGUAGE_KEY).toBe(createHash('sha1').update(source).digest('hex'));
+  });
+
+  it('is parsed and validated again once its text differs from the generated copy', () => {
+    const dir = tempDir();
+    const source = readFileSync(join(contentDataDir(), 'language.yaml'), 'utf8');
+    writeFileSync(join(dir, 'language.yaml'), source.replace(/^stopwords: \[/m, 'stopwords: [whatever, '));
+    const edited = loadLanguage(dir);
+    expect(edited.stopwords).toEqual(['whatever', ...LANGUAGE.stopwords]);
+    expect(edited).not.toBe(LANGUAGE);
   });
 
   it('ships with the vocabulary, so every grader built from data/ reads with it', () => {
