@@ -1,4 +1,8 @@
-/** The six interview phases, in order, with the headings that map an answer's section to each. */
+/**
+ * The six interview phases, in order, with the names a person may type for each (`mlsd guide evaluation`). The
+ * headings that map an answer's section to a phase are a larger list in data/language.yaml, which the grader reads;
+ * a test checks that every name here is one of them. (This module stays free of data: `mlsd --help` loads it.)
+ */
 export const PHASE_IDS = ['requirements', 'metrics', 'data', 'models', 'serving', 'monitoring'] as const;
 
 export type PhaseId = (typeof PHASE_IDS)[number];
@@ -6,7 +10,7 @@ export type PhaseId = (typeof PHASE_IDS)[number];
 export interface PhaseInfo {
   id: PhaseId;
   title: string;
-  /** Lower-case words and phrases; a heading maps to the phase when its normalised text names one of them. */
+  /** Lower-case names of the phase, as `mlsd guide` accepts them. */
   headings: readonly string[];
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PHASE_IDS } from '../phases.js';
+import type { Language } from './language.js';
 
 import { LEVELS } from '../levels.js';
 
@@ -177,8 +178,11 @@ export const commitmentSchema = z.strictObject({
 });
 export type CommitmentWords = z.infer<typeof commitmentSchema>;
 
-/** The grader's language data: data/vocabulary.yaml, and the commitment lists of data/commitment.yaml beside it. */
-export type Vocabulary = z.infer<typeof vocabularySchema> & { commitment?: CommitmentWords };
+/**
+ * The grader's language data: data/vocabulary.yaml, and beside it the commitment lists of data/commitment.yaml and
+ * the word lists of data/language.yaml.
+ */
+export type Vocabulary = z.infer<typeof vocabularySchema> & { commitment?: CommitmentWords; language?: Language };
 
 export const DEFAULT_TIME_BUDGET: TimeBudget = {
   clarifying: 10,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../errors.js';
 import { contentDataDir } from '../paths.js';
+import { LANGUAGE_FILE, readLanguage, type Language } from './language.js';
 import { commitmentSchema, vocabularySchema, type CommitmentWords, type Vocabulary } from './schema.js';
 
 export { vocabularySchema, type Vocabulary } from './schema.js';
@@ -16,13 +17,23 @@ export function validateVocabulary(data: unknown, file = 'data/vocabulary.yaml')
 }
 
 /**
- * Reads and validates data/vocabulary.yaml, with the commitment lists of data/commitment.yaml; the caller hands
- * the result to the grader and the fact lookup.
+ * Reads and validates data/vocabulary.yaml, with the commitment lists of data/commitment.yaml and the word lists
+ * of data/language.yaml; the caller hands the result to the grader and the fact lookup.
  */
 export function loadVocabulary(dir = contentDataDir()): Vocabulary {
   const vocabulary = validateVocabulary(readYaml(join(dir, 'vocabulary.yaml')), join(dir, 'vocabulary.yaml'));
-  // data/ ships both files; a folder with the vocabulary alone (a test's copy) grades with every sentence committed.
-  return existsSync(join(dir, 'commitment.yaml')) ? { ...vocabulary, commitment: loadCommitmentWords(dir) } : vocabulary;
+  // data/ ships every file; a folder with the vocabulary alone (a test's copy) grades with every sentence committed
+  // and with the grader's own copy of the language lists.
+  return {
+    ...vocabulary,
+    ...(existsSync(join(dir, 'commitment.yaml')) ? { commitment: loadCommitmentWords(dir) } : {}),
+    ...(existsSync(join(dir, LANGUAGE_FILE)) ? { language: loadLanguage(dir) } : {}),
+  };
+}
+
+/** Reads and validates data/language.yaml. */
+export function loadLanguage(dir = contentDataDir()): Language {
+  return readLanguage(dir, readYaml);
 }
 
 /** Reads and validates data/commitment.yaml. */

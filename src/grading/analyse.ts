@@ -2,7 +2,7 @@ import type { PhaseId } from '../phases.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { readCommitment, type CommitmentRules } from './commitment.js';
 import type { Lexicon, Term } from './lexicon.js';
-import { negatedTokens } from './negation.js';
+import { readNegation } from './negation.js';
 import type { Nlp } from './nlp.js';
 import { checkProse } from './prose.js';
 import { UnitTracker } from './structure.js';
@@ -41,6 +41,11 @@ export interface Sentence {
    * mistake) marked negated. Absent when every clause is committed (then `terms` and `plain` serve).
    */
   committed?: { terms: Term[]; plain: Term[] };
+  /**
+   * Per term of `plain`, whether a dismissal sets it aside ("no need to estimate QPS", "X is overkill"): the signals
+   * do not count cues there. Absent when the sentence holds no dismissal.
+   */
+  dismissed?: boolean[];
 }
 
 export interface AnalysedAnswer {
@@ -95,8 +100,10 @@ export function analyseAnswer(
       const unit = units.next(blockIndex, block);
       for (const raw of nlp.sentences(capWords(block.text))) {
         const check = checkProse(raw.tokens);
-        const negated = negatedTokens(raw.tokens);
+        const { negated, dismissed } = readNegation(raw.tokens, lexicon.negation);
         const { terms, words: plainTerms } = lexicon.terms(raw.tokens, negated, correct);
+        // Which of `plain` a dismissal sets aside, for the signals; made only for the few sentences that hold one.
+        const dismissedPlain = dismissed.some(Boolean) ? lexicon.terms(raw.tokens, dismissed).words.map((t) => t.negated === true) : undefined;
         const commitment = rules ? readCommitment(raw.tokens, rules) : undefined;
         const held = commitment?.held.some(Boolean)
           ? lexicon.terms(raw.tokens, negated.map((n, i) => (commitment.held[i] ? true : n)), correct)
@@ -121,6 +128,7 @@ export function analyseAnswer(
           credit: commitment?.credit ?? true,
           question: commitment?.question ?? false,
           ...(held ? { committed: { terms: held.terms, plain: held.words } } : {}),
+          ...(dismissedPlain ? { dismissed: dismissedPlain } : {}),
         });
       }
     }

@@ -14,7 +14,7 @@ import { applyRedFlags, RED_FLAG_COSTS } from './costs.js';
 import { compilePitfalls, detectPitfalls, replyClears, type CompiledPitfall, type PitfallHit } from './pitfalls.js';
 import { compileRubric, criteriaOfPhases, type CompiledCriterion, type CompiledRubric } from './rubric.js';
 import { depthSignal, gateOf, levelBars, phaseResults, round1, totalScore, verdict } from './score.js';
-import { quantitativeSignal, structureSignal, tradeoffSignal } from './signals.js';
+import { quantitativeSignal, signalRules, structureSignal, tradeoffSignal, type SignalRules } from './signals.js';
 import type { CriterionResult, Grade, GradeInput, RedFlag } from './types.js';
 
 export type { AnswerSection, Cap, CriterionResult, Grade, GradeInput, LevelBar, PhaseResult, RedFlag, Signals } from './types.js';
@@ -67,6 +67,9 @@ function listSentences(compiled: readonly CompiledCriterion[], hits: readonly Gr
 }
 
 class RubricGrader implements Grader {
+  /** data/language.yaml → notes.qualifiers and signals, as the lexicon was given them. */
+  private readonly qualifiers: ReadonlySet<string>;
+  private readonly signalRules: SignalRules;
   /** Compiled rubrics by prompt id: phrases are normalised once per grader (again if the content objects change). */
   private readonly compiled = new Map<string, { prompt: Prompt; framework: Framework; rubric: CompiledRubric; pitfalls: CompiledPitfall[] }>();
 
@@ -77,7 +80,10 @@ class RubricGrader implements Grader {
     private readonly limitMs: number,
     /** Absent when the vocabulary has no commitment lists (a test's small vocabulary): everything is committed. */
     private readonly commitment: CommitmentRules | undefined,
-  ) {}
+  ) {
+    this.qualifiers = new Set(lexicon.language.notes.qualifiers);
+    this.signalRules = signalRules(lexicon.language);
+  }
 
   private rubricFor(prompt: Prompt, framework: Framework): { rubric: CompiledRubric; pitfalls: CompiledPitfall[] } {
     const cached = this.compiled.get(prompt.id);
@@ -138,7 +144,7 @@ class RubricGrader implements Grader {
     };
     const isNote = (s: number) => !eligible(s) && noteShaped(s);
     // A note that says something about what it names is evidence at full weight, under any heading (notes.ts)…
-    const qualified = (s: number) => isNote(s) && qualifiesNote(answer.sentences[s]!.text, answer.sentences[s]!);
+    const qualified = (s: number) => isNote(s) && qualifiesNote(answer.sentences[s]!.text, answer.sentences[s]!, this.qualifiers);
     // …a bare note earns part credit under a heading of the criterion's own phase…
     const noteIn = (phase: PhaseId) => (s: number) => isNote(s) && answer.sentences[s]!.phase === phase;
     // …and a note joins the prose sentence next to it in the same paragraph or list item.
@@ -183,8 +189,8 @@ class RubricGrader implements Grader {
     const covered = new Set(criteria.filter((c) => c.met).map((c) => c.phase));
     const signals = {
       structure: round1(structureSignal(answer, graded, covered)),
-      tradeoffs: round1(tradeoffSignal(answer, graded)),
-      quantitative: round1(quantitativeSignal(answer)),
+      tradeoffs: round1(tradeoffSignal(answer, graded, this.signalRules)),
+      quantitative: round1(quantitativeSignal(answer, this.signalRules)),
       depth: round1(depthSignal(criteria, gate)),
     };
     const bars = levelBars(criteria, gate);

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Language } from '../content/language.js';
 import type { Vocabulary } from '../content/schema.js';
+import { LANGUAGE } from '../content/language.compiled.js';
+import { negationRules, type NegationRules } from './negation.js';
 import type { Nlp, RawToken } from './nlp.js';
 import { stem } from './stem.js';
 
@@ -48,18 +51,20 @@ export interface NormalisedPhrase {
 /** Bump when the way wordings become terms changes, so that a compiled lexicon from an older build is not used. */
 const LEXICON_FORMAT = 1;
 
-/** Identifies a vocabulary's synonyms and word fixes, the only parts the compiled form depends on. */
-export function lexiconKey(vocabulary: Pick<Vocabulary, 'synonyms' | 'words'>): string {
-  return createHash('sha1').update(JSON.stringify([LEXICON_FORMAT, vocabulary.synonyms, vocabulary.words])).digest('hex');
+/**
+ * Identifies a vocabulary's synonyms and word fixes and the stopwords, the only parts the compiled form depends on
+ * (a phrase's terms leave its stopwords out).
+ */
+export function lexiconKey(vocabulary: Pick<Vocabulary, 'synonyms' | 'words' | 'language'>): string {
+  const stopwords = (vocabulary.language ?? LANGUAGE).stopwords;
+  return createHash('sha1').update(JSON.stringify([LEXICON_FORMAT, vocabulary.synonyms, vocabulary.words, stopwords])).digest('hex');
 }
 
-/** Words that carry no meaning for matching a phrase ("the position of the item" ≈ "item position"). */
-export const STOPWORDS = new Set([
-  'a', 'an', 'the', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'and', 'or', 'is', 'are', 'be', 'been',
-  'it', 'its', 'this', 'that', 'these', 'those', 'we', 'our', 'you', 'your', 'they', 'their', 'as', 'from',
-  'into', 'each', 'per', 'some', 'any', 'can', 'will', 'would', 'should', 'could', 'do', 'does', 'has', 'have',
-  'was', 'were', 'i', 'my', 'which', 'who', 'so', 'such', 'than', 'then', 'also', 'very', 'more', 'most',
-]);
+/**
+ * The shipped stopwords (data/language.yaml), words that carry no meaning for matching a phrase ("the position of
+ * the item" ≈ "item position"); a grader uses those of the vocabulary it was given (`Lexicon.stopwords`).
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(LANGUAGE.stopwords);
 
 const SCALE_WORDS = new Set(['million', 'billion', 'thousand', 'hundred', 'trillion']);
 const QUANTITY = /^[~≈<>]?\d[\d,.]*(?:[a-z%×x]{0,4})$/;
@@ -110,6 +115,10 @@ export class Lexicon {
   private readonly vocabularyPairs: Array<[string, string]>;
   private readonly key: string;
   private readonly known = new Map<string, NormalisedPhrase>();
+  /** The word lists of data/language.yaml this lexicon reads with (the shipped copy when the vocabulary has none). */
+  readonly language: Language;
+  readonly stopwords: ReadonlySet<string>;
+  readonly negation: NegationRules;
 
   /** `compiled` is used only when it was made from this very vocabulary; otherwise the groups are compiled here. */
   constructor(
@@ -118,6 +127,9 @@ export class Lexicon {
     compiled?: CompiledLexicon,
   ) {
     this.words = new Map(Object.entries(vocabulary.words));
+    this.language = vocabulary.language ?? LANGUAGE;
+    this.stopwords = vocabulary.language ? new Set(vocabulary.language.stopwords) : STOPWORDS;
+    this.negation = negationRules(this.language);
     this.notTypos = new Set(vocabulary.notTypos.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
     this.key = lexiconKey(vocabulary);
     if (compiled?.key === this.key) {
@@ -169,7 +181,7 @@ export class Lexicon {
     return this.nlp.tokenizeMany(texts).map((tokens) => {
       const raw = tokens.flatMap((t) => this.tokenTerms(t, false));
       const terms = this.collapse(raw).map((t) => t.norm);
-      const content = terms.filter((t) => !STOPWORDS.has(t));
+      const content = terms.filter((t) => !this.stopwords.has(t));
       return { terms: content.length ? content : terms, words: raw.filter((t) => !t.num).map((t) => [t.lower, t.norm] as [string, string]) };
     });
   }

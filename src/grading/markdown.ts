@@ -1,4 +1,7 @@
-import { PHASES, type PhaseId } from '../phases.js';
+import type { Language } from '../content/language.js';
+import { PHASE_IDS, type PhaseId } from '../phases.js';
+import { LANGUAGE } from '../content/language.compiled.js';
+import { stem } from './stem.js';
 import type { AnswerSection } from './types.js';
 
 /** Lower-case heading text without numbering, emphasis or trailing punctuation: "3. Data & Features:" → "data and features". */
@@ -14,47 +17,39 @@ export function normaliseHeading(heading: string): string {
     .trim();
 }
 
-/** Headings real write-ups use for a phase beyond the shared list in src/phases.ts. */
-const MORE_HEADINGS: Record<PhaseId, readonly string[]> = {
-  requirements: [
-    'use cases', 'product requirements', 'functional requirements', 'non functional requirements', 'capacity estimation',
-    'back of the envelope', 'estimates', 'scale estimation', 'problem definition', 'business goals', 'questions',
-    'reqs', 'req', 'clarify', 'problem', 'the problem', 'goal', 'goals and non goals', 'need to know', 'know first',
-  ],
-  metrics: [
-    'offline evaluation', 'online evaluation', 'a/b testing', 'ab testing', 'experimentation', 'success criteria', 'measurement', 'eval',
-    'measuring', 'how to measure', 'measure', 'how we ll know', 'know it s good', 'know it works', 'what good looks like',
-  ],
-  data: ['feature store', 'label generation', 'data collection', 'training data generation', 'negative sampling', 'feature pipeline'],
-  models: [
-    'candidate generation', 'retrieval', 'ranking', 're ranking', 'reranking', 'model training', 'high level design',
-    'modeling approach', 'modelling approach', 'cold start', 'funnel', 'model design', 'predictor', 'the predictor',
-  ],
-  serving: [
-    'online serving', 'latency budget', 'caching', 'scalability', 'serving infrastructure', 'system architecture', 'infra',
-    'request path', 'online path', 'request flow', 'payment flow', 'checkout flow', 'in production', 'at request time',
-    'answering every', 'every request',
-  ],
-  monitoring: [
-    'feedback loops', 'feedback loop', 'continuous training', 'model updates', 'alerting', 'post launch', 'maintenance and monitoring',
-    'after launch', 'launch and iterate', 'keeping up', 'keeping it working', 'keeping it healthy', 'staying accurate',
-  ],
-};
+/** The heading phrases of data/language.yaml, normalised once: each word through the grader's stemmer. */
+export interface HeadingRules {
+  terms: ReadonlyArray<{ phase: PhaseId; term: string }>;
+  /** A line that is exactly one of these ("metrics", "Data and features") is a note-taker's heading. */
+  exact: ReadonlyMap<string, PhaseId>;
+}
 
-const HEADING_TERMS = PHASES.flatMap((p) => [...p.headings, ...MORE_HEADINGS[p.id]].map((term) => ({ phase: p.id, term })));
-/** A line that is exactly one of these ("metrics", "Data and features") is a note-taker's heading. */
-const HEADING_TERM_SET = new Set(HEADING_TERMS.map((h) => h.term));
+/** A normalised heading's words stemmed, so "Metric", "Evaluating the model" and "KPIs" meet the listed phrases. */
+function stemHeading(text: string): string {
+  return text.split(' ').map(stem).join(' ');
+}
+
+export function headingRules(language: Pick<Language, 'headings'>): HeadingRules {
+  const terms = PHASE_IDS.flatMap((phase) => language.headings[phase].map((h) => ({ phase, term: stemHeading(normaliseHeading(h)) })));
+  const exact = new Map<string, PhaseId>();
+  for (const { phase, term } of terms) if (!exact.has(term)) exact.set(term, phase);
+  return { terms, exact };
+}
+
+/** The shipped heading phrases, for callers that hand none. */
+export const DEFAULT_HEADINGS = headingRules(LANGUAGE);
 
 /**
- * The phase a heading names: an exact heading term first, else the term that appears earliest in the heading
+ * The phase a heading names: an exact heading phrase first, else the phrase that appears earliest in the heading
  * as whole words (the longer one on a tie); null when it names none.
  */
-export function headingPhase(heading: string): PhaseId | null {
-  const text = normaliseHeading(heading);
+export function headingPhase(heading: string, rules: HeadingRules = DEFAULT_HEADINGS): PhaseId | null {
+  const text = stemHeading(normaliseHeading(heading));
   if (!text) return null;
+  const exact = rules.exact.get(text);
+  if (exact) return exact;
   let best: { phase: PhaseId; at: number; length: number } | null = null;
-  for (const { phase, term } of HEADING_TERMS) {
-    if (text === term) return phase;
+  for (const { phase, term } of rules.terms) {
     const at = ` ${text} `.indexOf(` ${term} `);
     if (at < 0) continue;
     if (!best || at < best.at || (at === best.at && term.length > best.length)) best = { phase, at, length: term.length };
@@ -180,7 +175,7 @@ export function isBoldLine(line: string): boolean {
   return end - 2 >= open + 2 && isDelimiter(line, end - 2) && !hasLineBreak(line.slice(open + 2, end - 2));
 }
 
-function findHeadings(lines: string[]): RawHeading[] {
+function findHeadings(lines: string[], rules: HeadingRules): RawHeading[] {
   const found: RawHeading[] = [];
   let fenced = false;
   for (let i = 0; i < lines.length; i++) {
@@ -200,15 +195,16 @@ function findHeadings(lines: string[]): RawHeading[] {
     }
     const inline = inlineLabelOf(line);
     const startsParagraph = i === 0 || (lines[i - 1] ?? '').trim() === '';
-    if (inline && startsParagraph && /:\s*(\*\*|__)|(\*\*|__)\s*:/.test(line) && headingPhase(inline.label)) {
+    if (inline && startsParagraph && /:\s*(\*\*|__)|(\*\*|__)\s*:/.test(line) && headingPhase(inline.label, rules)) {
       found.push({ line: i, level: LABEL_LEVEL, text: inline.label, span: 1, rest: inline.rest });
       continue;
     }
     const label = labelOf(line);
     const bold = isBoldLine(line);
     const standalone = bold || i === 0 || (lines[i - 1] ?? '').trim() === '';
-    const bare = !bold && !/:\s*$/.test(line) && HEADING_TERM_SET.has(normaliseHeading(line));
-    if (label && standalone && headingPhase(label) && (bold || /:\s*$/.test(line) || bare)) {
+    // Only a line that is a label can be a bare heading: the stemming runs on those few lines alone.
+    const bare = () => !bold && !/:\s*$/.test(line) && rules.exact.has(stemHeading(normaliseHeading(line)));
+    if (label && standalone && headingPhase(label, rules) && (bold || /:\s*$/.test(line) || bare())) {
       found.push({ line: i, level: LABEL_LEVEL, text: label, span: 1 });
     }
   }
@@ -220,9 +216,9 @@ function findHeadings(lines: string[]): RawHeading[] {
  * that names no phase ("### Candidate generation" under "## Models") belongs to its parent's phase; a lone
  * level-1 title above the real headings names no phase. Text before the first heading is a section of its own.
  */
-export function parseAnswerMarkdown(markdown: string): AnswerSection[] {
+export function parseAnswerMarkdown(markdown: string, rules: HeadingRules = DEFAULT_HEADINGS): AnswerSection[] {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
-  const headings = findHeadings(lines);
+  const headings = findHeadings(lines, rules);
   const sections: AnswerSection[] = [];
   const first = headings[0]?.line ?? lines.length;
   const preamble = lines.slice(0, first).join('\n').trim();
@@ -231,7 +227,7 @@ export function parseAnswerMarkdown(markdown: string): AnswerSection[] {
   headings.forEach((h, i) => {
     const isTitle = i === 0 && h.level === 1 && headings.slice(1).some((o) => o.level > 1);
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-    const own = isTitle ? null : headingPhase(h.text);
+    const own = isTitle ? null : headingPhase(h.text, rules);
     const inherited = [...stack].reverse().find((s) => s.phase !== null)?.phase ?? null;
     // An inline label inside a phase's section ("**Latency:** 100 ms" under Requirements) is a point of that phase.
     const phase = h.rest !== undefined ? (inherited ?? own) : (own ?? inherited);

@@ -1,62 +1,86 @@
+import type { Language } from '../content/language.js';
+import { LANGUAGE } from '../content/language.compiled.js';
 import type { Negation } from './lexicon.js';
 import type { RawToken } from './nlp.js';
 
-/** Negators whose scope runs to the end of the clause: "we do not need A/B testing". */
-const CLAUSE_NEGATORS = new Set(['not', 'never', 'neither', 'nor', 'cannot']);
-/** Negating determiners whose scope is the noun phrase that follows: "videos with no views get…". */
-const PHRASE_NEGATORS = new Set(['no', 'without']);
-/** Faults a design rules out: "so no leakage from later events" commits to preventing the leak. */
-const PROTECTED_FAULTS = new Set(['leakage', 'leak', 'skew', 'mismatch', 'lookahead', 'look-ahead', 'contamination', 'peeking']);
-/** Nouns after "no" that widen its scope to the clause: "no need to monitor drift". */
-const NO_WIDENERS = new Set(['need', 'point', 'reason', 'plan', 'use', 'value', 'benefit']);
-/** After "not": a contrast, not a rejection ("not only clicks but watch time"). */
-const NOT_CONTRAST = new Set(['only', 'just', 'simply', 'merely', 'solely', 'purely']);
-/** "X is not needed / not worth it / not a concern": the subject is what is rejected. */
-const DISMISSED_AFTER_NOT = new Set([
-  'need', 'needed', 'require', 'required', 'necessary', 'worth', 'useful', 'important', 'helpful', 'relevant',
-  'matter', 'concern', 'priority', 'problem', 'issue', 'critical', 'essential', 'valuable', 'applicable',
-]);
-/**
- * Negated verbs of loss or harm protect what follows: "we don't lose diversity", "without hurting latency",
- * "we never skip the A/B test" commit to the idea rather than reject it.
- */
-const PROTECTIVE_VERBS = new Set([
-  'lose', 'hurt', 'harm', 'degrade', 'break', 'sacrifice', 'miss', 'drop', 'reduce', 'leak', 'overfit', 'ignore',
-  'forget', 'neglect', 'compromise', 'skip', 'exceed', 'violate', 'starve', 'bury', 'blow',
-]);
-const PROTECTIVE_REACH = 4;
+/** The negation and dismissal lists of data/language.yaml as sets, made once per grader (see `negationRules`). */
+export interface NegationRules {
+  clauseNegators: ReadonlySet<string>;
+  phraseNegators: ReadonlySet<string>;
+  protectedFaults: ReadonlySet<string>;
+  notContrast: ReadonlySet<string>;
+  protectiveVerbs: ReadonlySet<string>;
+  conditionalOpeners: ReadonlySet<string>;
+  clauseBreaks: ReadonlySet<string>;
+  arrows: ReadonlySet<string>;
+  relativePronouns: ReadonlySet<string>;
+  dismissedAfterNot: ReadonlySet<string>;
+  dismissedAfterNo: ReadonlySet<string>;
+  dismissingWords: ReadonlySet<string>;
+  rejectingVerbs: ReadonlySet<string>;
+  /** Two-word phrases, first word → second words: "rule out", "decide against". */
+  rejectingPhrases: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Two-word phrases opened by a phrase negator that set aside the rest of the clause: "no longer". */
+  settingAside: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Phrases naming the alternative to what follows, as word lists: "instead of", "in place of". */
+  alternativeTo: ReadonlyArray<readonly string[]>;
+}
 
-/** Words that dismiss the clause they stand in: "a feature store is overkill". */
-const DISMISSING_WORDS = new Set([
-  'overkill', 'unnecessary', 'needless', 'pointless', 'overengineering', 'over-engineering', 'overengineered',
-  'over-engineered', 'superfluous', 'unneeded', 'irrelevant', 'useless', 'premature',
-]);
-/** Verbs that reject what the clause (and a preceding "we considered X" clause) names. */
-const REJECTING_VERBS = new Set(['reject', 'dismiss', 'discard', 'abandon', 'veto', 'scrap']);
-const CONDITIONAL_OPENERS = new Set(['without', 'if', 'unless', 'otherwise']);
-const CLAUSE_BREAK_WORDS = new Set(['but', 'whereas', 'however', 'although', 'though', 'because', 'since', 'so', 'until', 'if', 'unless', 'when']);
+export function negationRules(language: Pick<Language, 'negation' | 'dismissals'>): NegationRules {
+  const n = language.negation;
+  const d = language.dismissals;
+  const pairs = (phrases: readonly string[]) => {
+    const out = new Map<string, Set<string>>();
+    for (const phrase of phrases) {
+      const [first, ...rest] = phrase.split(/\s+/);
+      out.set(first!, new Set([...(out.get(first!) ?? []), rest.join(' ')]));
+    }
+    return out;
+  };
+  return {
+    clauseNegators: new Set(n.clauseNegators),
+    phraseNegators: new Set(n.phraseNegators),
+    protectedFaults: new Set(n.protectedFaults),
+    notContrast: new Set(n.notContrast),
+    protectiveVerbs: new Set(n.protectiveVerbs),
+    conditionalOpeners: new Set(n.conditionalOpeners),
+    clauseBreaks: new Set(n.clauseBreaks),
+    arrows: new Set(n.arrows),
+    relativePronouns: new Set(n.relativePronouns),
+    dismissedAfterNot: new Set(d.afterNot),
+    dismissedAfterNo: new Set(d.afterNo),
+    dismissingWords: new Set(d.words),
+    rejectingVerbs: new Set(d.rejectingVerbs),
+    rejectingPhrases: pairs(d.rejectingPhrases),
+    settingAside: pairs(d.settingAside),
+    alternativeTo: d.alternativeTo.map((p) => p.split(/\s+/)),
+  };
+}
+
+/** The shipped lists, for callers that hand none. */
+export const DEFAULT_NEGATION = negationRules(LANGUAGE);
+
+/** How far after a negator a protective verb is looked for: "we never (want to) skip the A/B test". */
+const PROTECTIVE_REACH = 4;
+/** How far after "not" a dismissal is looked for: "is not really needed". */
+const DISMISSAL_REACH = 3;
 const PHRASE_END_POS = new Set(['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'PRON']);
-/** Pronouns that open a relative clause: "items that don't ship here are filtered out". */
-const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose']);
 const RELATIVE_REACH = 4;
 
-/** Note-takers' arrows ("not mature → train on older data") join two clauses; "->" arrives as "-" then ">". */
-const ARROWS = new Set(['→', '⇒', '>', '=>', '->']);
-
-function isBreak(t: RawToken): boolean {
-  return (t.type === 'punctuation' && /^[,;:()\[\]—–.!?]$/.test(t.text)) || CLAUSE_BREAK_WORDS.has(t.lemma) || ARROWS.has(t.text);
+function isBreak(t: RawToken, rules: NegationRules): boolean {
+  return (t.type === 'punctuation' && /^[,;:()\[\]—–.!?]$/.test(t.text)) || rules.clauseBreaks.has(t.lemma) || rules.arrows.has(t.text);
 }
 
 /** Token index ranges [start, end) of the clauses of a sentence. */
-export function clauses(tokens: readonly RawToken[]): Array<[number, number]> {
+export function clauses(tokens: readonly RawToken[], rules: NegationRules = DEFAULT_NEGATION): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   tokens.forEach((t, i) => {
     // "and we …" starts a clause with a subject of its own: "accuracy is useless and we track recall".
     const newSubject = t.lemma === 'and' && tokens[i + 1]?.pos === 'PRON';
-    if (isBreak(t) || newSubject) {
+    if (isBreak(t, rules) || newSubject) {
       if (i > start) out.push([start, i]);
-      start = CLAUSE_BREAK_WORDS.has(t.lemma) || newSubject ? i : i + 1;
+      start = rules.clauseBreaks.has(t.lemma) || newSubject ? i : i + 1;
     }
   });
   if (start < tokens.length) out.push([start, tokens.length]);
@@ -118,49 +142,70 @@ function nextWhere(tokens: readonly RawToken[], test: (t: RawToken) => boolean):
  * condition ("Without position-bias correction, the model learns its own ranking, so…") argues *for* the idea:
  * its opening clause is left affirmative.
  */
-export function negatedTokens(tokens: readonly RawToken[]): Negation[] {
+export function negatedTokens(tokens: readonly RawToken[], rules: NegationRules = DEFAULT_NEGATION): Negation[] {
+  return readNegation(tokens, rules).negated;
+}
+
+/**
+ * `negated` as negatedTokens gives it, and `dismissed`: the tokens of the clauses a dismissal sets aside as not worth
+ * doing ("no need to estimate QPS", "X is not needed", "a feature store is overkill"). A rejection ("we ruled out a
+ * DNN", "rather than clicks") is not a dismissal: it weighs one option against another.
+ */
+export function readNegation(tokens: readonly RawToken[], rules: NegationRules = DEFAULT_NEGATION): { negated: Negation[]; dismissed: boolean[] } {
   const marks = new Marks(tokens.length);
   const mark = (from: number, to: number) => marks.mark(from, to);
+  const dismissal = new Marks(tokens.length);
+  const dismiss = (from: number, to: number) => {
+    mark(from, to);
+    dismissal.mark(from, to);
+  };
   const nextVerb = nextWhere(tokens, (t) => t.pos === 'VERB' || t.pos === 'AUX');
   const nextPhraseEnd = nextWhere(tokens, (t) => PHRASE_END_POS.has(t.pos));
-  const parts = clauses(tokens);
+  const parts = clauses(tokens, rules);
   parts.forEach(([start, end], clauseIndex) => {
     const first = tokens[start];
-    const conditional = clauseIndex === 0 && parts.length > 1 && first !== undefined && CONDITIONAL_OPENERS.has(first.lemma);
+    const conditional = clauseIndex === 0 && parts.length > 1 && first !== undefined && rules.conditionalOpeners.has(first.lemma);
     for (let i = start; i < end; i++) {
       const t = tokens[i]!;
       const next = tokens[i + 1];
       // "step up instead of rejecting" names the alternative, it does not reject the clause.
-      const contrasted = tokens[i - 1]?.lemma === 'of' && tokens[i - 2]?.lemma === 'instead' || tokens[i - 1]?.lemma === 'than';
-      if (DISMISSING_WORDS.has(t.lemma) || (REJECTING_VERBS.has(t.lemma) && !contrasted)) {
-        mark(start, end);
-        if (REJECTING_VERBS.has(t.lemma) && clauseIndex > 0) mark(parts[clauseIndex - 1]![0], parts[clauseIndex - 1]![1]);
+      const contrasted = rules.alternativeTo.some((p) => p.every((w, k) => tokens[i - p.length + k]?.lemma === w));
+      if (rules.dismissingWords.has(t.lemma)) {
+        dismiss(start, end);
         continue;
       }
-      if (t.lemma === 'rule' && next?.lemma === 'out') {
+      if (rules.rejectingVerbs.has(t.lemma) && !contrasted) {
+        mark(start, end);
+        if (rules.rejectingVerbs.has(t.lemma) && clauseIndex > 0) mark(parts[clauseIndex - 1]![0], parts[clauseIndex - 1]![1]);
+        continue;
+      }
+      if (next && rules.rejectingPhrases.get(t.lemma)?.has(next.lemma)) {
         mark(start, end);
         continue;
       }
-      if ((t.lemma === 'instead' && next?.lemma === 'of') || (t.lemma === 'rather' && next?.lemma === 'than') || (t.lemma === 'in' && next?.lemma === 'place' && tokens[i + 2]?.lemma === 'of')) {
+      if (rules.alternativeTo.some((p) => p.every((w, k) => tokens[i + k]?.lemma === w))) {
         mark(i, end);
         continue;
       }
-      if (t.lemma === 'decide' && next?.lemma === 'against') {
-        mark(start, end);
-        continue;
-      }
       if (conditional || /^["“'‘]$/.test(tokens[i - 1]?.text ?? '')) continue;
-      if (CLAUSE_NEGATORS.has(t.lemma) || PHRASE_NEGATORS.has(t.lemma)) {
-        if (tokens.slice(i + 1, Math.min(end, i + 1 + PROTECTIVE_REACH)).some((n) => PROTECTIVE_VERBS.has(n.lemma))) continue;
+      if (rules.clauseNegators.has(t.lemma) || rules.phraseNegators.has(t.lemma)) {
+        if (tokens.slice(i + 1, Math.min(end, i + 1 + PROTECTIVE_REACH)).some((n) => rules.protectiveVerbs.has(n.lemma))) continue;
       }
-      if (CLAUSE_NEGATORS.has(t.lemma)) {
-        if (next && NOT_CONTRAST.has(next.lemma)) continue;
-        const dismissed = tokens.slice(i + 1, Math.min(end, i + 4)).some((n) => DISMISSED_AFTER_NOT.has(n.lemma) || DISMISSED_AFTER_NOT.has(n.text.toLowerCase()));
-        mark(dismissed ? start : i, dismissed ? end : relativeClauseEnd(tokens, nextVerb, start, i, end));
+      if (rules.clauseNegators.has(t.lemma)) {
+        if (next && rules.notContrast.has(next.lemma)) continue;
+        const dismissed = tokens
+          .slice(i + 1, Math.min(end, i + 1 + DISMISSAL_REACH))
+          .some((n) => rules.dismissedAfterNot.has(n.lemma) || rules.dismissedAfterNot.has(n.text.toLowerCase()));
+        if (dismissed) dismiss(start, end);
+        else mark(i, relativeClauseEnd(tokens, nextVerb, start, i, end, rules));
         continue;
       }
-      if (PHRASE_NEGATORS.has(t.lemma)) {
-        if (next && (NO_WIDENERS.has(next.lemma) || t.lemma === 'no' && next.lemma === 'longer')) {
+      if (rules.phraseNegators.has(t.lemma)) {
+        if (next && rules.dismissedAfterNo.has(next.lemma)) {
+          dismiss(i, end);
+          continue;
+        }
+        if (next && rules.settingAside.get(t.lemma)?.has(next.lemma)) {
           mark(i, end);
           continue;
         }
@@ -168,14 +213,14 @@ export function negatedTokens(tokens: readonly RawToken[]): Negation[] {
         if (j < end && /ing$/.test(tokens[j]!.text.toLowerCase())) j++;
         j = Math.min(end, nextPhraseEnd()[j]!);
         const head = tokens[j - 1];
-        if (head && j - 1 > i && PROTECTED_FAULTS.has(head.lemma.toLowerCase())) continue;
+        if (head && j - 1 > i && rules.protectedFaults.has(head.lemma.toLowerCase())) continue;
         mark(i, j);
       }
     }
   });
   const excluded = new Marks(tokens.length);
   markExcluded(tokens, excluded);
-  return marks.flags.map((negated, i): Negation => negated || (excluded.flags[i] ? 'excluded' : false));
+  return { negated: marks.flags.map((negated, i): Negation => negated || (excluded.flags[i] ? 'excluded' : false)), dismissed: dismissal.flags };
 }
 
 /**
@@ -183,12 +228,12 @@ export function negatedTokens(tokens: readonly RawToken[]): Negation[] {
  * shipping, not the filtering. After the negated verb, the next verb is the main clause's; a "not" outside a
  * relative clause runs to `end`.
  */
-function relativeClauseEnd(tokens: readonly RawToken[], nextVerb: () => Int32Array, start: number, at: number, end: number): number {
+function relativeClauseEnd(tokens: readonly RawToken[], nextVerb: () => Int32Array, start: number, at: number, end: number, rules: NegationRules): number {
   const isVerb = (t: RawToken | undefined) => t?.pos === 'VERB' || t?.pos === 'AUX';
   let opener = false;
   for (let k = Math.max(start + 1, at - RELATIVE_REACH); k < at; k++) {
     const before = tokens[k - 1]!.pos;
-    if (RELATIVE_PRONOUNS.has(tokens[k]!.lemma) && (before === 'NOUN' || before === 'PROPN')) opener = true;
+    if (rules.relativePronouns.has(tokens[k]!.lemma) && (before === 'NOUN' || before === 'PROPN')) opener = true;
   }
   if (!opener) return end;
   let j = at + 1;

@@ -1,3 +1,5 @@
+import { LANGUAGE } from '../content/language.compiled.js';
+
 /**
  * A terse note that names an idea and says something about it — a number, a reason, a choice, a contrast, a
  * purpose — is how people write under a clock ("NDCG – graded relevance", "CTR alone → clickbait", "LR first as the
@@ -13,26 +15,19 @@ const DASH_GLOSS = /\S\s+[–—-]{1,2}\s+[\p{L}\p{N}][^\s]*\s+[\p{L}\p{N}]/u;
 const PAREN_GLOSS = /\(\s*[^()\s]+\s+[^()\s][^()]*\)/;
 
 /**
- * Words that qualify a name: why (because, so), which of several (choose, prefer, first, then), against what
- * (vs, instead, rather, alone, only, not), for what (for, per, avoids).
+ * The shipped words that qualify a name (data/language.yaml → notes.qualifiers): why (because, so), which of several
+ * (choose, prefer, first, then), against what (vs, instead, rather, alone, only, not), for what (for, per, avoids).
  */
-const QUALIFIERS = new Set([
-  'because', 'since', 'so', 'hence', 'thus', 'therefore', 'why', 'due',
-  'choose', 'chose', 'chosen', 'choosing', 'pick', 'picked', 'prefer', 'preferred', 'select', 'selected', 'favour', 'favor',
-  'first', 'then', 'later',
-  'vs', 'versus', 'instead', 'rather', 'unlike', 'over', 'alone', 'only', 'not', 'no', 'never', 'without',
-  'better', 'worse', 'cheaper', 'faster', 'slower', 'simpler',
-  'for', 'per', 'avoid', 'avoids', 'prevent', 'prevents', 'handles', 'fits', 'catches', 'keeps', 'cuts', 'reduces',
-]);
+const QUALIFIERS: ReadonlySet<string> = new Set(LANGUAGE.notes.qualifiers);
 
 /**
  * Whether a note's text qualifies what it names (see the module comment), from the sentence analysis's `hasNumber`
  * and `listLike`. In a list of terms a number belongs to one item ("100M DAU, high QPS" estimates no QPS), so it
  * qualifies only a note that is not a list.
  */
-export function qualifiesNote(text: string, sentence: { hasNumber: boolean; listLike: boolean }): boolean {
+export function qualifiesNote(text: string, sentence: { hasNumber: boolean; listLike: boolean }, qualifiers: ReadonlySet<string> = QUALIFIERS): boolean {
   if ((sentence.hasNumber && !sentence.listLike) || RELATION.test(text) || DASH_GLOSS.test(text) || PAREN_GLOSS.test(text)) return true;
   // The label before a colon ("Offline:", "Ranking:") names a section of the note, not a qualification.
   const body = text.replace(/^[^:]{1,30}:\s*/, '');
-  return body.toLowerCase().split(/[^\p{L}]+/u).some((w) => QUALIFIERS.has(w));
+  return body.toLowerCase().split(/[^\p{L}]+/u).some((w) => qualifiers.has(w));
 }

@@ -1,6 +1,9 @@
+import type { Language } from '../content/language.js';
 import { PHASE_IDS, type PhaseId } from '../phases.js';
 import type { AnalysedAnswer, Sentence } from './analyse.js';
+import { LANGUAGE } from '../content/language.compiled.js';
 import { withDigits } from './numbers.js';
+import { stem } from './stem.js';
 
 /** Prose words a phase's sections need before the phase counts as present. */
 export const SUBSTANCE_WORDS = 20;
@@ -31,43 +34,95 @@ export function structureSignal(answer: AnalysedAnswer, graded: readonly PhaseId
   return clamp100(100 * (present / graded.length) * orderFactor);
 }
 
-const STRONG_TRADEOFF = /\b(trade-?offs?|trade off|at the (cost|expense) of|downsides?|drawbacks?|pros and cons|in exchange for|the price is|costs? us)\b/;
-const ALTERNATIVE = /\b(instead of|rather than|versus|vs\.?|compared (to|with)|alternatives?|alternatively|over (a|an|the|plain|pure|simple)\b|but|however|whereas|while|cheaper|faster|slower|simpler|more (expensive|accurate|complex)|less (accurate|expensive)|better|worse|risk)\b/;
-const REASON = /\b(because|since|so that|so|which (means|costs|adds|hurts|helps|keeps|lets)|as it|given|due to|otherwise|to (avoid|keep|save|reduce|cut))\b/;
-
-/** A note that records a choice against something: "Rejected: a deep model inline (latency, explainability)". */
-const NOTED_CHOICE = /^(rejected|ruled out|not chosen|alternatives?(?: considered)?|why not [a-z0-9 /-]{1,40}|trade-?offs?)\s*:\s*\S+(?:\s+\S+){3,}/;
-
-/** A sentence that weighs alternatives with a reason. */
-export function isTradeoff(text: string): boolean {
-  const t = text.toLowerCase();
-  return STRONG_TRADEOFF.test(t) || (ALTERNATIVE.test(t) && REASON.test(t));
+/** A cue's or a sentence's words as the signals compare them: lower-case, split at hyphens and slashes, stemmed. */
+function cueWords(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
 }
 
-/**
- * The sentence's words that its negation leaves standing, as written: "we don't care about trade-offs" keeps
- * "we", and so no longer names a trade-off. Hyphenated words arrive in parts ("trade off"), which the cues accept.
- */
-function standingWords(s: Pick<Sentence, 'plain'>): string {
-  return s.plain.filter((t) => t.negated !== true).map((t) => t.lower).join(' ');
+/** Cues by their first word: each cue is a run of words ("at the cost of"). */
+type Cues = ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
+
+function cues(phrases: readonly string[]): Cues {
+  const out = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const words = cueWords(phrase);
+    if (words.length) out.set(words[0]!, [...(out.get(words[0]!) ?? []), words]);
+  }
+  return out;
+}
+
+/** Whether a cue appears in `words` as a run whose every word `counts`. */
+function hasCue(list: Cues, words: readonly string[], counts: (i: number) => boolean = () => true): boolean {
+  return words.some((w, i) => list.get(w)?.some((cue) => cue.every((c, k) => words[i + k] === c && counts(i + k))) ?? false);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const anyOf = (list: readonly string[]) => list.map(escape).join('|');
+
+// These patterns backtrack over a run of digits, but a run is one word, which capWords (analyse.ts) keeps short.
+const NUM = String.raw`\d[\d,.]*\s*(?:k|m|b|bn|million|billion|thousand)?\+?`;
+const ARITHMETIC = new RegExp(`${NUM}\\s*(?:×|\\*|x|/)\\s*~?\\d|(?:=|≈|~=)\\s*~?\\d`);
+
+/** The signal lists of data/language.yaml, ready to match, made once per grader (see `signalRules`). */
+export interface SignalRules {
+  strong: Cues;
+  alternative: Cues;
+  reason: Cues;
+  notedChoice: RegExp;
+  scale: RegExp;
+  throughput: RegExp;
+  latency: RegExp;
+  latencies: RegExp;
+  size: RegExp;
+}
+
+export function signalRules(language: Pick<Language, 'signals'>): SignalRules {
+  const { tradeoffs: t, quantities: q } = language.signals;
+  const latency = String.raw`\d+(?:\.\d+)?\s*(?:${anyOf(q.latency)})\b`;
+  return {
+    strong: cues(t.strong),
+    alternative: cues(t.alternative),
+    reason: cues(t.reason),
+    notedChoice: new RegExp(`^(?:${anyOf(t.notedChoice)}|(?:${anyOf(t.notedChoiceOpeners)}) [a-z0-9 /-]{1,40})\\s*:\\s*\\S+(?:\\s+\\S+){3,}`),
+    scale: new RegExp(`${NUM}\\s*(?:${anyOf(q.scale)})`),
+    throughput: new RegExp(`${NUM}\\s*(?:${anyOf(q.throughput)}|(?:${anyOf(q.throughputWords)})\\b)`),
+    latency: new RegExp(latency),
+    latencies: new RegExp(latency, 'g'),
+    size: new RegExp(String.raw`\d[\d,.]*\s*(?:${anyOf(q.size)})\b|\d+(?:\.\d+)?\s*%`),
+  };
+}
+
+/** The shipped lists, for callers that hand none. */
+export const DEFAULT_SIGNALS = signalRules(LANGUAGE);
+
+/** A sentence that weighs alternatives with a reason (read as written, without the grader's negation). */
+export function isTradeoff(text: string, rules: SignalRules = DEFAULT_SIGNALS): boolean {
+  const words = cueWords(text);
+  return hasCue(rules.strong, words) || (hasCue(rules.alternative, words) && hasCue(rules.reason, words));
 }
 
 /**
  * Weighed in prose, or recorded as a choice in a labelled note (which the prose check would not count). A word
- * that names a trade-off counts only where no negation covers it ("there are no trade-offs here"); connectives
- * keep their sense under negation ("we do not use a DNN because…" still gives a reason, "rather than clicks"
- * is the rejection that weighs), so they are read in the full text.
+ * that names a trade-off counts only where no negation covers it ("there are no trade-offs here", "we don't care
+ * about trade-offs"). Connectives keep their sense under negation ("we do not use a DNN because…" still gives a
+ * reason, "rather than clicks" is the rejection that weighs), but not under a dismissal: "no need to compare
+ * alternatives" sets the weighing itself aside.
  */
-function weighsAlternatives(s: Pick<Sentence, 'prose' | 'text' | 'plain'>): boolean {
-  if (NOTED_CHOICE.test(s.text.trim().toLowerCase())) return true;
+function weighsAlternatives(s: Pick<Sentence, 'prose' | 'text' | 'plain' | 'dismissed'>, rules: SignalRules, stemmed: (lower: string) => string): boolean {
+  if (rules.notedChoice.test(s.text.trim().toLowerCase())) return true;
   if (!s.prose) return false;
-  const t = s.text.toLowerCase();
-  return STRONG_TRADEOFF.test(standingWords(s)) || (ALTERNATIVE.test(t) && REASON.test(t));
+  const words = s.plain.map((t) => stemmed(t.lower));
+  const standing = (i: number) => s.plain[i]!.negated !== true;
+  const kept = (i: number) => !s.dismissed?.[i];
+  return hasCue(rules.strong, words, standing) || (hasCue(rules.alternative, words, kept) && hasCue(rules.reason, words, kept));
 }
 
 /** Trade-offs weighed across the answer: the share of phases that weigh at least one (a count when unheaded). */
-export function tradeoffSignal(answer: AnalysedAnswer, graded: readonly PhaseId[]): number {
-  const found = answer.sentences.filter(weighsAlternatives);
+export function tradeoffSignal(answer: AnalysedAnswer, graded: readonly PhaseId[], rules: SignalRules = DEFAULT_SIGNALS): number {
+  // An answer repeats its words: each is stemmed once per call.
+  const stems = new Map<string, string>();
+  const stemmed = (lower: string) => stems.get(lower) ?? stems.set(lower, stem(lower)).get(lower)!;
+  const found = answer.sentences.filter((s) => weighsAlternatives(s, rules, stemmed));
   const headed = answer.sections.some((s) => s.phase !== null);
   if (!headed) return clamp100((100 * found.length) / Math.max(2, graded.length));
   const phases = new Set(found.map((s) => s.phase).filter((p): p is PhaseId => p !== null && graded.includes(p)));
@@ -75,27 +130,32 @@ export function tradeoffSignal(answer: AnalysedAnswer, graded: readonly PhaseId[
   return clamp100((100 * phases.size) / target);
 }
 
-// These patterns backtrack over a run of digits, but a run is one word, which capWords (analyse.ts) keeps short.
-const NUM = String.raw`\d[\d,.]*\s*(?:k|m|b|bn|million|billion|thousand)?\+?`;
-const SCALE = new RegExp(`${NUM}\\s*(?:daily active users|dau|mau|users|videos|items|requests|views|uploads|impressions|events|transactions|queries)`);
-const THROUGHPUT = new RegExp(`${NUM}\\s*(?:qps|rps|tps|requests? (?:per|a|/) ?s(?:econd|ec)?|queries per second|req/s|/s\\b|per second)`);
-const ARITHMETIC = new RegExp(`${NUM}\\s*(?:×|\\*|x|/)\\s*~?\\d|(?:=|≈|~=)\\s*~?\\d`);
-
 /** Each kind of number is looked for in one sentence at a time, except a latency budget, which adds up over the answer. */
-const QUANT_CHECKS: Array<{ id: string; sentence?: (text: string) => boolean; answer?: (all: string) => boolean }> = [
-  { id: 'scale', sentence: (t) => SCALE.test(t) },
-  { id: 'throughput', sentence: (t) => THROUGHPUT.test(t) },
-  { id: 'latency', sentence: (t) => /\d+(?:\.\d+)?\s*(?:ms|milliseconds?)\b/.test(t) },
-  { id: 'budget', answer: (all) => (all.match(/\d+(?:\.\d+)?\s*(?:ms|milliseconds?)\b/g) ?? []).length >= 3 },
+const QUANT_CHECKS: Array<{ id: string; sentence?: (text: string, rules: SignalRules) => boolean; answer?: (all: string, rules: SignalRules) => boolean }> = [
+  { id: 'scale', sentence: (t, r) => r.scale.test(t) },
+  { id: 'throughput', sentence: (t, r) => r.throughput.test(t) },
+  { id: 'latency', sentence: (t, r) => r.latency.test(t) },
+  { id: 'budget', answer: (all, r) => (all.match(r.latencies) ?? []).length >= 3 },
   { id: 'arithmetic', sentence: (t) => ARITHMETIC.test(t) },
-  { id: 'size', sentence: (t) => /\d[\d,.]*\s*(?:kb|mb|gb|tb|pb|bytes?)\b|\d+(?:\.\d+)?\s*%/.test(t) },
+  { id: 'size', sentence: (t, r) => r.size.test(t) },
 ];
 
-/** Quantitative reasoning: which kinds of numbers the answer works with (scale, QPS, latency, a budget, arithmetic, sizes). */
-export function quantitativeSignal(answer: AnalysedAnswer): number {
-  const texts = answer.sentences.map((s) => withDigits(s.text).toLowerCase());
+/** The sentence's text, or for one with a dismissal, its words outside the dismissed clause. */
+function undismissedText(s: Pick<Sentence, 'text' | 'plain' | 'dismissed'>): string {
+  if (!s.dismissed) return s.text;
+  return s.plain.filter((_, i) => !s.dismissed![i]).map((t) => t.lower).join(' ');
+}
+
+/** The kinds of numbers the answer works with: scale, throughput, latency, budget, arithmetic, size. */
+export function quantityKinds(answer: AnalysedAnswer, rules: SignalRules = DEFAULT_SIGNALS): string[] {
+  // A figure in a dismissed clause ("no need to plan for 10k QPS") is not reasoning with it.
+  const texts = answer.sentences.map((s) => withDigits(undismissedText(s)).toLowerCase());
   const all = texts.join('\n');
   // The whole-answer check runs once: run per sentence, it made grading quadratic in the number of sentences.
-  const kinds = QUANT_CHECKS.filter((c) => (c.answer ? c.answer(all) : texts.some(c.sentence!))).length;
-  return clamp100((100 * kinds) / QUANT_CHECKS.length);
+  return QUANT_CHECKS.filter((c) => (c.answer ? c.answer(all, rules) : texts.some((t) => c.sentence!(t, rules)))).map((c) => c.id);
+}
+
+/** Quantitative reasoning: the share of the kinds of numbers (quantityKinds) the answer works with. */
+export function quantitativeSignal(answer: AnalysedAnswer, rules: SignalRules = DEFAULT_SIGNALS): number {
+  return clamp100((100 * quantityKinds(answer, rules).length) / QUANT_CHECKS.length);
 }
