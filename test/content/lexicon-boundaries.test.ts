@@ -471,3 +471,29 @@ describe('spelling variants that open a line', () => {
     expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
   });
 });
+
+// Payments and trust-and-safety abbreviations, and the neighbours they must not swallow.
+describe('payments and moderation wordings', () => {
+  it.each([
+    ['EFW', 'early fraud warning'],
+    ['TC40', 'early fraud warnings'],
+    ['PSD2', 'revised payment services directive'],
+    ['TRA', 'transaction risk analysis'],
+    ['bps of TPV', 'basis points of total payment volume'],
+    ['the DSA', 'the Digital Services Act'],
+    ['l33t', 'leetspeak'],
+  ])('"%s" ≈ "%s"', (a, b) => {
+    expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
+    expect(lexicon.phrase(a).some((t) => t.startsWith('~'))).toBe(true);
+  });
+
+  it.each([
+    ['early fraud warning', 'chargeback'],
+    ['TC40', 'chargeback'],
+    ['transaction risk analysis', 'strong customer authentication'],
+    ['PSD2', 'SCA'],
+    ['total payment volume', 'approval rate'],
+  ])('"%s" ≠ "%s"', (a, b) => {
+    expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
+  });
+});
