@@ -497,3 +497,13 @@ describe('payments and moderation wordings', () => {
     expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
   });
 });
+
+// Adverbs the stemmer leaves alone: "runs asynchronously" is the asynchronous path a rubric names.
+describe('adverbs of an idea', () => {
+  it.each([
+    ['scored asynchronously', 'asynchronous scoring'],
+    ['counted synchronously', 'synchronous counting'],
+  ])('"%s" names what "%s" names', (a, b) => {
+    expect(new Set(lexicon.phrase(a))).toEqual(new Set(lexicon.phrase(b)));
+  });
+});
