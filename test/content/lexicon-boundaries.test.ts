@@ -507,3 +507,21 @@ describe('adverbs of an idea', () => {
     expect(new Set(lexicon.phrase(a))).toEqual(new Set(lexicon.phrase(b)));
   });
 });
+
+// "fused" is stemmed to "fus" while "fuse" keeps its e; multi-label is one task framing, not multi-task learning.
+describe('fusion and multi-label wordings', () => {
+  it.each([
+    ['they are fused', 'we fuse them'],
+    ['multilabel', 'multi-label classification'],
+    ['multi label', 'multi-label'],
+  ])('"%s" ≈ "%s"', (a, b) => {
+    expect(lexicon.phrase(a).filter((t) => t !== 'them')).toEqual(lexicon.phrase(b).filter((t) => t !== 'them'));
+  });
+
+  it.each([
+    ['multi-label classification', 'multi-task learning'],
+    ['multilabel', 'multiple heads'],
+  ])('"%s" ≠ "%s"', (a, b) => {
+    expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
+  });
+});
