@@ -177,8 +177,19 @@ export const commitmentSchema = z.strictObject({
 });
 export type CommitmentWords = z.infer<typeof commitmentSchema>;
 
-/** The grader's language data: data/vocabulary.yaml, and the commitment lists of data/commitment.yaml beside it. */
-export type Vocabulary = z.infer<typeof vocabularySchema> & { commitment?: CommitmentWords };
+/** data/question-words.yaml: how the interviewer reads a clarifying question (src/interview/facts.ts). */
+export const questionWordsSchema = z.strictObject({
+  generic: z.array(term).min(1),
+  compounds: z.record(term, z.string().regex(/^[a-z]+$/, 'expected one lower-case word')).default({}),
+  examples: z.array(z.strictObject({ text: term, subject: z.array(term) })).min(1),
+});
+export type QuestionWords = z.infer<typeof questionWordsSchema>;
+
+/**
+ * The grader's language data: data/vocabulary.yaml, and beside it the commitment lists of data/commitment.yaml and
+ * the interviewer's question words of data/question-words.yaml.
+ */
+export type Vocabulary = z.infer<typeof vocabularySchema> & { commitment?: CommitmentWords; questionWords?: QuestionWords };
 
 export const DEFAULT_TIME_BUDGET: TimeBudget = {
   clarifying: 10,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../errors.js';
 import { contentDataDir } from '../paths.js';
-import { commitmentSchema, vocabularySchema, type CommitmentWords, type Vocabulary } from './schema.js';
+import { commitmentSchema, questionWordsSchema, vocabularySchema, type CommitmentWords, type QuestionWords, type Vocabulary } from './schema.js';
 
 export { vocabularySchema, type Vocabulary } from './schema.js';
 
@@ -21,8 +21,20 @@ export function validateVocabulary(data: unknown, file = 'data/vocabulary.yaml')
  */
 export function loadVocabulary(dir = contentDataDir()): Vocabulary {
   const vocabulary = validateVocabulary(readYaml(join(dir, 'vocabulary.yaml')), join(dir, 'vocabulary.yaml'));
-  // data/ ships both files; a folder with the vocabulary alone (a test's copy) grades with every sentence committed.
-  return existsSync(join(dir, 'commitment.yaml')) ? { ...vocabulary, commitment: loadCommitmentWords(dir) } : vocabulary;
+  // data/ ships all three files; a folder with the vocabulary alone (a test's copy) grades with every sentence
+  // committed, and its fact lookup weighs no word the sheet lacks.
+  const commitment = existsSync(join(dir, 'commitment.yaml')) ? { commitment: loadCommitmentWords(dir) } : {};
+  const questionWords = existsSync(join(dir, 'question-words.yaml')) ? { questionWords: loadQuestionWords(dir) } : {};
+  return { ...vocabulary, ...commitment, ...questionWords };
+}
+
+/** Reads and validates data/question-words.yaml. */
+export function loadQuestionWords(dir = contentDataDir()): QuestionWords {
+  const file = join(dir, 'question-words.yaml');
+  const parsed = questionWordsSchema.safeParse(readYaml(file));
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `${file} → ${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+  throw new UserError(`invalid content: ${lines.join('\n')}`, { hint: `Fix the fields above in ${file}.` });
 }
 
 /** Reads and validates data/commitment.yaml. */

@@ -36,10 +36,19 @@ interface Synonyms {
   fixes: ReadonlyMap<string, string>;
   /** First word → the variants starting with it and the group each belongs to. */
   variants: ReadonlyMap<string, ReadonlyArray<{ words: string[]; group: string }>>;
+  /** Two words read as one term ("logged out" → "logout"), keyed by the pair. */
+  compounds: ReadonlyMap<string, string>;
+  /** Words that say how a question asks, not what about (data/question-words.yaml); null: none known. */
+  generic: ReadonlySet<string> | null;
 }
 
-function prepareVocabulary(vocabulary: Pick<Vocabulary, 'synonyms' | 'words'>): Synonyms {
+/** The parts of the language data the fact lookup reads. */
+export type FactVocabulary = Pick<Vocabulary, 'synonyms' | 'words' | 'questionWords'>;
+
+function prepareVocabulary(vocabulary: FactVocabulary): Synonyms {
   const fixes = new Map(Object.entries(vocabulary.words).map(([from, to]) => [from, to.toLowerCase()]));
+  const compounds = new Map(Object.entries(vocabulary.questionWords?.compounds ?? {}).map(([pair, term]) => [words(pair).join(' '), term]));
+  const generic = vocabulary.questionWords ? new Set(vocabulary.questionWords.generic.flatMap(words)) : null;
   const variants = new Map<string, Array<{ words: string[]; group: string }>>();
   for (const group of vocabulary.synonyms) {
     const id = `~${words(group[0]!).join('_')}`;
@@ -49,7 +58,7 @@ function prepareVocabulary(vocabulary: Pick<Vocabulary, 'synonyms' | 'words'>): 
       variants.set(w[0]!, [...(variants.get(w[0]!) ?? []), { words: w, group: id }]);
     }
   }
-  return { fixes, variants };
+  return { fixes, variants, compounds, generic };
 }
 
 /**
@@ -60,19 +69,74 @@ function prepareVocabulary(vocabulary: Pick<Vocabulary, 'synonyms' | 'words'>): 
  * "click-through rate".
  */
 function terms(text: string, synonyms: Synonyms, collapse = false): Set<string> {
-  const raw = words(text).flatMap((w) => words(synonyms.fixes.get(w) ?? w));
+  return readTerms(text, synonyms, collapse).terms;
+}
+
+interface ReadTerms {
+  terms: Set<string>;
+  /**
+   * The terms that carry the question's subject: those of words neither filler nor generic
+   * (data/question-words.yaml), and the synonym groups.
+   */
+  subject: Set<string>;
+  /** The subject terms of what a "which …"/"what …" asks for: the words after it, up to the first filler word. */
+  focus: Set<string>;
+  /** A word's stem → the synonym groups of the terms it is part of ("ctr" → "~click_through_rate"). */
+  groups: Map<string, string[]>;
+}
+
+const WH_FOCUS = new Set(['which', 'what']);
+
+function readTerms(text: string, synonyms: Synonyms, collapse = false): ReadTerms {
+  const raw = joinCompounds(words(text).flatMap((w) => words(synonyms.fixes.get(w) ?? w)), synonyms);
   const out = new Set<string>();
-  let coveredUntil = 0;
+  const subject = new Set<string>();
+  const focus = new Set<string>();
+  const groups = new Map<string, string[]>();
+  const open: Array<{ until: number; group: string }> = [];
+  let inFocus = false;
   raw.forEach((w, i) => {
     if (COUNT_OPENERS.has(`${w} ${raw[i + 1] ?? ''}`)) out.add(COUNT);
     for (const v of synonyms.variants.get(w) ?? []) {
       if (!v.words.every((vw, j) => raw[i + j] === vw)) continue;
       out.add(v.group);
-      coveredUntil = Math.max(coveredUntil, i + v.words.length);
+      subject.add(v.group);
+      open.push({ until: i + v.words.length, group: v.group });
     }
-    if (!STOP.has(w) && !(collapse && i < coveredUntil)) out.add(stem(w));
+    const inGroups = open.filter((g) => i < g.until).map((g) => g.group);
+    if (STOP.has(w)) {
+      inFocus = WH_FOCUS.has(w);
+      return;
+    }
+    if (collapse && inGroups.length) return;
+    const s = stem(w);
+    out.add(s);
+    if (inGroups.length) groups.set(s, [...(groups.get(s) ?? []), ...inGroups]);
+    if (synonyms.generic?.has(w)) return;
+    subject.add(s);
+    if (inFocus) focus.add(s);
   });
+  return { terms: out, subject, focus, groups };
+}
+
+function joinCompounds(raw: string[], synonyms: Synonyms): string[] {
+  if (!synonyms.compounds.size) return raw;
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const joined = synonyms.compounds.get(`${raw[i]} ${raw[i + 1] ?? ''}`);
+    out.push(joined ?? raw[i]!);
+    if (joined) i++;
+  }
   return out;
+}
+
+/**
+ * The words of a question that carry its subject: its terms without filler, the generic words of
+ * data/question-words.yaml, the count marker and synonym-group ids. Empty without the generic word list.
+ */
+export function subjectTerms(text: string, vocabulary: FactVocabulary): string[] {
+  const synonyms = prepareVocabulary(vocabulary);
+  return synonyms.generic ? [...readTerms(text, synonyms).subject] : [];
 }
 
 interface Phrasing {
@@ -92,11 +156,13 @@ export interface FactIndex {
   vocabulary: ReadonlySet<string>;
   /** Terms only one fact's document uses. */
   unique: ReadonlySet<string>;
+  /** The weight of a term only one fact uses: what a word no fact uses weighs against a match. */
+  rarest: number;
   synonyms: Synonyms;
 }
 
 /** Prepares a fact sheet once; `matchFacts` takes the index or the facts themselves. */
-export function factIndex(facts: readonly Fact[], vocabulary: Pick<Vocabulary, 'synonyms' | 'words'> = { synonyms: [], words: {} }): FactIndex {
+export function factIndex(facts: readonly Fact[], vocabulary: FactVocabulary = { synonyms: [], words: {} }): FactIndex {
   const synonyms = prepareVocabulary(vocabulary);
   const docs = facts.map((f) => {
     const doc = terms(f.answer, synonyms);
@@ -119,7 +185,7 @@ export function factIndex(facts: readonly Fact[], vocabulary: Pick<Vocabulary, '
       return [{ fact, terms: list, telling: new Set(list.filter((t) => weight.get(t)! >= top - 1e-9)) }];
     }),
   );
-  return { facts, phrasings, weight, vocabulary: new Set(phrasings.flatMap((p) => p.terms)), unique, synonyms };
+  return { facts, phrasings, weight, vocabulary: new Set(phrasings.flatMap((p) => p.terms)), unique, rarest: Math.log(facts.length + 1), synonyms };
 }
 
 export interface FactMatch {
@@ -183,6 +249,18 @@ function candidates(asked: ReadonlySet<string>, index: FactIndex): Candidate[] {
 }
 
 /**
+ * The subject words of a question that no fact on the sheet uses: a subject the sheet does not cover ("Are
+ * reviewers outsourced?"). Generic words ("roughly", "people", "use") are not subject words, and a word standing
+ * for a synonym the sheet knows ("CTR" for "click-through rate") is not foreign. None without the generic list.
+ */
+function foreignTerms(index: FactIndex, read: ReadTerms): string[] {
+  if (!index.synonyms.generic) return [];
+  return [...read.subject].filter(
+    (t) => !t.startsWith('~') && !index.weight.has(t) && !(read.groups.get(t) ?? []).some((g) => index.weight.has(g)),
+  );
+}
+
+/**
  * Where a question may turn to another subject: a new sentence, a semicolon, or a comma before "and"/"or"/"but"
  * ("How many listings are there, and how many searches per second?"). Lists inside one clause ("public posts
  * and comments") stay together.
@@ -208,11 +286,16 @@ export function matchFacts(question: string, sheet: readonly Fact[] | FactIndex)
     a.fact - b.fact;
   const named: Array<Candidate & { share: number; clause: number }> = [];
   for (const [n, clause] of question.split(CLAUSE_BREAK).entries()) {
-    const asked = terms(clause, index.synonyms);
-    const known = weightOf([...asked].filter((t) => index.vocabulary.has(t)));
+    const read = readTerms(clause, index.synonyms);
+    const asked = read.terms;
     const best = candidates(asked, index).sort(rank)[0];
-    if (!best || known === 0) continue;
-    const share = weightOf(best.matched) / known;
+
+    if (!best) continue;
+    const foreign = foreignTerms(index, read);
+    if (foreign.some((t) => read.focus.has(t))) continue;
+    const explained = weightOf(best.matched);
+    const unexplained = weightOf([...read.subject].filter((t) => index.vocabulary.has(t) && !best.matched.has(t)));
+    const share = explained / (explained + unexplained + foreign.length * index.rarest);
     if (share >= CLAUSE_SHARE) named.push({ ...best, share, clause: n });
   }
   const [first, ...others] = named.sort(rank);
