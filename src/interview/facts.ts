@@ -156,8 +156,11 @@ export interface FactIndex {
   vocabulary: ReadonlySet<string>;
   /** Terms only one fact's document uses. */
   unique: ReadonlySet<string>;
-  /** The weight of a term only one fact uses: what a word no fact uses weighs against a match. */
-  rarest: number;
+  /**
+   * What a word no fact uses weighs against a match: more than a word only one fact uses, as if half a fact used it,
+   * so one such word outweighs one telling word of the fact ("Are reviewers outsourced?").
+   */
+  foreignWeight: number;
   synonyms: Synonyms;
 }
 
@@ -185,7 +188,7 @@ export function factIndex(facts: readonly Fact[], vocabulary: FactVocabulary = {
       return [{ fact, terms: list, telling: new Set(list.filter((t) => weight.get(t)! >= top - 1e-9)) }];
     }),
   );
-  return { facts, phrasings, weight, vocabulary: new Set(phrasings.flatMap((p) => p.terms)), unique, rarest: Math.log(facts.length + 1), synonyms };
+  return { facts, phrasings, weight, vocabulary: new Set(phrasings.flatMap((p) => p.terms)), unique, foreignWeight: Math.log(2 * (facts.length + 1)), synonyms };
 }
 
 export interface FactMatch {
@@ -294,8 +297,10 @@ export function matchFacts(question: string, sheet: readonly Fact[] | FactIndex)
     const foreign = foreignTerms(index, read);
     if (foreign.some((t) => read.focus.has(t))) continue;
     const explained = weightOf(best.matched);
-    const unexplained = weightOf([...read.subject].filter((t) => index.vocabulary.has(t) && !best.matched.has(t)));
-    const share = explained / (explained + unexplained + foreign.length * index.rarest);
+    // A word of a synonym the fact matched ("feature" in "feature store") is explained with it.
+    const explains = (t: string) => best.matched.has(t) || (read.groups.get(t) ?? []).some((g) => best.matched.has(g));
+    const unexplained = weightOf([...read.subject].filter((t) => index.vocabulary.has(t) && !explains(t)));
+    const share = explained / (explained + unexplained + foreign.length * index.foreignWeight);
     if (share >= CLAUSE_SHARE) named.push({ ...best, share, clause: n });
   }
   const [first, ...others] = named.sort(rank);
