@@ -144,6 +144,8 @@ interface Phrasing {
   terms: string[];
   /** The phrasing's least common terms on the sheet: a question must contain one of them to match it. */
   telling: Set<string>;
+  /** Its terms that name a subject, not a way of asking ("share" in "share of fraud" does not). */
+  subject: Set<string>;
 }
 
 /** A fact sheet prepared for lookups: its phrasings as terms and how telling each term is on this sheet. */
@@ -182,10 +184,11 @@ export function factIndex(facts: readonly Fact[], vocabulary: FactVocabulary = {
   }
   const phrasings = facts.flatMap((f, fact) =>
     [...f.asks, f.topic].flatMap((p) => {
-      const list = [...terms(p, synonyms, true)];
+      const read = readTerms(p, synonyms, true);
+      const list = [...read.terms];
       if (!list.length) return [];
       const top = Math.max(...list.map((t) => weight.get(t)!));
-      return [{ fact, terms: list, telling: new Set(list.filter((t) => weight.get(t)! >= top - 1e-9)) }];
+      return [{ fact, terms: list, telling: new Set(list.filter((t) => weight.get(t)! >= top - 1e-9)), subject: read.subject }];
     }),
   );
   return { facts, phrasings, weight, vocabulary: new Set(phrasings.flatMap((p) => p.terms)), unique, foreignWeight: Math.log(2 * (facts.length + 1)), synonyms };
@@ -216,7 +219,7 @@ interface Candidate {
   fact: number;
   /** Question terms the fact accounts for: those of its matching phrasings, then any other of its own terms. */
   matched: Set<string>;
-  /** The most terms one matching phrasing shares with the question. */
+  /** The most subject terms (not generic words, not the count marker) one matching phrasing shares with the question. */
   longest: number;
   /** Weight of the terms the most complete matching phrasing lacks (0 when one matched whole). */
   lacking: number;
@@ -238,7 +241,7 @@ function candidates(asked: ReadonlySet<string>, index: FactIndex): Candidate[] {
     const named = shared.reduce((n, t) => n + (t.startsWith('~') ? 2 : 1), 0);
     c.sure ||= named >= 2 || (shared.length === p.terms.length && shared.every((t) => index.unique.has(t)));
     for (const t of shared) c.matched.add(t);
-    c.longest = Math.max(c.longest, shared.filter((t) => t !== COUNT).length);
+    c.longest = Math.max(c.longest, shared.filter((t) => p.subject.has(t)).length);
     c.lacking = Math.min(c.lacking, weightOfTerms(index, p.terms.filter((t) => !asked.has(t))));
     byFact.set(p.fact, c);
   }
