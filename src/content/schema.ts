@@ -181,6 +181,7 @@ export type CommitmentWords = z.infer<typeof commitmentSchema>;
 export const questionWordsSchema = z.strictObject({
   generic: z.array(term).min(1),
   compounds: z.record(term, z.string().regex(/^[a-z]+$/, 'expected one lower-case word')).default({}),
+  quantity: z.strictObject({ asks: z.array(term).min(1), answers: z.array(term).min(1) }).optional(),
   examples: z.array(z.strictObject({ text: term, subject: z.array(term) })).min(1),
 });
 export type QuestionWords = z.infer<typeof questionWordsSchema>;

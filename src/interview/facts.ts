@@ -34,12 +34,16 @@ export function keywords(text: string): Set<string> {
 /** A vocabulary prepared for matching: single-word fixes and synonym groups as word sequences. */
 interface Synonyms {
   fixes: ReadonlyMap<string, string>;
-  /** First word → the variants starting with it and the group each belongs to. */
+  /** First word → the variants starting with it and the group each belongs to (the last word may be inflected). */
   variants: ReadonlyMap<string, ReadonlyArray<{ words: string[]; group: string }>>;
   /** Two words read as one term ("logged out" → "logout"), keyed by the pair. */
   compounds: ReadonlyMap<string, string>;
   /** Words that say how a question asks, not what about (data/question-words.yaml); null: none known. */
   generic: ReadonlySet<string> | null;
+  /** Word sequences that ask for a quantity ("average", "how long"). */
+  quantityCues: ReadonlyArray<readonly string[]>;
+  /** Words that give a quantity in an answer besides digits ("fifteen", "half", "weekly"). */
+  numberWords: ReadonlySet<string>;
 }
 
 /** The parts of the language data the fact lookup reads. */
@@ -58,7 +62,10 @@ function prepareVocabulary(vocabulary: FactVocabulary): Synonyms {
       variants.set(w[0]!, [...(variants.get(w[0]!) ?? []), { words: w, group: id }]);
     }
   }
-  return { fixes, variants, compounds, generic };
+  const quantity = vocabulary.questionWords?.quantity;
+  const quantityCues = (quantity?.asks ?? []).map(words);
+  const numberWords = new Set((quantity?.answers ?? []).flatMap(words));
+  return { fixes, variants, compounds, generic, quantityCues, numberWords };
 }
 
 /**
@@ -83,6 +90,8 @@ interface ReadTerms {
   focus: Set<string>;
   /** A word's stem → the synonym groups of the terms it is part of ("ctr" → "~click_through_rate"). */
   groups: Map<string, string[]>;
+  /** Asks for a quantity: "how many", "what share", "the average …". */
+  quantity: boolean;
 }
 
 const WH_FOCUS = new Set(['which', 'what']);
@@ -98,7 +107,7 @@ function readTerms(text: string, synonyms: Synonyms, collapse = false): ReadTerm
   raw.forEach((w, i) => {
     if (COUNT_OPENERS.has(`${w} ${raw[i + 1] ?? ''}`)) out.add(COUNT);
     for (const v of synonyms.variants.get(w) ?? []) {
-      if (!v.words.every((vw, j) => raw[i + j] === vw)) continue;
+      if (!v.words.every((vw, j) => raw[i + j] === vw || (j > 0 && j === v.words.length - 1 && stem(raw[i + j] ?? '') === stem(vw)))) continue;
       out.add(v.group);
       subject.add(v.group);
       open.push({ until: i + v.words.length, group: v.group });
@@ -116,7 +125,8 @@ function readTerms(text: string, synonyms: Synonyms, collapse = false): ReadTerm
     subject.add(s);
     if (inFocus) focus.add(s);
   });
-  return { terms: out, subject, focus, groups };
+  const quantity = !!synonyms.generic && (out.has(COUNT) || synonyms.quantityCues.some((cue) => raw.some((_, i) => cue.every((c, j) => raw[i + j] === c))));
+  return { terms: out, subject, focus, groups, quantity };
 }
 
 function joinCompounds(raw: string[], synonyms: Synonyms): string[] {
@@ -158,6 +168,8 @@ export interface FactIndex {
   vocabulary: ReadonlySet<string>;
   /** Terms only one fact's document uses. */
   unique: ReadonlySet<string>;
+  /** Whether each fact's answer gives a quantity: digits or a number word. */
+  numeric: readonly boolean[];
   /**
    * What a word no fact uses weighs against a match: more than a word only one fact uses, as if half a fact used it,
    * so one such word outweighs one telling word of the fact ("Are reviewers outsourced?").
@@ -174,6 +186,7 @@ export function factIndex(facts: readonly Fact[], vocabulary: FactVocabulary = {
     for (const p of [...f.asks, f.topic]) for (const t of terms(p, synonyms)) doc.add(t);
     return doc;
   });
+  const numeric = facts.map((f) => /\d/.test(f.answer) || words(f.answer).some((w) => synonyms.numberWords.has(w)));
   const weight = new Map<string, number>();
   const unique = new Set<string>();
   for (const t of new Set(docs.flatMap((d) => [...d]))) {
@@ -191,7 +204,7 @@ export function factIndex(facts: readonly Fact[], vocabulary: FactVocabulary = {
       return [{ fact, terms: list, telling: new Set(list.filter((t) => weight.get(t)! >= top - 1e-9)), subject: read.subject }];
     }),
   );
-  return { facts, phrasings, weight, vocabulary: new Set(phrasings.flatMap((p) => p.terms)), unique, foreignWeight: Math.log(2 * (facts.length + 1)), synonyms };
+  return { facts, phrasings, weight, vocabulary: new Set(phrasings.flatMap((p) => p.terms)), unique, foreignWeight: Math.log(2 * (facts.length + 1)), numeric, synonyms };
 }
 
 export interface FactMatch {
@@ -294,7 +307,10 @@ export function matchFacts(question: string, sheet: readonly Fact[] | FactIndex)
   for (const [n, clause] of question.split(CLAUSE_BREAK).entries()) {
     const read = readTerms(clause, index.synonyms);
     const asked = read.terms;
-    const best = candidates(asked, index).sort(rank)[0];
+    // A question asking for a quantity is answered only by a fact that gives one.
+    const best = candidates(asked, index)
+      .filter((c) => !read.quantity || index.numeric[c.fact])
+      .sort(rank)[0];
 
     if (!best) continue;
     const foreign = foreignTerms(index, read);

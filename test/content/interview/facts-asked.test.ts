@@ -47,6 +47,21 @@ describe('the interviewer answers what was asked', () => {
     expect(matchFacts('What do we log?', two).map((m) => m.fact.id)).toEqual(['logs']);
   });
 
+  it('answers a question asking for a quantity only with a fact that gives one', () => {
+    const pricing: Fact = { id: 'pricing', topic: 'Pricing', answer: 'A second-price auction; most advertisers pay per click.', asks: ['bid', 'pricing', 'auction'], key: false };
+    const withPricing = factIndex([...sheet, pricing], vocabulary);
+    expect(matchFacts("What's the average bid?", withPricing)).toEqual([]);
+    expect(matchFacts('What share of the auction is won by bid?', withPricing)).toEqual([]);
+    expect(matchFacts('How does the auction work?', withPricing).map((m) => m.fact.id)).toEqual(['pricing']);
+    // Number words count as a quantity: "fifteen engineers" answers "how many engineers".
+    const team: Fact = { id: 'team', topic: 'Team', answer: 'Fifteen engineers.', asks: ['team', 'engineers'], key: false };
+    expect(matchFacts('How many engineers are on the team?', factIndex([...sheet, team], vocabulary)).map((m) => m.fact.id)).toEqual(['team']);
+  });
+
+  it('meets a vocabulary term whose last word is inflected ("device fingerprints")', () => {
+    expect(lookup('payment-fraud-detection', 'Do we have device fingerprints for all traffic?')).toEqual(['signals']);
+  });
+
   it('weighs no word against a fact without the generic word list', () => {
     // The lookup with the synonyms alone keeps the older rule: only words the sheet uses count.
     const bare = factIndex(sheet, { synonyms: vocabulary.synonyms, words: vocabulary.words });
