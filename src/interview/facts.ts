@@ -86,7 +86,10 @@ interface ReadTerms {
    * (data/question-words.yaml), and the synonym groups.
    */
   subject: Set<string>;
-  /** The subject terms of what a "which …"/"what …" asks for: the words after it, up to the first filler word. */
+  /**
+   * The subject terms of what the question asks for: after "which"/"what", the words up to the next filler word;
+   * in a yes/no question, its first subject word.
+   */
   focus: Set<string>;
   /** A word's stem → the synonym groups of the terms it is part of ("ctr" → "~click_through_rate"). */
   groups: Map<string, string[]>;
@@ -95,6 +98,11 @@ interface ReadTerms {
 }
 
 const WH_FOCUS = new Set(['which', 'what']);
+/** Words that open a yes/no question; what it asks about is its first subject word ("Are shorts in the feed?"). */
+const YES_NO = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'have', 'has', 'any']);
+const PERSONS = new Set(['we', 'you', 'i', 'they', 'it', 'us']);
+/** Words a spoken question may open with before it starts. */
+const OPENERS = new Set(['and', 'so', 'but', 'or', 'then']);
 
 function readTerms(text: string, synonyms: Synonyms, collapse = false): ReadTerms {
   const raw = joinCompounds(words(text).flatMap((w) => words(synonyms.fixes.get(w) ?? w)), synonyms);
@@ -103,7 +111,9 @@ function readTerms(text: string, synonyms: Synonyms, collapse = false): ReadTerm
   const focus = new Set<string>();
   const groups = new Map<string, string[]>();
   const open: Array<{ until: number; group: string }> = [];
-  let inFocus = false;
+  // 'which': the words after "which"/"what"; 'yes-no': the first subject word of a yes/no question.
+  let inFocus: 'which' | 'yes-no' | null = null;
+  let started = false;
   raw.forEach((w, i) => {
     if (COUNT_OPENERS.has(`${w} ${raw[i + 1] ?? ''}`)) out.add(COUNT);
     for (const v of synonyms.variants.get(w) ?? []) {
@@ -113,17 +123,25 @@ function readTerms(text: string, synonyms: Synonyms, collapse = false): ReadTerm
       open.push({ until: i + v.words.length, group: v.group });
     }
     const inGroups = open.filter((g) => i < g.until).map((g) => g.group);
+    const generic = synonyms.generic?.has(w) ?? false;
+    if (!started && !generic && !OPENERS.has(w)) {
+      started = true;
+      if (YES_NO.has(w)) inFocus = 'yes-no';
+    }
     if (STOP.has(w)) {
-      inFocus = WH_FOCUS.has(w);
+      // "Do we run surveys?": with a person as its subject, a yes/no question's first word is a verb.
+      if (inFocus !== 'yes-no' || PERSONS.has(w)) inFocus = WH_FOCUS.has(w) ? 'which' : null;
       return;
     }
     if (collapse && inGroups.length) return;
     const s = stem(w);
     out.add(s);
     if (inGroups.length) groups.set(s, [...(groups.get(s) ?? []), ...inGroups]);
-    if (synonyms.generic?.has(w)) return;
+    // Generic words and numbers ("Is the 100 ms the whole budget?") name no subject.
+    if (generic || /^\d/.test(w)) return;
     subject.add(s);
     if (inFocus) focus.add(s);
+    if (inFocus === 'yes-no') inFocus = null;
   });
   const quantity = !!synonyms.generic && (out.has(COUNT) || synonyms.quantityCues.some((cue) => raw.some((_, i) => cue.every((c, j) => raw[i + j] === c))));
   return { terms: out, subject, focus, groups, quantity };

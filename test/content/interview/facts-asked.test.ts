@@ -41,6 +41,17 @@ describe('the interviewer answers what was asked', () => {
     expect(ids('Is the hosted model ours?')).toEqual(['serving']);
   });
 
+  it('gives nothing when what a yes/no question is about is not on the sheet', () => {
+    expect(lookup('video-recommendations', 'Are shorts part of the home feed?')).toEqual([]);
+    expect(lookup('video-recommendations', 'Is search part of the home feed?')).toEqual(['surfaces']);
+    // With a person as the subject the question is about its object: "we" run the surveys.
+    expect(lookup('video-recommendations', 'Do we run surveys?')).toEqual(['explicit-feedback']);
+  });
+
+  it('takes a number in the question for no subject', () => {
+    expect(ids('Are there 40 reviewers or so?')).toEqual(['reviewers']);
+  });
+
   it('reads "logged-out" as a kind of user, not as the logs', () => {
     const two = factIndex([tinyFacts[0]!, sheet.find((f) => f.id === 'logs')!], vocabulary);
     expect(matchFacts('Logged-out users too?', two)).toEqual([]);
