@@ -222,21 +222,23 @@ export function factIndex(facts: readonly Fact[], vocabulary: FactVocabulary = {
       return [{ fact, terms: list, telling: new Set(list.filter((t) => weight.get(t)! >= top - 1e-9)), subject: read.subject }];
     }),
   );
-  return { facts, phrasings, weight, vocabulary: new Set(phrasings.flatMap((p) => p.terms)), unique, foreignWeight: Math.log(2 * (facts.length + 1)), numeric, synonyms };
+  const vocabularyTerms = new Set(phrasings.flatMap((p) => p.terms));
+  const foreignWeight = Math.log(2 * (facts.length + 1));
+  return { facts, phrasings, weight, vocabulary: vocabularyTerms, unique, foreignWeight, numeric, synonyms };
 }
 
 export interface FactMatch {
   fact: Fact;
-  /** How much of its clause's words known to the sheet this fact accounts for, by weight (0–1). */
+  /** How much of its clause's subject words this fact accounts for, by weight (0–1). */
   score: number;
 }
 
 /** A phrasing matches when the question holds at least 60% of its terms, among them one of its most telling. */
 const PHRASING_SHARE = 0.6;
 /**
- * A fact must account for at least this share (by weight) of the words of its clause that the sheet knows: a
- * clause that only brushes a fact's subject ("which users does the popular-in-country feed fail?") asks
- * something else.
+ * A fact must account for at least this share (by weight) of the subject words of its clause that the sheet knows
+ * or that no fact uses: a clause that only brushes a fact's subject ("which users does the popular-in-country feed
+ * fail?", "are reviewers outsourced?") asks something else.
  */
 const CLAUSE_SHARE = 0.5;
 
@@ -306,10 +308,12 @@ const CLAUSE_BREAK = /[?;]|,\s*(?:and|or|but)\b/;
 
 /**
  * The facts a clarifying question asks about, in the order it asks them. Each clause of the question is matched on its own;
- * a clause names a fact when a phrasing of the fact matches it and the fact accounts for most of what the
- * clause says in the sheet's words, weighing words common on the sheet ("users", "videos") little, so one
- * shared common word is no match. A second fact comes from another clause and must be named without doubt.
- * Empty when nothing on the sheet answers the question: the interviewer then asks for an assumption.
+ * a clause names a fact when a phrasing of the fact matches it and the fact accounts for at least half of what the
+ * clause says, by weight: words common on the sheet ("users", "videos") weigh little, so one shared common word is
+ * no match; generic words ("roughly", "use") weigh nothing; a word no fact uses weighs most, and when it is what the
+ * question asks for ("which vendor", "are shorts …") the clause gets nothing. A clause asking for a quantity needs
+ * a fact that gives one. A second fact comes from another clause and must be named without doubt. Empty when
+ * nothing on the sheet answers the question: the interviewer then asks for an assumption.
  */
 export function matchFacts(question: string, sheet: readonly Fact[] | FactIndex): FactMatch[] {
   const index = 'phrasings' in sheet ? sheet : factIndex(sheet);
@@ -329,7 +333,6 @@ export function matchFacts(question: string, sheet: readonly Fact[] | FactIndex)
     const best = candidates(asked, index)
       .filter((c) => !read.quantity || index.numeric[c.fact])
       .sort(rank)[0];
-
     if (!best) continue;
     const foreign = foreignTerms(index, read);
     if (foreign.some((t) => read.focus.has(t))) continue;
