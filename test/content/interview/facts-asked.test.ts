@@ -10,6 +10,11 @@ import { shippedContent, shippedVocabulary } from '../../helpers/shipped.js';
 
 const content = shippedContent();
 const vocabulary = shippedVocabulary();
+interface DevQuestion {
+  q: string;
+  facts: string[];
+}
+
 const lookup = (promptId: string, question: string) =>
   matchFacts(question, factIndex(findPrompt(content, promptId).facts, vocabulary)).map((m) => m.fact.id);
 
@@ -161,37 +166,39 @@ describe('every phrasing on the real sheets, as the interviewer looks it up', ()
   });
 });
 
-interface DevQuestion {
-  q: string;
-  facts: string[];
-}
-
 /**
- * The development set (test/fixtures/facts-dev/questions.yaml): per prompt, questions the sheet does not cover and
- * covered ones in plain wording, labelled before the lookup ran on them. The floors are what the lookup reached
- * on it (`node scripts/evaluate-facts.mjs facts-dev`); a change that loses ground fails here.
+ * The development sets (test/fixtures/facts-dev, facts-dev2 and facts-dev3, each a questions.yaml): per prompt, questions the sheet does not cover
+ * and covered ones, each labelled before the lookup ran on it. The limits are what the lookup reached on each
+ * (`node scripts/evaluate-facts.mjs facts-dev`); a change that loses ground fails here. facts-dev was tuned on;
+ * facts-dev2 and facts-dev3 hardly, and facts-dev3, in a candidate's own words, shows how many covered questions
+ * the lookup still refuses.
  */
-describe('the development set', () => {
-  const sets = parse(readFileSync(join(import.meta.dirname, '../../fixtures/facts-dev/questions.yaml'), 'utf8')) as Record<string, DevQuestion[]>;
+const SETS: Array<[set: string, minQuestions: number, uncoveredAnswered: number, coveredNotExact: number]> = [
+  ['facts-dev', 180, 5, 2],
+  ['facts-dev2', 110, 6, 6],
+  ['facts-dev3', 95, 2, 32],
+];
+
+describe.each(SETS)('the development set %s', (set, minQuestions, uncoveredAnswered, coveredNotExact) => {
+  const sets = parse(readFileSync(join(import.meta.dirname, '../../fixtures', set, 'questions.yaml'), 'utf8')) as Record<string, DevQuestion[]>;
   const rows = Object.entries(sets).flatMap(([promptId, list]) => list.map((item) => ({ promptId, ...item, got: lookup(promptId, item.q) })));
   const uncovered = rows.filter((r) => !r.facts.length);
   const covered = rows.filter((r) => r.facts.length);
 
-  it('has questions for every prompt, covered and not', () => {
+  it('has questions for every prompt', () => {
     expect(Object.keys(sets).sort()).toEqual(content.prompts.map((p) => p.id).sort());
-    expect(uncovered.length).toBeGreaterThan(80);
-    expect(covered.length).toBeGreaterThan(90);
+    expect(rows.length).toBeGreaterThanOrEqual(minQuestions);
   });
 
-  it('asks for an assumption on at least 9 of 10 questions the sheet does not cover', () => {
+  it(`answers at most ${uncoveredAnswered} of the questions the sheet does not cover with a fact`, () => {
     const answered = uncovered.filter((r) => r.got.length).map((r) => `${r.promptId}: ${r.q} → ${r.got.join(', ')}`);
-    expect(answered.length, answered.join('\n')).toBeLessThanOrEqual(Math.floor(uncovered.length / 10));
+    expect(answered.length, answered.join('\n')).toBeLessThanOrEqual(uncoveredAnswered);
   });
 
-  it('answers covered questions with exactly their facts, nearly always', () => {
+  it(`answers all but at most ${coveredNotExact} covered questions with exactly their facts`, () => {
     const wrong = covered
       .filter((r) => [...r.got].sort().join() !== [...r.facts].sort().join())
       .map((r) => `${r.promptId}: ${r.q} → ${r.got.join(', ') || 'nothing'} (expected ${r.facts.join(', ')})`);
-    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(5);
+    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(coveredNotExact);
   });
 });
