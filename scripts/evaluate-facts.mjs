@@ -2,38 +2,52 @@
 // Runs the interviewer's fact lookup on the held-out clarifying questions and compares the facts it answers
 // with the labels in questions-labels.md (written from the fact sheets, never tuned on). Run after
 // `npm run build`: `node scripts/evaluate-facts.mjs [set] [--rows]` (default heldout5; --rows lists every
-// question with what it got).
-import { readFileSync } from 'node:fs';
+// question with what it got). A set is a folder under test/fixtures: questions.md with questions-labels.md, or
+// one questions.yaml (the development set, facts-dev).
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../dist/content/load.js';
 import { loadVocabulary } from '../dist/content/vocabulary.js';
 import * as facts from '../dist/interview/facts.js';
+import { parse } from 'yaml';
 
 const args = process.argv.slice(2);
 const set = args.find((a) => !a.startsWith('--')) ?? 'heldout5';
 const showRows = args.includes('--rows');
 const dir = join(import.meta.dirname, '..', 'test', 'fixtures', set);
 
-const asked = new Map();
-let section = null;
-for (const line of readFileSync(join(dir, 'questions.md'), 'utf8').split('\n')) {
-  const heading = /^## ([a-z-]+)/.exec(line);
-  if (heading) section = heading[1];
-  const item = /^(\d+)\. (.+)$/.exec(line);
-  if (item && section) asked.set(`${section}#${item[1]}`, item[2].trim());
+function markdownRows() {
+  const asked = new Map();
+  let section = null;
+  for (const line of readFileSync(join(dir, 'questions.md'), 'utf8').split('\n')) {
+    const heading = /^## ([a-z-]+)/.exec(line);
+    if (heading) section = heading[1];
+    const item = /^(\d+)\. (.+)$/.exec(line);
+    if (item && section) asked.set(`${section}#${item[1]}`, item[2].trim());
+  }
+  const rows = readFileSync(join(dir, 'questions-labels.md'), 'utf8')
+    .split('\n')
+    .filter((line) => /^\| [a-z-]+ \| \d+ \|/.test(line))
+    .map((line) => {
+      const [promptId, n, question, expected] = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      return { promptId, n: Number(n), question, expected: expected === 'none' ? [] : expected.split(/,\s*/) };
+    });
+  for (const row of rows) {
+    if (asked.get(`${row.promptId}#${row.n}`) !== row.question) throw new Error(`${row.promptId} #${row.n}: the label's question differs from questions.md`);
+  }
+  if (rows.length !== asked.size) throw new Error(`${rows.length} labels for ${asked.size} questions`);
+  return rows;
 }
 
-const rows = readFileSync(join(dir, 'questions-labels.md'), 'utf8')
-  .split('\n')
-  .filter((line) => /^\| [a-z-]+ \| \d+ \|/.test(line))
-  .map((line) => {
-    const [promptId, n, question, expected] = line.split('|').slice(1, -1).map((cell) => cell.trim());
-    return { promptId, n: Number(n), question, expected: expected === 'none' ? [] : expected.split(/,\s*/) };
-  });
-for (const row of rows) {
-  if (asked.get(`${row.promptId}#${row.n}`) !== row.question) throw new Error(`${row.promptId} #${row.n}: the label's question differs from questions.md`);
+/** A development set keeps each question beside its label: `<prompt id>: [{q, facts}]`. */
+function yamlRows() {
+  const sets = parse(readFileSync(join(dir, 'questions.yaml'), 'utf8'));
+  return Object.entries(sets).flatMap(([promptId, list]) =>
+    list.map((item, i) => ({ promptId, n: i + 1, question: item.q, expected: item.facts })),
+  );
 }
-if (rows.length !== asked.size) throw new Error(`${rows.length} labels for ${asked.size} questions`);
+
+const rows = existsSync(join(dir, 'questions.yaml')) ? yamlRows() : markdownRows();
 
 const content = loadContent();
 // The lookup as the interviewer uses it: every fact it answers with (older builds answer with one at most).
@@ -58,10 +72,10 @@ const results = rows.map((row) => {
 });
 
 if (showRows) {
-  console.log('| prompt | # | expected | got | outcome |');
-  console.log('|---|---|---|---|---|');
+  console.log('| prompt | # | question | expected | got | outcome |');
+  console.log('|---|---|---|---|---|---|');
   for (const r of results) {
-    console.log(`| ${r.promptId} | ${r.n} | ${r.expected.join(', ') || 'none'} | ${r.got.join(', ') || '—'} | ${r.outcome} |`);
+    console.log(`| ${r.promptId} | ${r.n} | ${r.question} | ${r.expected.join(', ') || 'none'} | ${r.got.join(', ') || '—'} | ${r.outcome} |`);
   }
   console.log('');
 }

@@ -178,11 +178,20 @@ export const commitmentSchema = z.strictObject({
 });
 export type CommitmentWords = z.infer<typeof commitmentSchema>;
 
+/** data/question-words.yaml: how the interviewer reads a clarifying question (src/interview/facts.ts). */
+export const questionWordsSchema = z.strictObject({
+  generic: z.array(term).min(1),
+  compounds: z.record(term, z.string().regex(/^[a-z]+$/, 'expected one lower-case word')).default({}),
+  quantity: z.strictObject({ asks: z.array(term).min(1), answers: z.array(term).min(1) }).optional(),
+  examples: z.array(z.strictObject({ text: term, subject: z.array(term) })).min(1),
+});
+export type QuestionWords = z.infer<typeof questionWordsSchema>;
+
 /**
- * The grader's language data: data/vocabulary.yaml, and beside it the commitment lists of data/commitment.yaml and
- * the word lists of data/language.yaml.
+ * The grader's language data: data/vocabulary.yaml, and beside it the commitment lists of data/commitment.yaml,
+ * the word lists of data/language.yaml and the interviewer's question words of data/question-words.yaml.
  */
-export type Vocabulary = z.infer<typeof vocabularySchema> & { commitment?: CommitmentWords; language?: Language };
+export type Vocabulary = z.infer<typeof vocabularySchema> & { commitment?: CommitmentWords; language?: Language; questionWords?: QuestionWords };
 
 export const DEFAULT_TIME_BUDGET: TimeBudget = {
   clarifying: 10,

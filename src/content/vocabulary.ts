@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { contentDataDir } from '../paths.js';
 import { LANGUAGE_FILE, readLanguage, type Language } from './language.js';
-import { commitmentSchema, vocabularySchema, type CommitmentWords, type Vocabulary } from './schema.js';
+import { commitmentSchema, questionWordsSchema, vocabularySchema, type CommitmentWords, type QuestionWords, type Vocabulary } from './schema.js';
 
 export { vocabularySchema, type Vocabulary } from './schema.js';
 
@@ -22,12 +23,13 @@ export function validateVocabulary(data: unknown, file = 'data/vocabulary.yaml')
  */
 export function loadVocabulary(dir = contentDataDir()): Vocabulary {
   const vocabulary = validateVocabulary(readYaml(join(dir, 'vocabulary.yaml')), join(dir, 'vocabulary.yaml'));
-  // data/ ships every file; a folder with the vocabulary alone (a test's copy) grades with every sentence committed
-  // and with the grader's own copy of the language lists.
+  // data/ ships every file; a folder with the vocabulary alone (a test's copy) grades with every sentence committed,
+  // with the grader's own copy of the language lists, and its fact lookup weighs no word the sheet lacks.
   return {
     ...vocabulary,
     ...(existsSync(join(dir, 'commitment.yaml')) ? { commitment: loadCommitmentWords(dir) } : {}),
     ...(existsSync(join(dir, LANGUAGE_FILE)) ? { language: loadLanguage(dir) } : {}),
+    ...(existsSync(join(dir, 'question-words.yaml')) ? { questionWords: loadQuestionWords(dir) } : {}),
   };
 }
 
@@ -36,10 +38,19 @@ export function loadLanguage(dir = contentDataDir()): Language {
   return readLanguage(dir, readYaml);
 }
 
+/** Reads and validates data/question-words.yaml. */
+export function loadQuestionWords(dir = contentDataDir()): QuestionWords {
+  return readValidated(join(dir, 'question-words.yaml'), questionWordsSchema);
+}
+
 /** Reads and validates data/commitment.yaml. */
 export function loadCommitmentWords(dir = contentDataDir()): CommitmentWords {
-  const file = join(dir, 'commitment.yaml');
-  const parsed = commitmentSchema.safeParse(readYaml(file));
+  return readValidated(join(dir, 'commitment.yaml'), commitmentSchema);
+}
+
+/** A YAML file checked against its schema; a broken one names the file and each field. */
+function readValidated<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(readYaml(file));
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `${file} → ${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
   throw new UserError(`invalid content: ${lines.join('\n')}`, { hint: `Fix the fields above in ${file}.` });

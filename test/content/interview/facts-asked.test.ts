@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { findPrompt } from '../../../src/content/load.js';
+import type { Fact } from '../../../src/content/schema.js';
+import { factIndex, keywords, matchFacts } from '../../../src/interview/facts.js';
+import { facts as tinyFacts } from '../../helpers/interview-fixtures.js';
+import { shippedContent, shippedVocabulary } from '../../helpers/shipped.js';
+
+const content = shippedContent();
+const vocabulary = shippedVocabulary();
+interface DevQuestion {
+  q: string;
+  facts: string[];
+}
+
+const lookup = (promptId: string, question: string) =>
+  matchFacts(question, factIndex(findPrompt(content, promptId).facts, vocabulary)).map((m) => m.fact.id);
+
+describe('the interviewer answers what was asked', () => {
+  const sheet: Fact[] = [
+    ...tinyFacts,
+    { id: 'reviewers', topic: 'Reviewers', answer: '2,000 reviewers label 50,000 posts a day.', asks: ['reviewers', 'how many reviewers'], key: false },
+    { id: 'logs', topic: 'Logs', answer: 'Every impression and watch is logged.', asks: ['logs', 'what do we log'], key: false },
+    { id: 'serving', topic: 'Serving', answer: 'A hosted model on our own GPUs.', asks: ['serving', 'hosted model'], key: false },
+  ];
+  const index = factIndex(sheet, vocabulary);
+  const ids = (question: string) => matchFacts(question, index).map((m) => m.fact.id);
+
+  it.each([
+    ['Are reviewers outsourced?'],
+    ['Do reviewers work in shifts around the clock?'],
+    ['Do reviewers get wellness support?'],
+  ])('%s: a subject the sheet has no word for is not the reviewers fact', (question) => {
+    expect(ids(question)).toEqual([]);
+  });
+
+  it('still answers the plain question about the same subject', () => {
+    expect(ids('How many reviewers do we have, roughly?')).toEqual(['reviewers']);
+    expect(ids('Just to check, how many reviewers are there actually?')).toEqual(['reviewers']);
+  });
+
+  it('gives nothing when what a which-question asks for is not on the sheet', () => {
+    expect(ids('Which vendor is the hosted model from?')).toEqual([]);
+    expect(ids('Is the hosted model ours?')).toEqual(['serving']);
+  });
+
+  it('gives nothing when what a yes/no question is about is not on the sheet', () => {
+    expect(lookup('video-recommendations', 'Are shorts part of the home feed?')).toEqual([]);
+    expect(lookup('video-recommendations', 'Is search part of the home feed?')).toEqual(['surfaces']);
+    // With a person as the subject the question is about its object: "we" run the surveys.
+    expect(lookup('video-recommendations', 'Do we run surveys?')).toEqual(['explicit-feedback']);
+  });
+
+  it('takes a number in the question for no subject', () => {
+    expect(ids('Are there 40 reviewers or so?')).toEqual(['reviewers']);
+  });
+
+  it('reads "logged-out" as a kind of user, not as the logs', () => {
+    const two = factIndex([tinyFacts[0]!, sheet.find((f) => f.id === 'logs')!], vocabulary);
+    expect(matchFacts('Logged-out users too?', two)).toEqual([]);
+    expect(matchFacts('What do we log?', two).map((m) => m.fact.id)).toEqual(['logs']);
+  });
+
+  it('answers a question asking for a quantity only with a fact that gives one', () => {
+    const pricing: Fact = { id: 'pricing', topic: 'Pricing', answer: 'A second-price auction; most advertisers pay per click.', asks: ['bid', 'pricing', 'auction'], key: false };
+    const withPricing = factIndex([...sheet, pricing], vocabulary);
+    expect(matchFacts("What's the average bid?", withPricing)).toEqual([]);
+    expect(matchFacts('What share of the auction is won by bid?', withPricing)).toEqual([]);
+    expect(matchFacts('How does the auction work?', withPricing).map((m) => m.fact.id)).toEqual(['pricing']);
+    // Number words count as a quantity: "fifteen engineers" answers "how many engineers".
+    const team: Fact = { id: 'team', topic: 'Team', answer: 'Fifteen engineers.', asks: ['team', 'engineers'], key: false };
+    expect(matchFacts('How many engineers are on the team?', factIndex([...sheet, team], vocabulary)).map((m) => m.fact.id)).toEqual(['team']);
+  });
+
+  it('meets a vocabulary term whose last word is inflected ("device fingerprints")', () => {
+    expect(lookup('payment-fraud-detection', 'Do we have device fingerprints for all traffic?')).toEqual(['signals']);
+  });
+
+  it('weighs no word against a fact without the generic word list', () => {
+    // The lookup with the synonyms alone keeps the older rule: only words the sheet uses count.
+    const bare = factIndex(sheet, { synonyms: vocabulary.synonyms, words: vocabulary.words });
+    expect(matchFacts('Are reviewers outsourced?', bare).map((m) => m.fact.id)).toEqual(['reviewers']);
+  });
+});
+
+/**
+ * The plain questions test/content/interview/facts-content.test.ts asks of the real sheets, here through the
+ * lookup as the interviewer and `mlsd ask` run it (with the vocabulary and the question words): every one still
+ * finds its fact.
+ */
+const PLAIN_QUESTIONS: Record<string, Array<[string, string | null]>> = {
+  'video-recommendations': [
+    ['How many users do we have?', 'daily-active-users'],
+    ['What is the QPS at peak?', 'traffic'],
+    ['What latency do we need to hit?', 'latency-budget'],
+    ['What should the model optimize for?', 'business-goal'],
+    ['What data do we log?', 'interaction-logs'],
+    ['How many new videos are uploaded per day?', 'uploads-per-day'],
+    ['How much of the traffic is from new users?', 'cold-start'],
+    ['What do we know about each video?', 'content-signals'],
+    ['Can users delete their history?', 'privacy'],
+    ['Do we have GPUs?', 'infrastructure'],
+    ['What is the capital of France?', null],
+  ],
+  'payment-fraud-detection': [
+    ['How many transactions per second at peak?', 'payment-volume'],
+    ['What is the average transaction amount?', 'payment-volume'],
+    ['What is the latency budget?', 'latency-budget'],
+    ["What's the fraud rate?", 'fraud-rate'],
+    ['How imbalanced is the data?', 'fraud-rate'],
+    ['What does a false decline cost?', 'error-costs'],
+    ['How long do chargebacks take to arrive?', 'labels'],
+    ['What happens to payments we decline?', 'declined-payments'],
+    ['What runs today?', 'existing-system'],
+    ['Do we support 3DS?', 'step-up'],
+    ['How many analysts do we have?', 'analysts'],
+    ['Can we hold payments for review?', 'analysts'],
+    ['What is the business objective?', 'business-goal'],
+    ['What data do we have on each payment?', 'signals'],
+    ['Have we seen the card before?', 'network'],
+    ['How many merchants are there?', 'merchants'],
+    ['Do fraudsters adapt?', 'fraudsters'],
+    ['Which regulations apply?', 'regulation'],
+    ['Do we have GPUs?', 'infrastructure'],
+    ['Do we need to explain decisions?', 'explanations'],
+    ['Are in-store payments in scope?', 'scope'],
+    ['What is the capital of France?', null],
+  ],
+  'product-search-ranking': [
+    ['How many listings are there?', 'catalogue-size'],
+    ['How many searches per second at peak?', 'search-traffic'],
+    ['What is the latency budget?', 'latency-budget'],
+    ['What does the business want to optimise?', 'business-goal'],
+    ['What do we log for each search?', 'search-logs'],
+    ['Do we have human relevance labels?', 'human-judgments'],
+    ['How many queries return zero results?', 'query-distribution'],
+    ['What runs today?', 'current-system'],
+    ['How often do prices and stock change?', 'inventory-changes'],
+    ['Are sponsored listings in scope?', 'sponsored-listings'],
+    ['Can we personalise results?', 'personalisation-privacy'],
+    ['Do sellers game the ranking?', 'seller-behaviour'],
+    ['What is the capital of France?', null],
+  ],
+};
+
+describe.each(Object.entries(PLAIN_QUESTIONS))('%s: the plain questions, as the interviewer looks them up', (promptId, questions) => {
+  it.each(questions)('%s → %s', (question, factId) => {
+    expect(lookup(promptId, question)).toEqual(factId ? [factId] : []);
+  });
+});
+
+describe('every phrasing on the real sheets, as the interviewer looks it up', () => {
+  it.each(content.prompts.map((p) => [p.id, p] as const))('%s: reaches a fact that lists it', (_id, prompt) => {
+    const index = factIndex(prompt.facts, vocabulary);
+    for (const fact of prompt.facts) {
+      for (const ask of fact.asks) {
+        const got = matchFacts(ask, index).map((m) => m.fact.id);
+        // Two facts may list the same phrasing; then either is a fair answer.
+        expect(got.length, `"${ask}" (${fact.id}) matched nothing`).toBeGreaterThan(0);
+        const same = (a: string) => [...keywords(a)].sort().join() === [...keywords(ask)].sort().join();
+        expect(prompt.facts.find((f) => f.id === got[0])!.asks.some(same), `"${ask}" (${fact.id}) → ${got[0]}`).toBe(true);
+      }
+    }
+  });
+});
+
+/**
+ * The development sets (test/fixtures/facts-dev, facts-dev2 and facts-dev3, each a questions.yaml): per prompt, questions the sheet does not cover
+ * and covered ones, each labelled before the lookup ran on it. The limits are what the lookup reached on each
+ * (`node scripts/evaluate-facts.mjs facts-dev`); a change that loses ground fails here. facts-dev was tuned on;
+ * facts-dev2 and facts-dev3 hardly, and facts-dev3, in a candidate's own words, shows how many covered questions
+ * the lookup still refuses.
+ */
+const SETS: Array<[set: string, minQuestions: number, uncoveredAnswered: number, coveredNotExact: number]> = [
+  ['facts-dev', 180, 5, 2],
+  ['facts-dev2', 110, 6, 6],
+  ['facts-dev3', 95, 2, 32],
+];
+
+describe.each(SETS)('the development set %s', (set, minQuestions, uncoveredAnswered, coveredNotExact) => {
+  const sets = parse(readFileSync(join(import.meta.dirname, '../../fixtures', set, 'questions.yaml'), 'utf8')) as Record<string, DevQuestion[]>;
+  const rows = Object.entries(sets).flatMap(([promptId, list]) => list.map((item) => ({ promptId, ...item, got: lookup(promptId, item.q) })));
+  const uncovered = rows.filter((r) => !r.facts.length);
+  const covered = rows.filter((r) => r.facts.length);
+
+  it('has questions for every prompt', () => {
+    expect(Object.keys(sets).sort()).toEqual(content.prompts.map((p) => p.id).sort());
+    expect(rows.length).toBeGreaterThanOrEqual(minQuestions);
+  });
+
+  it(`answers at most ${uncoveredAnswered} of the questions the sheet does not cover with a fact`, () => {
+    const answered = uncovered.filter((r) => r.got.length).map((r) => `${r.promptId}: ${r.q} → ${r.got.join(', ')}`);
+    expect(answered.length, answered.join('\n')).toBeLessThanOrEqual(uncoveredAnswered);
+  });
+
+  it(`answers all but at most ${coveredNotExact} covered questions with exactly their facts`, () => {
+    const wrong = covered
+      .filter((r) => [...r.got].sort().join() !== [...r.facts].sort().join())
+      .map((r) => `${r.promptId}: ${r.q} → ${r.got.join(', ') || 'nothing'} (expected ${r.facts.join(', ')})`);
+    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(coveredNotExact);
+  });
+});
