@@ -460,3 +460,23 @@ describe('grading with the vocabulary', () => {
     expect(met(sentence)).not.toContain(id);
   });
 });
+
+// The time of a request is context; how often something happens is not. Written together the words are one
+// idea, spread over a frequency ("ten times a day", "five days a week") they stay ordinary words.
+describe('when, not how often', () => {
+  it.each([
+    ['hour of the day', 'time of day'],
+    ['time-of-day', 'time of day'],
+    ['day of the week', 'day-of-week'],
+  ])('"%s" ≈ "%s"', (a, b) => {
+    expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
+    expect(lexicon.phrase(a).some((t) => t.startsWith('~'))).toBe(true);
+  });
+
+  it.each([
+    ['users open the app ten times a day', '~time_of_day'],
+    ['they watch five days a week', '~day_of_week'],
+  ])('"%s" has no %s', (text, group) => {
+    expect(lexicon.phrase(text)).not.toContain(group);
+  });
+});
