@@ -480,3 +480,18 @@ describe('when, not how often', () => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
 });
+
+// Model load is the request rate times the candidates scored: "180M predictions/s" is not a request rate.
+describe('predictions, not requests', () => {
+  it.each([
+    ['180M predictions/s', '180M predictions per second'],
+    ['inferences per second', 'predictions per second'],
+  ])('"%s" ≈ "%s"', (a, b) => {
+    expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
+    expect(lexicon.phrase(a).some((t) => t.startsWith('~'))).toBe(true);
+  });
+
+  it('keeps predictions per second apart from queries per second', () => {
+    expect(lexicon.phrase('predictions per second')).not.toEqual(lexicon.phrase('queries per second'));
+  });
+});
