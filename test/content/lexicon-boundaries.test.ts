@@ -422,6 +422,8 @@ describe('ordinary words stay ordinary', () => {
     ['the bin with the highest scores', '~bank_identification_number'],
     ['throw it in the bin', '~bank_identification_number'],
     ['the rest of the system', '~rest_api'],
+    ['the ranker shapes what gets clicked', '~shapley_additive_explanations'],
+    ['a shape detector', '~shapley_additive_explanations'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
