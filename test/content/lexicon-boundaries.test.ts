@@ -497,3 +497,16 @@ describe('predictions, not requests', () => {
     expect(lexicon.phrase('predictions per second')).not.toEqual(lexicon.phrase('queries per second'));
   });
 });
+
+// "Long-run" and "long-term" effects of a launch are one idea; a long-term holdout is the way to measure them,
+// not the same words.
+describe('long-term effects', () => {
+  it('reads "long-run effect" as "long-term impact"', () => {
+    expect(lexicon.phrase('the long-run effect')).toEqual(lexicon.phrase('the long-term impact'));
+    expect(groupOf('long-run effect')).toMatch(/^~/);
+  });
+
+  it('keeps the long-term holdout apart from the effect it measures', () => {
+    expect(groupOf('long-term holdout')).not.toEqual(groupOf('long-term effect'));
+  });
+});
