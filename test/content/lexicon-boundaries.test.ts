@@ -422,6 +422,8 @@ describe('ordinary words stay ordinary', () => {
     ['the bin with the highest scores', '~bank_identification_number'],
     ['throw it in the bin', '~bank_identification_number'],
     ['the rest of the system', '~rest_api'],
+    ['the ranker shapes what gets clicked', '~shapley_additive_explanations'],
+    ['a shape detector', '~shapley_additive_explanations'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
@@ -523,5 +525,53 @@ describe('fusion and multi-label wordings', () => {
     ['multilabel', 'multiple heads'],
   ])('"%s" ≠ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
+  });
+});
+
+// The time of a request is context; how often something happens is not. Written together the words are one
+// idea, spread over a frequency ("ten times a day", "five days a week") they stay ordinary words.
+describe('when, not how often', () => {
+  it.each([
+    ['hour of the day', 'time of day'],
+    ['time-of-day', 'time of day'],
+    ['day of the week', 'day-of-week'],
+  ])('"%s" ≈ "%s"', (a, b) => {
+    expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
+    expect(lexicon.phrase(a).some((t) => t.startsWith('~'))).toBe(true);
+  });
+
+  it.each([
+    ['users open the app ten times a day', '~time_of_day'],
+    ['they watch five days a week', '~day_of_week'],
+  ])('"%s" has no %s', (text, group) => {
+    expect(lexicon.phrase(text)).not.toContain(group);
+  });
+});
+
+// Model load is the request rate times the candidates scored: "180M predictions/s" is not a request rate.
+describe('predictions, not requests', () => {
+  it.each([
+    ['180M predictions/s', '180M predictions per second'],
+    ['inferences per second', 'predictions per second'],
+  ])('"%s" ≈ "%s"', (a, b) => {
+    expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
+    expect(lexicon.phrase(a).some((t) => t.startsWith('~'))).toBe(true);
+  });
+
+  it('keeps predictions per second apart from queries per second', () => {
+    expect(lexicon.phrase('predictions per second')).not.toEqual(lexicon.phrase('queries per second'));
+  });
+});
+
+// "Long-run" and "long-term" effects of a launch are one idea; a long-term holdout is the way to measure them,
+// not the same words.
+describe('long-term effects', () => {
+  it('reads "long-run effect" as "long-term impact"', () => {
+    expect(lexicon.phrase('the long-run effect')).toEqual(lexicon.phrase('the long-term impact'));
+    expect(groupOf('long-run effect')).toMatch(/^~/);
+  });
+
+  it('keeps the long-term holdout apart from the effect it measures', () => {
+    expect(groupOf('long-term holdout')).not.toEqual(groupOf('long-term effect'));
   });
 });
