@@ -1,6 +1,4 @@
 import { UserError } from '../errors.js';
-import { STOPWORDS } from '../grading/lexicon.js';
-import { stem } from '../grading/stem.js';
 import { loadFramework, loadPromptFile, promptFiles } from './load.js';
 import type { Criterion, Framework, Prompt } from './schema.js';
 import { loadVocabulary } from './vocabulary.js';
@@ -32,13 +30,24 @@ function words(text: string): string[] {
   return text.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+/** How the grader reduces a word: the words it drops, and the stem it compares the rest on. */
+export interface WordRules {
+  stopwords: ReadonlySet<string>;
+  stem: (word: string) => string;
+}
+
 /**
  * Concept phrasings of several words that keep only one once the grader drops its stopwords, when the prompt's own
  * statement uses that word: "most searched" is "searched" alone, so pasting the question back as an answer meets
  * it. One line per phrasing, with the file and field path; a one-word phrasing is chosen as it is and not listed.
- * Framework phrasings are checked against this prompt's statement too.
+ * Framework phrasings are checked against this prompt's statement too. The grader's word rules are passed in
+ * (STOPWORDS and stem from src/grading), so that content does not import grading.
  */
-export function statementShrinks(prompt: Pick<Prompt, 'id' | 'statement' | 'rubric'>, framework?: Pick<Framework, 'criteria'>): string[] {
+export function statementShrinks(
+  prompt: Pick<Prompt, 'id' | 'statement' | 'rubric'>,
+  { stopwords, stem }: WordRules,
+  framework?: Pick<Framework, 'criteria'>,
+): string[] {
   const used = new Set(words(prompt.statement).map(stem));
   const problems: string[] = [];
   const check = (where: string, criteria: readonly Criterion[]) =>
@@ -46,7 +55,7 @@ export function statementShrinks(prompt: Pick<Prompt, 'id' | 'statement' | 'rubr
       c.concepts.forEach((group, g) =>
         group.forEach((phrase, p) => {
           const all = words(phrase);
-          const kept = all.filter((w) => !STOPWORDS.has(w));
+          const kept = all.filter((w) => !stopwords.has(w));
           if (all.length > 1 && kept.length === 1 && used.has(stem(kept[0]!))) {
             problems.push(`${where}.${i}.concepts.${g}.${p}: "${phrase}" is only "${kept[0]}" once stopwords go, a word the statement of ${prompt.id} uses`);
           }
