@@ -210,6 +210,8 @@ describe('one idea, many wordings', () => {
     ['SERP', 'search engine results page'],
     ['Levenshtein distance', 'edit distance'],
     ['long-tail queries', 'tail queries'],
+    ['QU', 'query understanding'],
+    ['misspellings', 'misspelled'],
     // trust and safety
     ['VVR', 'prevalence'],
     ['manual review', 'human review'],
@@ -352,6 +354,8 @@ describe('different ideas stay apart', () => {
     ['post-click conversion', 'post-view conversion'],
     ['DSP', 'SSP'],
     ['query expansion', 'query rewriting'],
+    ['misspelled', 'spelling correction'],
+    ['query understanding', 'query rewriting'],
     ['semantic search', 'BM25'],
     ['hybrid search', 'semantic search'],
     ['TF-IDF', 'BM25'],
@@ -424,6 +428,7 @@ describe('ordinary words stay ordinary', () => {
     ['the rest of the system', '~rest_api'],
     ['the ranker shapes what gets clicked', '~shapley_additive_explanations'],
     ['a shape detector', '~shapley_additive_explanations'],
+    ['the qu of a quote', '~query_understanding'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });

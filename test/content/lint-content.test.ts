@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { lintContent } from '../../src/content/lint.js';
+import { loadContent } from '../../src/content/load.js';
+import { lintContent, statementShrinks } from '../../src/content/lint.js';
+import { STOPWORDS } from '../../src/grading/lexicon.js';
+import { stem } from '../../src/grading/stem.js';
+import { criterion } from '../helpers/grading.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const real = (...path: string[]) => readFileSync(join(root, ...path), 'utf8');
@@ -72,4 +76,40 @@ describe('lintContent', () => {
       ]);
     });
   });
+});
+
+describe('statementShrinks', () => {
+  const rules = { stopwords: STOPWORDS, stem };
+  const prompt = (statement: string, ...phrases: string[]) => ({
+    id: 'shop',
+    statement,
+    rubric: { criteria: [criterion({ id: 'sh-popular', phase: 'models', level: 'mid', concepts: [phrases] })] },
+  });
+
+  it('names a phrasing that keeps one word of the statement once stopwords go, with its field path', () => {
+    expect(statementShrinks(prompt('Shoppers type searches into the box.', 'most searched', 'popularity baseline'), rules)).toEqual([
+      'prompts/shop.yaml → rubric.criteria.0.concepts.0.0: "most searched" is only "searched" once stopwords go, a word the statement of shop uses',
+    ]);
+  });
+
+  it('passes the same phrasing when the statement lacks the word, and phrasings that keep two words or had one', () => {
+    expect(statementShrinks(prompt('Shoppers type queries into the box.', 'most searched'), rules)).toEqual([]);
+    expect(statementShrinks(prompt('Shoppers type searches into the box.', 'searches per second', 'search', 'for-you tab'), rules)).toEqual([]);
+  });
+
+  it('splits hyphens as the grader does and checks the framework against the statement too', () => {
+    const framework = { criteria: [criterion({ id: 'fw-framing', phase: 'requirements', level: 'mid', concepts: [['framed as']] })] };
+    expect(statementShrinks(prompt('Open the for-you tab, then frame the problem.', 'for-you tab'), rules, framework)).toEqual([
+      'prompts/shop.yaml → rubric.criteria.0.concepts.0.0: "for-you tab" is only "tab" once stopwords go, a word the statement of shop uses',
+      'data/framework.yaml → criteria.0.concepts.0.0: "framed as" is only "framed" once stopwords go, a word the statement of shop uses',
+    ]);
+  });
+
+  // Restating a prompt must not meet its criteria (docs/evaluation.md, "Restating the prompt").
+  const content = loadContent();
+  for (const shipped of content.prompts) {
+    it(`finds none in ${shipped.id}`, () => {
+      expect(statementShrinks(shipped, rules, content.framework)).toEqual([]);
+    });
+  }
 });
