@@ -28,7 +28,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Every connection waits for the others' locks from its first statement on (the WAL switch included). */
 function connect(file: string, options: Database.Options = {}): Db {
-  return new Database(file, { ...options, timeout: BUSY_MS });
+  return new Database(file, { timeout: BUSY_MS, ...options });
 }
 
 /** quick_check's rows, as one line: the first problem and how many more. */
@@ -216,12 +216,12 @@ const READ_ONLY_CODES = /^SQLITE_(READONLY|CANTOPEN)/;
 const isReadOnlyError = (err: unknown) => READ_ONLY_CODES.test(errCode(err));
 
 /** A failure while opening, as the one line the user needs: busy, read-only, or else damaged. */
-function failure(file: string, err: unknown, readOnlyCodes: RegExp): UserError {
+function failure(file: string, err: unknown, readOnlyCodes: RegExp, busyMs = BUSY_MS): UserError {
   if (err instanceof UserError) return err;
   const code = errCode(err);
   // Another process kept the write lock past the busy timeout: nothing is wrong with the file.
   if (code.startsWith('SQLITE_BUSY')) {
-    return new UserError(`the history database ${file} is busy: another program has been writing to it for over ${BUSY_MS / 1000} s.`, {
+    return new UserError(`the history database ${file} is busy: another program has been writing to it for over ${busyMs / 1000} s.`, {
       hint: 'Try again when it has finished; the database was not changed.',
     });
   }
@@ -270,6 +270,8 @@ export function requireWritableOpen(db: Db, file: string): void {
 export interface OpenOptions {
   /** The caller will save to it: a read-only file or folder is refused now, in one line, not at the first save. */
   write?: boolean;
+  /** How long to wait for another connection's write lock (default 5 s); a test seam, so the busy test need not wait. */
+  busyMs?: number;
 }
 
 /**
@@ -284,7 +286,7 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
   }
   let db: Db;
   try {
-    db = connect(file);
+    db = connect(file, options.busyMs === undefined ? {} : { timeout: options.busyMs });
   } catch (err) {
     throw new UserError(`cannot open the history database ${file}: ${oneLine((err as Error).message)}`, {
       hint: 'Check that the folder is writable, or use --db <file>.',
@@ -299,6 +301,6 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
-    throw failure(file, err, READ_ONLY_CODES);
+    throw failure(file, err, READ_ONLY_CODES, options.busyMs);
   }
 }

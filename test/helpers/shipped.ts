@@ -1,6 +1,6 @@
 import { loadContent, type Content } from '../../src/content/load.js';
 import { loadVocabulary, type Vocabulary } from '../../src/content/vocabulary.js';
-import { loadGrader, type Grader } from '../../src/grading/index.js';
+import { loadGrader, type Grade, type Grader } from '../../src/grading/index.js';
 
 /**
  * The shipped prompts, framework, vocabulary and grader, loaded once per test worker (vitest keeps modules between
@@ -22,7 +22,30 @@ export function shippedVocabulary(): Vocabulary {
 }
 
 export function shippedGrader(): Promise<Grader> {
-  return (grader ??= loadGrader({ vocabulary: shippedVocabulary() }));
+  return (grader ??= loadGrader({ vocabulary: shippedVocabulary() }).then(remembering));
+}
+
+/**
+ * The grader, answering a grade it already gave from memory: the same fixture is graded against the same prompt
+ * by score, drill, red-flag and content tests alike, some several times in one file. Keyed by the prompt and
+ * framework objects (the shared ones are frozen; a pack's are new each load) and the input; each caller gets
+ * its own copy.
+ */
+export function remembering(grader: Grader): Grader {
+  const given = new WeakMap<object, WeakMap<object, Map<string, Grade>>>();
+  return {
+    grade(prompt, framework, input) {
+      let byFramework = given.get(prompt);
+      if (!byFramework) given.set(prompt, (byFramework = new WeakMap()));
+      let byInput = byFramework.get(framework);
+      if (!byInput) byFramework.set(framework, (byInput = new Map()));
+      const key = JSON.stringify(input);
+      let grade = byInput.get(key);
+      if (!grade) byInput.set(key, (grade = grader.grade(prompt, framework, input)));
+      return structuredClone(grade);
+    },
+    ...(grader.clearsPitfall ? { clearsPitfall: grader.clearsPitfall.bind(grader) } : {}),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

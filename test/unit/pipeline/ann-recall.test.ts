@@ -36,6 +36,8 @@ function recallOfTopK(vectors: Float32Array, queries: number, seed: number): num
 // The 1M default world measured index recall 0.909: most of its rows are content embeddings whose noise is as
 // large as their signal (nearly structureless directions, where a search only as deep as k misses many), and
 // watched videos' learned vectors spread over lengths 1.1–3.1 (crowded together by the equal-length coordinate).
+// Recall falls as the world grows, so each world is the smallest where the index before the fix fell below 0.95:
+// 0.944 at 80,000 unit rows (0.956 at 60,000), 0.933 at 30,000 spread rows (0.960 at 20,000).
 describe('index recall of the top 400 at the settings candidate generation uses', () => {
   it('stays at or above 0.95 over unit-length rows in random directions', () => {
     expect(recallOfTopK(randomRows(80_000, () => 1, 2), 30, 3)).toBeGreaterThanOrEqual(0.95);
@@ -43,7 +45,7 @@ describe('index recall of the top 400 at the settings candidate generation uses'
 
   it('stays at or above 0.95 over rows whose lengths spread from 1.6 to 2.4', () => {
     const rng = createRng(4);
-    expect(recallOfTopK(randomRows(60_000, () => 1.6 + 0.8 * rng.next(), 5), 30, 6)).toBeGreaterThanOrEqual(0.95);
+    expect(recallOfTopK(randomRows(30_000, () => 1.6 + 0.8 * rng.next(), 5), 30, 6)).toBeGreaterThanOrEqual(0.95);
   }, 120_000);
 });
 
