@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Grades the worst-case answer shapes at the 1 MB answer limit (test/unit/grading/worst-case.test.ts grades them too,
-// with a hang guard only)
-// and prints the time each took and its cost per KB beside the 100 KB one. Asserts nothing.
+// Grades the worst-case answer shapes at the 1 MB answer limit and prints the time each took and its cost per KB
+// beside the 100 KB one. Asserts nothing: the tests grade the same shapes with a hang guard only.
 // Usage: node scripts/bench-worst-case.mjs [bytes=1000000]
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
