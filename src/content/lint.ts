@@ -37,11 +37,15 @@ export interface WordRules {
 }
 
 /**
- * Concept phrasings of several words that keep only one once the grader drops its stopwords, when the prompt's own
- * statement uses that word: "most searched" is "searched" alone, so pasting the question back as an answer meets
- * it. One line per phrasing, with the file and field path; a one-word phrasing is chosen as it is and not listed.
- * Framework phrasings are checked against this prompt's statement too. The grader's word rules are passed in
- * (STOPWORDS and stem from src/grading), so that content does not import grading.
+ * Requirements phrasings of several words that keep only one once the grader drops its stopwords, when the prompt's
+ * own statement uses that word: "most searched" is "searched" alone, so pasting the question back as an answer meets
+ * it. Only requirements criteria are checked: in every later phase the grader itself holds back a sentence that
+ * restates the prompt (src/grading/restatement.ts), while under requirements restating a given constraint may count,
+ * so there a phrasing must not be met by the statement's words alone — when the statement's words could meet the
+ * criterion's other groups too. One line per phrasing, with the file and field
+ * path; a one-word phrasing is chosen as it is and not listed. Framework phrasings are checked against this prompt's
+ * statement too. The grader's word rules are passed in (STOPWORDS and stem from src/grading), so that content does not
+ * import grading.
  */
 export function statementShrinks(
   prompt: Pick<Prompt, 'id' | 'statement' | 'rubric'>,
@@ -50,18 +54,26 @@ export function statementShrinks(
 ): string[] {
   const used = new Set(words(prompt.statement).map(stem));
   const problems: string[] = [];
+  const kept = (phrase: string) => words(phrase).filter((w) => !stopwords.has(w));
+  // A group the statement's own words could meet: one of its phrasings keeps only words the statement uses.
+  const statementMeets = (group: readonly string[]) => group.some((phrase) => kept(phrase).every((w) => used.has(stem(w))));
   const check = (where: string, criteria: readonly Criterion[]) =>
-    criteria.forEach((c, i) =>
-      c.concepts.forEach((group, g) =>
+    criteria.forEach((c, i) => {
+      if (c.phase !== 'requirements') return;
+      // Only a criterion the statement could meet whole is at risk: its other groups met by the statement's words too.
+      const need = c.need ?? c.concepts.length;
+      c.concepts.forEach((group, g) => {
+        const others = c.concepts.filter((other, o) => o !== g && statementMeets(other)).length;
+        if (others + 1 < need) return;
         group.forEach((phrase, p) => {
           const all = words(phrase);
-          const kept = all.filter((w) => !stopwords.has(w));
-          if (all.length > 1 && kept.length === 1 && used.has(stem(kept[0]!))) {
-            problems.push(`${where}.${i}.concepts.${g}.${p}: "${phrase}" is only "${kept[0]}" once stopwords go, a word the statement of ${prompt.id} uses`);
+          const left = kept(phrase);
+          if (all.length > 1 && left.length === 1 && used.has(stem(left[0]!))) {
+            problems.push(`${where}.${i}.concepts.${g}.${p}: "${phrase}" is only "${left[0]}" once stopwords go, a word the statement of ${prompt.id} uses`);
           }
-        }),
-      ),
-    );
+        });
+      });
+    });
   check(`prompts/${prompt.id}.yaml → rubric.criteria`, prompt.rubric.criteria);
   if (framework) check('data/framework.yaml → criteria', framework.criteria);
   return problems;

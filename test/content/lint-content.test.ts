@@ -83,7 +83,7 @@ describe('statementShrinks', () => {
   const prompt = (statement: string, ...phrases: string[]) => ({
     id: 'shop',
     statement,
-    rubric: { criteria: [criterion({ id: 'sh-popular', phase: 'models', level: 'mid', concepts: [phrases] })] },
+    rubric: { criteria: [criterion({ id: 'sh-popular', phase: 'requirements', level: 'mid', concepts: [phrases] })] },
   });
 
   it('names a phrasing that keeps one word of the statement once stopwords go, with its field path', () => {
@@ -95,6 +95,18 @@ describe('statementShrinks', () => {
   it('passes the same phrasing when the statement lacks the word, and phrasings that keep two words or had one', () => {
     expect(statementShrinks(prompt('Shoppers type queries into the box.', 'most searched'), rules)).toEqual([]);
     expect(statementShrinks(prompt('Shoppers type searches into the box.', 'searches per second', 'search', 'for-you tab'), rules)).toEqual([]);
+  });
+
+  it('passes it when the statement cannot meet the criterion\'s other groups', () => {
+    const two = { ...prompt('Shoppers type searches into the box.'), rubric: { criteria: [criterion({ id: 'sh-popular', phase: 'requirements', level: 'mid', concepts: [['most searched'], ['popularity baseline']] })] } };
+    expect(statementShrinks(two, rules)).toEqual([]);
+    const met = { ...prompt('Shoppers type searches into the box.'), rubric: { criteria: [criterion({ id: 'sh-popular', phase: 'requirements', level: 'mid', concepts: [['most searched'], ['shoppers type']] })] } };
+    expect(statementShrinks(met, rules)).toHaveLength(1);
+  });
+
+  it('leaves criteria of later phases to the grader, which holds back a sentence that restates the prompt', () => {
+    const later = { ...prompt('Shoppers type searches into the box.'), rubric: { criteria: [criterion({ id: 'sh-popular', phase: 'models', level: 'mid', concepts: [['most searched']] })] } };
+    expect(statementShrinks(later, rules)).toEqual([]);
   });
 
   it('splits hyphens as the grader does and checks the framework against the statement too', () => {
