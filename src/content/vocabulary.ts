@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
@@ -22,6 +24,13 @@ export function validateVocabulary(data: unknown, file = 'data/vocabulary.yaml')
  * of data/language.yaml; the caller hands the result to the grader and the fact lookup.
  */
 export function loadVocabulary(dir = contentDataDir()): Vocabulary {
+  const stored = readStored();
+  if (stored && stored.key === dataKey(dir)) return stored.vocabulary;
+  return parseVocabulary(dir);
+}
+
+/** The same as loadVocabulary, always from the YAML: what `npm run build` stores. */
+export function parseVocabulary(dir = contentDataDir()): Vocabulary {
   const vocabulary = validateVocabulary(readYaml(join(dir, 'vocabulary.yaml')), join(dir, 'vocabulary.yaml'));
   // data/ ships every file; a folder with the vocabulary alone (a test's copy) grades with every sentence committed,
   // with the grader's own copy of the language lists, and its fact lookup weighs no word the sheet lacks.
@@ -31,6 +40,34 @@ export function loadVocabulary(dir = contentDataDir()): Vocabulary {
     ...(existsSync(join(dir, LANGUAGE_FILE)) ? { language: loadLanguage(dir) } : {}),
     ...(existsSync(join(dir, 'question-words.yaml')) ? { questionWords: loadQuestionWords(dir) } : {}),
   };
+}
+
+/**
+ * Parsing and validating the four YAML files costs 60–100 ms of every `mlsd score`, so `npm run build`
+ * (scripts/compile-lexicon.mjs) stores the result beside this module as JSON, keyed by the files' text: an edited
+ * file no longer hashes to the key and is parsed and validated as before.
+ */
+export const STORED_VOCABULARY = 'vocabulary.compiled.json';
+const DATA_FILES = ['vocabulary.yaml', 'commitment.yaml', LANGUAGE_FILE, 'question-words.yaml'];
+
+/** Identifies the data files' text (a missing file counts as empty). */
+export function dataKey(dir = contentDataDir()): string {
+  const hash = createHash('sha1');
+  for (const name of DATA_FILES) {
+    const file = join(dir, name);
+    hash.update(`${name}\0${existsSync(file) ? readFileSync(file, 'utf8') : ''}\0`);
+  }
+  return hash.digest('hex');
+}
+
+function readStored(): { key: string; vocabulary: Vocabulary } | undefined {
+  const file = join(dirname(fileURLToPath(import.meta.url)), STORED_VOCABULARY);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads and validates data/language.yaml. */
