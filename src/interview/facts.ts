@@ -300,11 +300,12 @@ function foreignTerms(index: FactIndex, read: ReadTerms): string[] {
 }
 
 /**
- * Where a question may turn to another subject: a new sentence, a semicolon, or a comma before "and"/"or"/"but"
- * ("How many listings are there, and how many searches per second?"). Lists inside one clause ("public posts
- * and comments") stay together.
+ * Where a question may turn to another subject: a new sentence, a semicolon, a comma before "and"/"or"/"but"
+ * ("How many listings are there, and how many searches per second?"), or "and"/"or"/"but" before a question word
+ * that opens a second question ("How many reviewers do we have and how fast must we decide?"). Lists inside one
+ * clause ("public posts and comments") stay together.
  */
-const CLAUSE_BREAK = /[?;]|,\s*(?:and|or|but)\b/;
+const CLAUSE_BREAK = /[?;]|,\s*(?:and|or|but)\b|\b(?:and|or|but)\s+(?=(?:how|what|which|who|when|where|why|whether|is|are|do|does|did|can|will)\s)/i;
 
 /**
  * The facts a clarifying question asks about, in the order it asks them. Each clause of the question is matched on its own;

@@ -58,6 +58,8 @@ const QUESTIONS: Record<string, Array<[string, string[]]>> = {
     ['Does the DSA apply to us?', ['regulation']],
     ['Are DMs in scope?', ['scope']],
     ['How many posts a day, and how many reviewers?', ['posting-volume', 'reviewers']],
+    // A second question joined by a bare "and" before its question word, as people type in a hurry.
+    ['How many human reviewers do we have and how fast must a decision be made?', ['reviewers', 'timing']],
     ['Do users see ads next to harmful posts?', []],
     ['How much does one review cost us?', []],
     ['How do we handle accounts that are hacked and start posting spam?', []],
