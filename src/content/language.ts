@@ -23,6 +23,7 @@ export const languageSchema = z.strictObject({
     clauseBreaks: list,
     arrows: list,
     relativePronouns: list,
+    subjectPronouns: list,
   }),
   dismissals: z.strictObject({
     afterNot: list,

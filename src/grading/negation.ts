@@ -14,6 +14,7 @@ export interface NegationRules {
   clauseBreaks: ReadonlySet<string>;
   arrows: ReadonlySet<string>;
   relativePronouns: ReadonlySet<string>;
+  subjectPronouns: ReadonlySet<string>;
   dismissedAfterNot: ReadonlySet<string>;
   dismissedAfterNo: ReadonlySet<string>;
   dismissingWords: ReadonlySet<string>;
@@ -47,6 +48,7 @@ export function negationRules(language: Pick<Language, 'negation' | 'dismissals'
     clauseBreaks: new Set(n.clauseBreaks),
     arrows: new Set(n.arrows),
     relativePronouns: new Set(n.relativePronouns),
+    subjectPronouns: new Set(n.subjectPronouns),
     dismissedAfterNot: new Set(d.afterNot),
     dismissedAfterNo: new Set(d.afterNo),
     dismissingWords: new Set(d.words),
@@ -161,6 +163,7 @@ export function readNegation(tokens: readonly RawToken[], rules: NegationRules =
   };
   const nextVerb = nextWhere(tokens, (t) => t.pos === 'VERB' || t.pos === 'AUX');
   const nextPhraseEnd = nextWhere(tokens, (t) => PHRASE_END_POS.has(t.pos));
+  const nextSubject = nextWhere(tokens, (t) => rules.subjectPronouns.has(t.text.toLowerCase()));
   const parts = clauses(tokens, rules);
   parts.forEach(([start, end], clauseIndex) => {
     const first = tokens[start];
@@ -183,8 +186,11 @@ export function readNegation(tokens: readonly RawToken[], rules: NegationRules =
         mark(start, end);
         continue;
       }
-      if (rules.alternativeTo.some((p) => p.every((w, k) => tokens[i + k]?.lemma === w))) {
-        mark(i, end);
+      const alternative = rules.alternativeTo.find((p) => p.every((w, k) => tokens[i + k]?.lemma === w));
+      if (alternative) {
+        // The alternative ends with its clause, or where a subject pronoun opens the main clause ("Instead of
+        // waiting three weeks we interleave both rankings").
+        mark(i, Math.min(end, nextSubject()[i + alternative.length + 1] ?? end));
         continue;
       }
       if (conditional || /^["“'‘]$/.test(tokens[i - 1]?.text ?? '')) continue;
