@@ -165,6 +165,10 @@ export function readText(request: TextRequest, io: Io = processIo(), typeAhead =
           rl.setPrompt(request.prompt());
           rl.prompt();
           return;
+        case 'erase-prompt':
+          clearLine(io.output, 0);
+          cursorTo(io.output, 0);
+          return;
         case 'above':
           clearLine(io.output, 0);
           cursorTo(io.output, 0);

@@ -50,6 +50,8 @@ export type ReaderEffect =
   | { kind: 'show'; lines: string[] }
   /** The line prompt, fresh (it shows the clock). */
   | { kind: 'prompt' }
+  /** The prompt drawn for text after an answer's ending lines, taken away when none came. */
+  | { kind: 'erase-prompt' }
   /** A line printed above the one being edited, which is then drawn again. */
   | { kind: 'above'; text: string }
   /** Text put into the line being edited, as if typed. */
@@ -210,7 +212,7 @@ function onTimer(state: ReaderState, timer: TimerId, partial: string): ReaderSte
     case 'overrun':
       return { state, effects: state.overrunWarning ? [{ kind: 'above', text: state.overrunWarning }] : [] };
     case 'paste':
-      return state.ending === undefined ? { state, effects: [] } : finished(state, { kind: 'done', text: state.ending });
+      return state.ending === undefined ? { state, effects: [] } : finished(state, { kind: 'done', text: state.ending }, [{ kind: 'erase-prompt' }]);
   }
 }
 

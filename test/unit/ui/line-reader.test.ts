@@ -66,6 +66,13 @@ describe('an answer ends with two empty lines', () => {
     expect(step(state, key('return')).effects).toEqual([]);
   });
 
+  it('a paste pause that ends takes away the prompt it drew for more text, so what follows starts a clean line', () => {
+    const { state } = run(request(true), ['Answer.', '', '']);
+    const effects = step(state, timer('paste')).effects;
+    expect(effects[0]).toEqual({ kind: 'erase-prompt' });
+    expect(effects).toContainEqual({ kind: 'finish', result: { kind: 'done', text: 'Answer.' } });
+  });
+
   it('a paste pause that was stopped ends nothing when its timer fires late', () => {
     const { state } = run(request(true), ['Answer.', '', '', key('x')]);
     expect(step(state, timer('paste')).effects).toEqual([]);
