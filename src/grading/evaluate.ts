@@ -137,9 +137,19 @@ export function evaluateCriterion(
   return { met: false, evidence: null, evidenceSentences: [], note: nearMiss(criterion, hits, answer, eligible) };
 }
 
-/** The passage as written, with "…" where sentences between its parts are left out. */
+/**
+ * The passage as written: "…" where sentences between its parts are left out, and " / " between two lines of notes
+ * that end without punctuation, so that "co-watch" and "Stage 2, ranking" do not read as one phrase.
+ */
 function quote(answer: AnalysedAnswer, sentences: readonly number[]): string {
-  return sentences.map((s, i) => (i > 0 && s - sentences[i - 1]! > 1 ? '… ' : '') + answer.sentences[s]!.text).join(' ');
+  return sentences
+    .map((s, i) => {
+      if (i === 0) return answer.sentences[s]!.text;
+      const previous = answer.sentences[sentences[i - 1]!]!.text;
+      const gap = s - sentences[i - 1]! > 1 ? '… ' : /[.!?:;,…)"”']$/.test(previous.trim()) ? '' : '/ ';
+      return gap + answer.sentences[s]!.text;
+    })
+    .join(' ');
 }
 
 function nearMiss(criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible): string | undefined {

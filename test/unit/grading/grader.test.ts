@@ -172,3 +172,10 @@ describe('scoring arithmetic', () => {
     expect(JSON.stringify(grade(all))).toBe(JSON.stringify(grade(all)));
   });
 });
+
+describe('the quoted evidence', () => {
+  it('separates two lines of notes that end without punctuation, so they do not read as one phrase', () => {
+    const g = grade('## Models\n\nRetrieval: two-tower over all videos, top 500\nRanking: a deep ranker scores the 500 candidates');
+    expect(g.criteria.find((c) => c.id === 'funnel')!.evidence).toBe('Retrieval: two-tower over all videos, top 500 / Ranking: a deep ranker scores the 500 candidates');
+  });
+});
