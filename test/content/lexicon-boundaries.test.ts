@@ -226,6 +226,7 @@ describe('one idea, many wordings', () => {
     ['T&S', 'trust and safety'],
     // fraud and payments
     ['charge-back', 'chargeback'],
+    ['CB curve by weekly cohort', 'chargeback curve by weekly cohort'],
     ['ATO', 'account takeover'],
     ['velocity counters', 'velocity features'],
     ['browser fingerprinting', 'device fingerprint'],
@@ -425,6 +426,7 @@ describe('ordinary words stay ordinary', () => {
     ['the World Cup final', '~cuped'],
     ['the bin with the highest scores', '~bank_identification_number'],
     ['throw it in the bin', '~bank_identification_number'],
+    ['a cb radio in the truck', '~chargeback'],
     ['the rest of the system', '~rest_api'],
     ['the ranker shapes what gets clicked', '~shapley_additive_explanations'],
     ['a shape detector', '~shapley_additive_explanations'],
