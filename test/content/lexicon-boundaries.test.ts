@@ -61,6 +61,9 @@ describe('one idea, many wordings', () => {
     ['normalised entropy', 'normalized cross-entropy'],
     ['CE', 'cross entropy'],
     ['NLL', 'log loss'],
+    ['xent', 'cross-entropy'],
+    ['NE', 'normalized entropy'],
+    ['pred/obs CTR', 'predicted/observed CTR'],
     ['Normalized DCG', 'NDCG'],
     ['MAP', 'mean average precision'],
     ['MAP@10', 'mean average precision'],
@@ -431,6 +434,7 @@ describe('ordinary words stay ordinary', () => {
     ['the ranker shapes what gets clicked', '~shapley_additive_explanations'],
     ['a shape detector', '~shapley_additive_explanations'],
     ['the qu of a quote', '~query_understanding'],
+    ['ne pas', '~normalized_cross_entropy'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
