@@ -4,7 +4,6 @@ import { InterruptedError, usageError } from '../errors.js';
 import { cacheDir } from '../paths.js';
 import type { Prepared, PrepareOptions } from '../pipeline/io/build.js';
 import type { WorldParams } from '../pipeline/world.js';
-import { terminalWidth } from '../ui/markdown.js';
 
 export interface PipelineOptions {
   json?: boolean;
@@ -102,7 +101,7 @@ function interruptible(): { signal: AbortSignal; received: () => NodeJS.Signals 
 
 export async function pipeline(
   options: PipelineOptions,
-  ctx: Pick<Ctx, 'out' | 'err' | 'env' | 'color' | 'stderrIsTTY'>,
+  ctx: Pick<Ctx, 'out' | 'err' | 'env' | 'color' | 'stderrIsTTY' | 'width'>,
 ): Promise<void> {
   const explainUser = checkPipelineOptions(options);
   const sweep = options.sweep === undefined ? undefined : await parseSweep(options.sweep, options);
@@ -117,9 +116,9 @@ export async function pipeline(
     import('../pipeline/errors.js'),
     import('../pipeline/sweep.js'),
   ]);
-  const progress = terminalProgress({ bars: !options.json && (ctx.stderrIsTTY ?? Boolean(process.stderr.isTTY)), notes: !options.json });
+  const width = ctx.width;
+  const progress = terminalProgress({ bars: !options.json && ctx.stderrIsTTY, notes: !options.json }, { write: ctx.err, columns: width });
   const clock = () => performance.now();
-  const width = terminalWidth();
   const baseParams: WorldParams = { items: options.items, users: options.users, seed: options.seed };
   const opened: Prepared[] = [];
   const open = async (params: WorldParams): Promise<Prepared> => {

@@ -26,9 +26,15 @@ export function barLine(label: string, done: number, total: number, unit: string
  * ten times a second, then replaced by its one-line summary. Elsewhere only the notes (the first-run notice),
  * and nothing at all for --json.
  */
+/** Where progress goes: the error stream, and its width when it is a terminal. */
+export interface ProgressStream {
+  write(text: string): unknown;
+  columns?: number;
+}
+
 export function terminalProgress(
   show: { bars: boolean; notes: boolean },
-  stream: Pick<NodeJS.WriteStream, 'write' | 'columns'> = process.stderr,
+  stream: ProgressStream,
   now: () => number = () => performance.now(),
 ): Progress {
   if (!show.bars) return show.notes ? { ...silent, note: (text) => void stream.write(`${text}\n`) } : silent;

@@ -24,3 +24,11 @@ describe('mlsd pipeline options', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('mlsd pipeline in-process', () => {
+  it('writes the first-run notice through the context, not to the process stderr', async () => {
+    const r = await run('--items', '2000', '--users', '200', '--requests', '20', '--candidates', '200', '--ranked', '50');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^First run for this world: simulating 2,000 videos and 200 users/);
+  }, 60_000);
+});
