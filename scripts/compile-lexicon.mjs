@@ -1,25 +1,22 @@
 #!/usr/bin/env node
-// Run by `npm run build` after tsc: stores the parsed data files (dist/content/vocabulary.compiled.json), then reads
-// data/vocabulary.yaml through the built grader once and stores the compiled synonym groups beside it
-// (dist/grading/lexicon.compiled.js), so that `mlsd score` starts without
-// tokenising every wording again, nor the shipped rubrics' concept phrases and prompt statements. A stale or missing file only costs time: the grader then compiles at load.
+// Run by `npm run build` after tsc: reads data/vocabulary.yaml through the built grader once and stores the
+// compiled synonym groups beside it (dist/grading/lexicon.compiled.js), so that `mlsd score` starts without
+// tokenising every wording again, nor the shipped rubrics' concept phrases and prompt statements. A stale or missing
+// file only costs time: the grader then compiles at load.
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const load = (...path) => import(pathToFileURL(join(root, 'dist', ...path)).href);
-const { loadVocabulary, parseVocabulary, dataKey, STORED_VOCABULARY } = await load('content', 'vocabulary.js');
+const { loadVocabulary } = await load('content', 'vocabulary.js');
 const { loadNlp } = await load('grading', 'nlp.js');
 const { Lexicon } = await load('grading', 'lexicon.js');
 const { COMPILED_LEXICON_MODULE } = await load('grading', 'index.js');
 const { loadContent } = await load('content', 'load.js');
 const out = join(root, 'dist', 'grading', COMPILED_LEXICON_MODULE);
-const storedVocabulary = join(root, 'dist', 'content', STORED_VOCABULARY);
 
 try {
-  const dataDir = join(root, 'data');
-  writeFileSync(storedVocabulary, JSON.stringify({ key: dataKey(dataDir), vocabulary: parseVocabulary(dataDir) }));
   const content = loadContent();
   const criteria = [...content.framework.criteria ?? [], ...content.prompts.flatMap((p) => p.rubric?.criteria ?? [])];
   const { statementSentences } = await load('grading', 'restatement.js');
@@ -30,6 +27,5 @@ try {
   // The build must not fail on content that does not load (the CLI reports that itself). A file from an earlier
   // build would pair old normalisation with new code: remove it, and the grader compiles at load.
   rmSync(out, { force: true });
-  rmSync(storedVocabulary, { force: true });
   console.warn(`compile-lexicon: skipped (${err.message.split('\n')[0]}); mlsd will compile the vocabulary at each run.`);
 }

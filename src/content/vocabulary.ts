@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { contentDataDir } from '../paths.js';
+import { COMPILED_VOCABULARY_FILE, readStored, sourcesKey } from './compiled.js';
 import { LANGUAGE_FILE, readLanguage, type Language } from './language.js';
 import { commitmentSchema, questionWordsSchema, vocabularySchema, type CommitmentWords, type QuestionWords, type Vocabulary } from './schema.js';
 
@@ -24,9 +23,7 @@ export function validateVocabulary(data: unknown, file = 'data/vocabulary.yaml')
  * of data/language.yaml; the caller hands the result to the grader and the fact lookup.
  */
 export function loadVocabulary(dir = contentDataDir()): Vocabulary {
-  const stored = readStored();
-  if (stored && stored.key === dataKey(dir)) return stored.vocabulary;
-  return parseVocabulary(dir);
+  return readStored<Vocabulary>(COMPILED_VOCABULARY_FILE, dataKey(dir)) ?? parseVocabulary(dir);
 }
 
 /** The same as loadVocabulary, always from the YAML: what `npm run build` stores. */
@@ -42,32 +39,15 @@ export function parseVocabulary(dir = contentDataDir()): Vocabulary {
   };
 }
 
-/**
- * Parsing and validating the four YAML files costs 60–100 ms of every `mlsd score`, so `npm run build`
- * (scripts/compile-lexicon.mjs) stores the result beside this module as JSON, keyed by the files' text: an edited
- * file no longer hashes to the key and is parsed and validated as before.
- */
-export const STORED_VOCABULARY = 'vocabulary.compiled.json';
+/** The data files the vocabulary is read from; `npm run build` stores the result under their key (compiled.ts). */
 const DATA_FILES = ['vocabulary.yaml', 'commitment.yaml', LANGUAGE_FILE, 'question-words.yaml'];
 
 /** Identifies the data files' text (a missing file counts as empty). */
 export function dataKey(dir = contentDataDir()): string {
-  const hash = createHash('sha1');
-  for (const name of DATA_FILES) {
+  return sourcesKey(DATA_FILES.map((name) => {
     const file = join(dir, name);
-    hash.update(`${name}\0${existsSync(file) ? readFileSync(file, 'utf8') : ''}\0`);
-  }
-  return hash.digest('hex');
-}
-
-function readStored(): { key: string; vocabulary: Vocabulary } | undefined {
-  const file = join(dirname(fileURLToPath(import.meta.url)), STORED_VOCABULARY);
-  if (!existsSync(file)) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
+    return { file, text: existsSync(file) ? readFileSync(file, 'utf8') : '' };
+  }));
 }
 
 /** Reads and validates data/language.yaml. */
