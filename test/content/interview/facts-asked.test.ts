@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findPrompt } from '../../../src/content/load.js';
 import type { Fact } from '../../../src/content/schema.js';
-import { factIndex, keywords, matchFacts } from '../../../src/interview/facts.js';
+import { factIndex, matchFacts } from '../../../src/interview/facts.js';
 import { facts as tinyFacts } from '../../helpers/interview-fixtures.js';
+import { expectEveryPhrasingReachesItsFact, PLAIN_QUESTIONS } from '../../helpers/plain-questions.js';
 import { shippedContent, shippedVocabulary } from '../../helpers/shipped.js';
 
 const content = shippedContent();
@@ -85,66 +86,8 @@ describe('the interviewer answers what was asked', () => {
   });
 });
 
-/**
- * The plain questions test/content/interview/facts-content.test.ts asks of the real sheets, here through the
- * lookup as the interviewer and `mlsd ask` run it (with the vocabulary and the question words): every one still
- * finds its fact.
- */
-const PLAIN_QUESTIONS: Record<string, Array<[string, string | null]>> = {
-  'video-recommendations': [
-    ['How many users do we have?', 'daily-active-users'],
-    ['What is the QPS at peak?', 'traffic'],
-    ['What latency do we need to hit?', 'latency-budget'],
-    ['What should the model optimize for?', 'business-goal'],
-    ['What data do we log?', 'interaction-logs'],
-    ['How many new videos are uploaded per day?', 'uploads-per-day'],
-    ['How much of the traffic is from new users?', 'cold-start'],
-    ['What do we know about each video?', 'content-signals'],
-    ['Can users delete their history?', 'privacy'],
-    ['Do we have GPUs?', 'infrastructure'],
-    ['What is the capital of France?', null],
-  ],
-  'payment-fraud-detection': [
-    ['How many transactions per second at peak?', 'payment-volume'],
-    ['What is the average transaction amount?', 'payment-volume'],
-    ['What is the latency budget?', 'latency-budget'],
-    ["What's the fraud rate?", 'fraud-rate'],
-    ['How imbalanced is the data?', 'fraud-rate'],
-    ['What does a false decline cost?', 'error-costs'],
-    ['How long do chargebacks take to arrive?', 'labels'],
-    ['What happens to payments we decline?', 'declined-payments'],
-    ['What runs today?', 'existing-system'],
-    ['Do we support 3DS?', 'step-up'],
-    ['How many analysts do we have?', 'analysts'],
-    ['Can we hold payments for review?', 'analysts'],
-    ['What is the business objective?', 'business-goal'],
-    ['What data do we have on each payment?', 'signals'],
-    ['Have we seen the card before?', 'network'],
-    ['How many merchants are there?', 'merchants'],
-    ['Do fraudsters adapt?', 'fraudsters'],
-    ['Which regulations apply?', 'regulation'],
-    ['Do we have GPUs?', 'infrastructure'],
-    ['Do we need to explain decisions?', 'explanations'],
-    ['Are in-store payments in scope?', 'scope'],
-    ['What is the capital of France?', null],
-  ],
-  'product-search-ranking': [
-    ['How many listings are there?', 'catalogue-size'],
-    ['How many searches per second at peak?', 'search-traffic'],
-    ['What is the latency budget?', 'latency-budget'],
-    ['What does the business want to optimise?', 'business-goal'],
-    ['What do we log for each search?', 'search-logs'],
-    ['Do we have human relevance labels?', 'human-judgments'],
-    ['How many queries return zero results?', 'query-distribution'],
-    ['What runs today?', 'current-system'],
-    ['How often do prices and stock change?', 'inventory-changes'],
-    ['Are sponsored listings in scope?', 'sponsored-listings'],
-    ['Can we personalise results?', 'personalisation-privacy'],
-    ['Do sellers game the ranking?', 'seller-behaviour'],
-    ['What is the capital of France?', null],
-  ],
-};
-
+// The plain questions facts-content.test.ts asks of the bare matcher, here through the lookup as the interviewer and
+// `mlsd ask` run it (with the vocabulary and the question words): every one still finds its fact.
 describe.each(Object.entries(PLAIN_QUESTIONS))('%s: the plain questions, as the interviewer looks them up', (promptId, questions) => {
   it.each(questions)('%s → %s', (question, factId) => {
     expect(lookup(promptId, question)).toEqual(factId ? [factId] : []);
@@ -154,15 +97,7 @@ describe.each(Object.entries(PLAIN_QUESTIONS))('%s: the plain questions, as the 
 describe('every phrasing on the real sheets, as the interviewer looks it up', () => {
   it.each(content.prompts.map((p) => [p.id, p] as const))('%s: reaches a fact that lists it', (_id, prompt) => {
     const index = factIndex(prompt.facts, vocabulary);
-    for (const fact of prompt.facts) {
-      for (const ask of fact.asks) {
-        const got = matchFacts(ask, index).map((m) => m.fact.id);
-        // Two facts may list the same phrasing; then either is a fair answer.
-        expect(got.length, `"${ask}" (${fact.id}) matched nothing`).toBeGreaterThan(0);
-        const same = (a: string) => [...keywords(a)].sort().join() === [...keywords(ask)].sort().join();
-        expect(prompt.facts.find((f) => f.id === got[0])!.asks.some(same), `"${ask}" (${fact.id}) → ${got[0]}`).toBe(true);
-      }
-    }
+    expectEveryPhrasingReachesItsFact(prompt.facts, (ask) => matchFacts(ask, index)[0]?.fact.id);
   });
 });
 
