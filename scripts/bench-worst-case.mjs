@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Grades the worst-case answer shapes at the 1 MB answer limit and prints the time each took and its cost per KB
-// beside the 100 KB one. Asserts nothing: the tests grade the same shapes with a hang guard only.
+// beside the 100 KB one. Asserts nothing: test/unit/grading/worst-case.test.ts grades the same shapes with a hang guard only.
 // Usage: node scripts/bench-worst-case.mjs [bytes=1000000]
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -12,18 +12,8 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) {
   process.exit(1);
 }
 const SIZE = Number(process.argv[2] ?? 1000 * 1000);
-const SHAPES = [
-  ['"no" repeated', 'no '],
-  ['"not" repeated', 'not '],
-  ['"out of scope" repeated', 'x out of scope '],
-  ['"instead of" repeated', 'instead of '],
-  ['"rather than" repeated', 'rather than '],
-  ['"overkill" repeated', 'overkill '],
-  ['one-word list items', '- a\n'],
-  ['short sentences', 'We rank videos by watch time. '],
-  ['shortest sentences', 'We rank. '],
-  ['one long word', 'a'],
-];
+// The shapes the worst-case test guards (each once quadratic in words or sentences).
+const SHAPES = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'worst-case-shapes.json'), 'utf8'));
 
 const load = (...path) => import(pathToFileURL(join(root, 'dist', ...path)).href);
 const { loadContent, findPrompt } = await load('content', 'load.js');

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PHASE_IDS } from '../../../src/phases.js';
 import { capWords, MAX_WORD_CHARS, type Sentence } from '../../../src/grading/analyse.js';
@@ -59,21 +61,12 @@ describe('grading worst-case answers of 100 KB', () => {
 });
 
 /**
- * Shapes whose cost was quadratic in words or sentences: a few seconds at 100 KB, minutes at the 1 MB limit. Each
- * takes 1–4 s here when linear; the timeout is a hang guard, far below the minutes a quadratic version takes, and
- * generous for a busy machine. `npm run bench:worst-case` prints what each costs.
+ * Shapes whose cost was quadratic in words or sentences (test/fixtures/worst-case-shapes.json, which
+ * `npm run bench:worst-case` grades and prints what each costs): a few seconds at 100 KB, minutes at the 1 MB limit.
+ * Each takes 1–4 s here when linear; the timeout is a hang guard, far below the minutes a quadratic version takes,
+ * and generous for a busy machine.
  */
-const AT_LIMIT: Array<[string, string]> = [
-  ['"no" repeated', 'no '],
-  ['"not" repeated', 'not '],
-  ['"out of scope" repeated', 'x out of scope '],
-  ['"instead of" repeated', 'instead of '],
-  ['"rather than" repeated', 'rather than '],
-  ['"overkill" repeated', 'overkill '],
-  ['one-word list items', '- a\n'],
-  ['short sentences', 'We rank videos by watch time. '],
-  ['one long word', 'a'],
-];
+const AT_LIMIT = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'worst-case-shapes.json'), 'utf8')) as Array<[string, string]>;
 
 describe('grading worst-case answers at the 1 MB limit', () => {
   it.each(AT_LIMIT)('grades %s', { timeout: 40_000 }, async (_name, unit) => {
