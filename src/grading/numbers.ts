@@ -460,7 +460,6 @@ function vagueQuantity(text: string, tokens: readonly Token[], i: number, v: { e
   return q;
 }
 
-/** Every quantity in the tokens, in order. */
 /** Spelled-out numbers below this read as ordinary counting words ("two stages", "one network"), not as figures. */
 const SPELLED_MIN = 10;
 const SPELLED = /\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|lakh|crore)\b/i;
@@ -468,7 +467,7 @@ const SPELLED = /\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|sevent
 /**
  * The text with figures said in words written as digits ("a hundred and twenty thousand requests" → "120000
  * requests"), for the checks that look for digits: people speaking, or writing as they speak, spell numbers out.
- * Small counts stay words; so do vague scales ("millions of videos").
+ * Small counts stay words; so do vague scales ("millions of videos"), which the word reader does not take.
  */
 export function withDigits(text: string): string {
   if (!SPELLED.test(text)) return text;
@@ -480,7 +479,6 @@ export function withDigits(text: string): string {
     if (t.type !== 'word' || !(t.lower in ONES || t.lower === 'a' || t.lower === 'an')) continue;
     const core = readWords(tokens, i);
     if (!core || core.end <= i || core.value < SPELLED_MIN) continue;
-    if (tokens[core.end]?.lower === 'of' && SCALE_WORDS[tokens[core.end - 1]!.lower] && tokens[core.end - 1]!.lower.endsWith('s')) continue;
     out += text.slice(last, t.start) + String(core.value);
     last = tokens[core.end - 1]!.end;
     i = core.end - 1;
@@ -488,6 +486,7 @@ export function withDigits(text: string): string {
   return out + text.slice(last);
 }
 
+/** Every quantity in the tokens, in order. */
 export function readQuantities(text: string, tokens: readonly Token[] = tokenize(text)): Quantity[] {
   const out: Quantity[] = [];
   let i = 0;
