@@ -5,7 +5,7 @@
 import { loadContent } from '../dist/content/load.js';
 import { loadVocabulary } from '../dist/content/vocabulary.js';
 import { loadGrader } from '../dist/grading/index.js';
-import { PHASE_IDS } from '../dist/phases.js';
+import { statementAsAnswer } from '../dist/grading/restatement.js';
 
 const content = loadContent();
 const grader = await loadGrader({ vocabulary: loadVocabulary() });
@@ -13,8 +13,7 @@ let earned = 0;
 console.log('| prompt | total | verdict | criteria the statement earns (½ = half credit) |');
 console.log('|---|---|---|---|');
 for (const prompt of content.prompts) {
-  const text = prompt.statement.replace(/^#.*$/gm, '').replaceAll('**', '');
-  const grade = grader.grade(prompt, content.framework, { sections: PHASE_IDS.map((phase) => ({ phase, text })) });
+  const grade = grader.grade(prompt, content.framework, { sections: statementAsAnswer(prompt.statement) });
   const met = grade.criteria.filter((c) => c.met || (c.credit ?? 0) > 0);
   earned += met.length;
   console.log(`| ${prompt.id} | ${grade.total} | ${grade.level} | ${met.map((c) => `${c.id}${c.met ? '' : ' ½'}`).join(', ') || '—'} |`);

@@ -1,5 +1,7 @@
+import { PHASE_IDS } from '../phases.js';
 import type { AnalysedAnswer } from './analyse.js';
 import { STOPWORDS } from './lexicon.js';
+import type { AnswerSection } from './types.js';
 
 /**
  * A sentence restates the prompt when nearly all its content words come from one sentence of the prompt's
@@ -42,4 +44,13 @@ export function restatedSentences(answer: AnalysedAnswer, windows: readonly Set<
     }
   });
   return out;
+}
+
+/**
+ * The statement pasted under all six headings, as an answer that decided nothing: what scripts/evaluate-restatement.mjs
+ * grades and test/content/restatement.test.ts holds to requirements-only credit.
+ */
+export function statementAsAnswer(statement: string): AnswerSection[] {
+  const text = statement.replace(/^#.*$/gm, '').replaceAll('**', '');
+  return PHASE_IDS.map((phase) => ({ phase, text }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PHASE_IDS } from '../../src/phases.js';
+import { statementAsAnswer } from '../../src/grading/restatement.js';
 import { shippedContent, shippedGrader } from '../helpers/shipped.js';
 
 // A prompt's statement pasted under every heading (as scripts/evaluate-restatement.mjs does) decided nothing. It may
@@ -11,8 +11,7 @@ describe('the statement pasted back as an answer', () => {
   const content = shippedContent();
   for (const prompt of content.prompts) {
     it(`earns no criterion beyond requirements in ${prompt.id}`, async () => {
-      const text = prompt.statement.replace(/^#.*$/gm, '').replaceAll('**', '');
-      const grade = (await shippedGrader()).grade(prompt, content.framework, { sections: PHASE_IDS.map((phase) => ({ phase, text })) });
+      const grade = (await shippedGrader()).grade(prompt, content.framework, { sections: statementAsAnswer(prompt.statement) });
       const earned = grade.criteria.filter((c) => (c.met || (c.credit ?? 0) > 0) && c.phase !== 'requirements');
       expect(earned.map((c) => `${c.id}: ${c.evidence}`)).toEqual([]);
     });
