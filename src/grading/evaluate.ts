@@ -1,6 +1,7 @@
 import type { AnalysedAnswer } from './analyse.js';
 import { phraseHits, type Hit } from './match.js';
 import type { CompiledCriterion } from './rubric.js';
+import { excerpt, placeOf, seenWords } from './seen.js';
 import { continuesEnumeration } from './structure.js';
 
 export interface CriterionOutcome {
@@ -152,16 +153,34 @@ function quote(answer: AnalysedAnswer, sentences: readonly number[]): string {
     .join(' ');
 }
 
+/**
+ * Why an unmet criterion was close, quoting what was seen (a sentence, or the words where each part was found) so
+ * that the note can be checked against the answer rather than taken on trust.
+ */
 function nearMiss(criterion: CompiledCriterion, hits: GroupHits, answer: AnalysedAnswer, eligible: Eligible): string | undefined {
   const anywhere = () => true;
-  if (passages(criterion, hits, answer, anywhere, (h) => h === 'yes').length) return 'named only in a list or a fragment, not explained';
-  if (passages(criterion, hits, answer, eligible, () => true).length) return 'mentioned only to set it aside';
-  if (criterion.criterion.numeric && passages({ ...criterion, criterion: { ...criterion.criterion, numeric: false } }, hits, answer, eligible, (h) => h === 'yes').length) {
-    return 'named, but without a number';
+  const quoted = (s: number) => `"${excerpt(answer, s)}"`;
+  const listed = passages(criterion, hits, answer, anywhere, (h) => h === 'yes').sort(preference)[0];
+  if (listed) return `named only in a list or a fragment, not explained: ${quoted(listed.sentences[0]!)}`;
+  const setAside = passages(criterion, hits, answer, eligible, () => true).sort(preference)[0];
+  if (setAside) {
+    const negated = setAside.sentences.find((s) => hits.some((m) => m.get(s) === 'negated')) ?? setAside.sentences[0]!;
+    return `mentioned only to set it aside: ${quoted(negated)}`;
   }
-  const seen = hits.map((m, g) => [...m.entries()].some(([s, h]) => h === 'yes' && eligible(s)) ? g : -1).filter((g) => g >= 0);
-  const missing = criterion.criterion.concepts.filter((_, g) => !seen.includes(g)).map((group) => `"${group[0]}"`);
-  if (seen.length >= criterion.need) return 'its ideas appear, but apart, never together in one passage';
-  if (seen.length && missing.length) return `only in part, with nothing on ${missing.slice(0, 2).join(' or ')} in the same passage`;
+  if (criterion.criterion.numeric) {
+    const bare = passages({ ...criterion, criterion: { ...criterion.criterion, numeric: false } }, hits, answer, eligible, (h) => h === 'yes').sort(preference)[0];
+    if (bare) return `named, but without a number: ${quoted(bare.sentences[0]!)}`;
+  }
+  const seen = hits.flatMap((m, g) => {
+    const at = [...m.entries()].filter(([s, h]) => h === 'yes' && eligible(s)).map(([s]) => s);
+    const s = at.find((x) => answer.sentences[x]!.phase === criterion.criterion.phase) ?? at[0];
+    const words = s === undefined ? undefined : seenWords(criterion, g, answer.sentences[s]!, (h) => h === 'yes');
+    return s === undefined || !words ? [] : [{ g, text: `"${words}" (${placeOf(answer.sentences[s]!)})` }];
+  });
+  const missing = criterion.criterion.concepts.filter((_, g) => !seen.some((x) => x.g === g)).map((group) => `"${group[0]}"`);
+  if (seen.length >= criterion.need) return `only apart, never in one passage: ${seen.map((x) => x.text).join('; ')}`;
+  if (seen.length && missing.length) {
+    return `only in part: ${seen.map((x) => x.text).join('; ')}, with nothing on ${missing.slice(0, 2).join(' or ')} in the same passage`;
+  }
   return undefined;
 }

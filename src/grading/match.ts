@@ -57,25 +57,39 @@ function nearest(list: readonly number[], anchor: number): number {
   return anchor - before <= after - anchor ? before : after;
 }
 
+/** Where a phrase was found: the sentence's terms it was matched on and the first and last of them. */
+export interface PhraseMatch {
+  hit: Hit;
+  terms: readonly Term[];
+  from: number;
+  to: number;
+}
+
 /**
  * Whether a sentence holds a phrase: all its terms, in any order, within a window of the phrase's length plus
  * a little slack. 'negated' when it is only there with a negated or rejected term.
  */
 export function findPhrase(sentence: Sentence, phrase: readonly string[], acceptExcluded = false): Hit | null {
+  return matchPhrase(sentence, phrase, acceptExcluded)?.hit ?? null;
+}
+
+/** findPhrase, with where: the affirmative match if there is one, else the first negated one. */
+export function matchPhrase(sentence: Sentence, phrase: readonly string[], acceptExcluded = false): PhraseMatch | null {
   const terms = termsFor(sentence, phrase);
   const positions = phrase.map((p) => positionsOf(terms, p));
   if (positions.some((p) => p.length === 0)) return null;
   const asWritten = phrase.some((p) => NEGATION_TERMS.has(p));
   const ranks = ranksOf(terms);
   const affirmative = (n: Term['negated']) => !n || (n === 'excluded' && acceptExcluded);
-  let found: Hit | null = null;
+  let found: PhraseMatch | null = null;
   for (const anchor of positions[0]!) {
     const chosen = [anchor];
     for (const list of positions.slice(1)) chosen.push(nearest(list, anchor));
-    const span = ranks[Math.max(...chosen)]! - ranks[Math.min(...chosen)]! + 1;
-    if (span > phrase.length + WINDOW_SLACK) continue;
-    if (asWritten || chosen.every((i) => affirmative(terms[i]!.negated))) return 'yes';
-    found = 'negated';
+    const from = Math.min(...chosen);
+    const to = Math.max(...chosen);
+    if (ranks[to]! - ranks[from]! + 1 > phrase.length + WINDOW_SLACK) continue;
+    if (asWritten || chosen.every((i) => affirmative(terms[i]!.negated))) return { hit: 'yes', terms, from, to };
+    found ??= { hit: 'negated', terms, from, to };
   }
   return found;
 }
