@@ -26,7 +26,7 @@ describe('mlsd score', () => {
     expect(r.stdout).toMatch(/signals {2}structure \d+ · trade-offs \d+ · numbers \d+ · depth \d+/);
     expect(r.stdout).toContain('Strengths');
     expect(r.stdout).toMatch(/✓ .+\n {3}"/);
-    expect(r.stdout).toMatch(/✗ .+\n( {3}seen: .+\n)? {3}why: /);
+    expect(r.stdout).toMatch(/✗ .+\n( {3}seen: .+\n( {9}.+\n)*)? {3}why: /);
     expect(r.stdout).toMatch(/Work on first:\s+1\) [\s\S]+2\) [\s\S]+3\) /);
     expect(r.stdout).toMatch(/Next drill: mlsd practice video-recommendations --phase (requirements|metrics|data|models|serving|monitoring)/);
     expect(r.stdout.split('\n').every((line) => line.length <= 100)).toBe(true);
