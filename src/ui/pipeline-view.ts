@@ -38,17 +38,23 @@ function say(text: string, width: number, first: string, rest: string, paint: Pa
 function budgetBar(report: PipelineReport, c: InstanceType<typeof Chalk>, width: number): string[] {
   const colours = [c.cyan, c.magenta, c.blue, c.yellow];
   const budget = report.params.budgetMs;
-  const label = ` ${fmt(budget)} ms at p99`;
+  const spent = report.stages.reduce((n, s) => n + s.p99Ms, 0);
+  const over = spent > budget;
+  const label = over ? ` │ marks the ${fmt(budget)} ms budget` : ` ${fmt(budget)} ms at p99`;
   const cellsWide = Math.max(MIN_BAR, Math.min(MAX_BAR, width - 9 - label.length - 1));
-  let cells = 0;
-  const parts = report.stages.map((s, i) => {
-    const n = s.p99Ms > 0 ? Math.max(1, Math.round((s.p99Ms / budget) * cellsWide)) : 0;
-    cells += n;
-    return colours[i % colours.length]!((STAGE_GLYPH[s.id] ?? '█').repeat(n));
+  // Over budget the bar spans what was spent, with a mark where the budget ends; it never grows past the width.
+  const scale = over ? spent : budget;
+  const usable = over ? cellsWide - 1 : cellsWide;
+  const cells: string[] = [];
+  report.stages.forEach((s, i) => {
+    const n = s.p99Ms > 0 ? Math.max(1, Math.round((s.p99Ms / scale) * usable)) : 0;
+    for (let k = 0; k < n; k++) cells.push(colours[i % colours.length]!(STAGE_GLYPH[s.id] ?? '█'));
   });
-  const rest = c.dim('·'.repeat(Math.max(0, cellsWide - cells)));
+  const drawn = cells.slice(0, usable);
+  if (over) drawn.splice(Math.round((budget / scale) * usable), 0, c.red('│'));
+  const rest = c.dim('·'.repeat(Math.max(0, cellsWide - drawn.length)));
   const legend = report.stages.map((s) => piece(`${STAGE_GLYPH[s.id]} ${s.id}`, c.dim));
-  return [` budget  ${parts.join('')}${rest} ${label}`, ...flow(legend, width, '         ', '         ', '  ')];
+  return [` budget  ${drawn.join('')}${rest}${over ? c.red(label) : label}`, ...flow(legend, width, '         ', '         ', '  ')];
 }
 
 interface Column {

@@ -75,8 +75,8 @@ describe('mlsd show', () => {
     expect(out).toContain('Video recommendations for the home feed');
     expect(out).not.toContain('**');
     expect(out).toContain('The plan: 45 minutes');
-    expect(out).toMatch(/1\. Clarifying questions\s+3:36/);
-    expect(out).toMatch(/5\. Models\s+12:09/);
+    expect(out).toMatch(/1\. Clarifying questions\s+3:30/);
+    expect(out).toMatch(/5\. Models\s+12:00/);
     expect(out).toContain('mlsd interview video-recommendations');
   });
 

@@ -19,6 +19,27 @@ describe('interviewPlan', () => {
     expect(Math.max(...plan.map((s) => s.budgetMs))).toBe(ms.models);
   });
 
+  it('gives half-minute budgets in a round long enough for them, so a plan reads 3:30 and 12:00, not 3:36 and 12:09', () => {
+    for (const minutes of [10, 30, 45, 60, 120]) {
+      const plan = interviewPlan({ timeBudget: { ...DEFAULT_TIME_BUDGET, clarifying: 8, requirements: 8, metrics: 12, data: 15, models: 27, serving: 20, monitoring: 10 } }, minutes);
+      for (const s of plan) expect(s.budgetMs % 30_000, `${minutes} min, ${s.step}`).toBe(0);
+      for (const s of plan) expect(s.budgetMs).toBeGreaterThan(0);
+      expect(planTotalMs(plan)).toBe(minutes * 60_000);
+    }
+  });
+
+  it('keeps each half-minute budget within half a minute of its exact share', () => {
+    const budget = { ...DEFAULT_TIME_BUDGET, clarifying: 8, requirements: 8, metrics: 12, data: 15, models: 27, serving: 20, monitoring: 10 };
+    const plan = interviewPlan({ timeBudget: budget }, 45);
+    for (const s of plan) expect(Math.abs(s.budgetMs - (45 * 60_000 * budget[s.step]) / 100)).toBeLessThanOrEqual(30_000);
+  });
+
+  it('gives steps with equal shares equal budgets when it rounds to half minutes', () => {
+    const ms = Object.fromEntries(interviewPlan({}, 45).map((s) => [s.step, s.budgetMs]));
+    expect(ms.data).toBe(ms.serving);
+    expect(ms.clarifying).toBe(ms.requirements);
+  });
+
   it("uses the prompt's own time budget when it has one", () => {
     const timeBudget = { ...DEFAULT_TIME_BUDGET, clarifying: 20, models: 16 };
     const plan = interviewPlan({ timeBudget }, 10);

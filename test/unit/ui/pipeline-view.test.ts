@@ -19,6 +19,16 @@ describe('mlsd pipeline for people', () => {
     }
   });
 
+  it('keeps the budget bar inside the width when a slow machine runs over the budget', () => {
+    const slow = <T extends { p50Ms: number; p95Ms: number; p99Ms: number }>(x: T): T => ({ ...x, p50Ms: x.p50Ms * 40, p95Ms: x.p95Ms * 40, p99Ms: x.p99Ms * 40 });
+    const over = { ...measured, stages: measured.stages.map(slow), total: slow(measured.total), withinBudget: false };
+    for (const width of [60, 80, 100]) {
+      const text = stripVTControlCharacters(renderPipeline(over, { color: false, width }));
+      expect(Math.max(...lengths(text)), text).toBeLessThanOrEqual(width);
+      expect(text).toMatch(/^ budget {2}\S*│\S* │ marks the 100 ms budget$/m);
+    }
+  });
+
   it('shows p50, p95, p99 and the budget share when there is room, and drops p95 first when there is not', () => {
     expect(renderPipeline(measured, { color: false, width: 100 })).toMatch(/^ stage +in → out +p50 +p95 +p99 +of budget$/m);
     expect(renderPipeline(measured, { color: false, width: 60 })).toMatch(/^ stage +in → out +p50 +p99 +of budget$/m);
