@@ -30,10 +30,9 @@ const SETS: Record<string, DevSet> = {
     senior: ['senior-prose', 'senior-transcript'],
     mid: ['mid-standard'],
     verdictGaps: {
-      // Its head-vs-tail point ("…worse on rare queries and you won't see it in the average") is read as negated,
-      // and it names LambdaMART and a cross-encoder without the words the senior criteria ask for: 39% of the
-      // senior weight against the 40% bar.
-      'senior-transcript': 'negation of a verb of perception; senior share just under the bar',
+      // Its head-vs-tail point ("…worse on rare queries and you won't see it in the average") is read as negated
+      // (a grader rule, not content): 39% of the senior weight against the 40% bar; with it, 42%.
+      'senior-transcript': 'a negated verb of perception reads as a rejection; senior share just under the bar',
     },
   },
 };
