@@ -135,6 +135,10 @@ describe('one idea, many wordings', () => {
     ['finetuning', 'fine-tuning'],
     ['pre-trained', 'pretrained'],
     ['continual training', 'continuous training'],
+    ['retrain continuously', 'continuous training'],
+    ['incremental updates', 'incremental training'],
+    ['keyword-stuff', 'keyword stuffing'],
+    ['stuff keywords', 'keyword stuffing'],
     ['target leakage', 'label leakage'],
     // infrastructure and serving
     ['dark launch', 'shadow mode'],
@@ -307,6 +311,7 @@ describe('different ideas stay apart', () => {
     ['product quantization', 'quantization'],
     ['online learning', 'incremental training'],
     ['online learning', 'continuous training'],
+    ['keyword stuffing', 'keyword search'],
     ['fine-tuning', 'pre-training'],
     ['fine-tuning', 'transfer learning'],
     ['self-supervised learning', 'semi-supervised learning'],
