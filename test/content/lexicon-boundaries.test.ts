@@ -176,6 +176,7 @@ describe('one idea, many wordings', () => {
     ['cluster-randomised', 'cluster randomization'],
     ['counter-metric', 'guardrail metric'],
     ['long-term holdout', 'holdback'],
+    ['global holdout', 'long-term holdback'],
     ['SRM', 'sample ratio mismatch'],
     ['OPE', 'off-policy evaluation'],
     ['ATE', 'average treatment effect'],
@@ -186,6 +187,8 @@ describe('one idea, many wordings', () => {
     ['implicit signals', 'implicit feedback'],
     ['light ranker', 'pre-ranking'],
     ['item-item', 'item-to-item'],
+    ['uploader', 'content creator'],
+    ['percent watched', 'completion rate'],
     ['VTR', 'view-through rate'],
     ['pCTR', 'predicted CTR'],
     ['pCVR', 'predicted conversion rate'],
@@ -226,6 +229,7 @@ describe('one idea, many wordings', () => {
     ['NSFW', 'not safe for work'],
     ['CSAM', 'child sexual abuse material'],
     ['pHash', 'perceptual hashing'],
+    ['hash lookup', 'hash matching'],
     ['Photo DNA', 'PhotoDNA'],
     ['CIB', 'coordinated inauthentic behaviour'],
     ['shadowban', 'shadow ban'],
@@ -340,6 +344,7 @@ describe('different ideas stay apart', () => {
     ['CI/CD', 'confidence interval'],
     ['interference', 'network effect'],
     ['holdback', 'holdout set'],
+    ['global holdout', 'holdout set'],
     ['type I error', 'type II error'],
     ['treatment group', 'control group'],
     ['ATE', 'CATE'],
@@ -532,6 +537,7 @@ describe('fusion and multi-label wordings', () => {
     ['they are fused', 'we fuse them'],
     ['multilabel', 'multi-label classification'],
     ['multi label', 'multi-label'],
+    ['multi-output classification', 'multi-label classification'],
   ])('"%s" ≈ "%s"', (a, b) => {
     expect(lexicon.phrase(a).filter((t) => t !== 'them')).toEqual(lexicon.phrase(b).filter((t) => t !== 'them'));
   });
@@ -539,6 +545,7 @@ describe('fusion and multi-label wordings', () => {
   it.each([
     ['multi-label classification', 'multi-task learning'],
     ['multilabel', 'multiple heads'],
+    ['multi-output model', 'multi-label classification'],
   ])('"%s" ≠ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
   });
