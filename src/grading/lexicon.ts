@@ -49,7 +49,7 @@ export interface NormalisedPhrase {
 }
 
 /** Bump when the way wordings become terms changes, so that a compiled lexicon from an older build is not used. */
-const LEXICON_FORMAT = 1;
+const LEXICON_FORMAT = 2;
 
 /**
  * Identifies a vocabulary's synonyms and word fixes and the stopwords, the only parts the compiled form depends on
@@ -66,6 +66,7 @@ export function lexiconKey(vocabulary: Pick<Vocabulary, 'synonyms' | 'words' | '
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(LANGUAGE.stopwords);
 
+/** Scale words as written: "a million" is a figure, "millions of" an order of magnitude that sizes nothing. */
 const SCALE_WORDS = new Set(['million', 'billion', 'thousand', 'hundred', 'trillion']);
 const QUANTITY = /^[~≈<>]?\d[\d,.]*(?:[a-z%×x]{0,4})$/;
 
@@ -230,7 +231,7 @@ export class Lexicon {
     lower = parts[0]?.toLowerCase() ?? lower;
     const fixed = this.words.get(lower);
     const lemma = token.pos === 'PROPN' || fixed ? (fixed ?? lower) : stripEdges(token.lemma) || lower;
-    return [{ norm: stem(this.words.get(lemma) ?? lemma), lower, caps: CAPITALS.test(parts[0] ?? text), num: SCALE_WORDS.has(lemma), negated }];
+    return [{ norm: stem(this.words.get(lemma) ?? lemma), lower, caps: CAPITALS.test(parts[0] ?? text), num: SCALE_WORDS.has(lower), negated }];
   }
 
   private plain(text: string, negated: Negation): Term {
