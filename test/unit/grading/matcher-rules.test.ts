@@ -34,3 +34,40 @@ describe('a plural scale word is an order of magnitude, not a figure', () => {
     expect(await sizingMet('We have 30 billion impressions, so we downsample the negatives.')).toBe(true);
   });
 });
+
+describe('a long line of notes separated by ";" is read note by note', () => {
+  const sentencesOf = async (line: string) => {
+    const { nlp, lexicon } = await tools();
+    const { analyseAnswer } = await import('../../../src/grading/analyse.js');
+    return analyseAnswer(parseAnswerMarkdown(`## Models\n\n${line}\n`), nlp, lexicon).sentences.map((s) => s.text);
+  };
+
+  it('splits a line of notes too long to be one note', async () => {
+    const line = 'feedback loop: ranker → clicks → labels → ranker; fix: exploration slice, IPW, human grades, click concentration, item coverage';
+    expect(await sentencesOf(line)).toEqual(['feedback loop: ranker → clicks → labels → ranker', 'fix: exploration slice, IPW, human grades, click concentration, item coverage']);
+  });
+
+  it('leaves a sentence of prose whole, and a short line of notes too', async () => {
+    const prose = 'We retrain the ranker every night from the last week of logs; the retrieval model is refreshed once a week because it changes slowly.';
+    expect(await sentencesOf(prose)).toEqual([prose]);
+    expect(await sentencesOf('ANN; HNSW; two-tower')).toEqual(['ANN; HNSW; two-tower']);
+  });
+
+  const loop = prompt([{ id: 'loop', phase: 'monitoring', level: 'senior', concepts: [['feedback loop'], ['exploration', 'random slice']] }]);
+  const loopMet = async (line: string) => {
+    const { nlp } = await tools();
+    const { shippedVocabulary } = await import('../../helpers/shipped.js');
+    const grade = createGrader(nlp, shippedVocabulary()).grade(loop, framework(), { sections: parseAnswerMarkdown(`## Models\n\n${line}\n`) });
+    return grade.criteria.find((c) => c.id === 'loop')!;
+  };
+
+  it('credits a part that is a qualified note', async () => {
+    const line = 'feedback loop: ranker → clicks → labels → ranker; fix: exploration slice, IPW, human grades, click concentration, item coverage';
+    expect((await loopMet(line)).met).toBe(true);
+  });
+
+  it('credits nothing for bare terms separated by ";"', async () => {
+    const line = 'feedback loop; exploration; HNSW; two-tower; MMR; NDCG; A/B test; feature store; drift; calibration; cold start; position bias; caching';
+    expect((await loopMet(line)).met).toBe(false);
+  });
+});
