@@ -71,3 +71,22 @@ describe('a long line of notes separated by ";" is read note by note', () => {
     expect((await loopMet(line)).met).toBe(false);
   });
 });
+
+describe('comparison signs in a note are not an HTML tag', () => {
+  it.each([
+    ['fraud losses (target <10 bps) + approval rate (>95%)', 'fraud losses (target <10 bps) + approval rate (>95%)'],
+    ['p99 <100 ms, recall >0.9', 'p99 <100 ms, recall >0.9'],
+    ['keep score < 0.5 and volume > 2k', 'keep score < 0.5 and volume > 2k'],
+  ])('keeps: %s', async (text, read) => {
+    const { stripInline } = await import('../../../src/grading/blocks.js');
+    expect(stripInline(text)).toBe(read);
+  });
+
+  it.each([
+    ['one line<br>another', 'one line another'],
+    ['a <span class="x">marked</span> word', 'a marked word'],
+  ])('still drops a tag: %s', async (text, read) => {
+    const { stripInline } = await import('../../../src/grading/blocks.js');
+    expect(stripInline(text)).toBe(read);
+  });
+});
