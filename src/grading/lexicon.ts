@@ -49,7 +49,7 @@ export interface NormalisedPhrase {
 }
 
 /** Bump when the way wordings become terms changes, so that a compiled lexicon from an older build is not used. */
-const LEXICON_FORMAT = 2;
+const LEXICON_FORMAT = 3;
 
 /**
  * Identifies a vocabulary's synonyms and word fixes and the stopwords, the only parts the compiled form depends on
@@ -69,6 +69,19 @@ export const STOPWORDS: ReadonlySet<string> = new Set(LANGUAGE.stopwords);
 /** Scale words as written: "a million" is a figure, "millions of" an order of magnitude that sizes nothing. */
 const SCALE_WORDS = new Set(['million', 'billion', 'thousand', 'hundred', 'trillion']);
 const QUANTITY = /^[~≈<>]?\d[\d,.]*(?:[a-z%×x]{0,4})$/;
+
+const SMALL_COUNTS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/**
+ * A digit joined by a hyphen to the word after it ("2-stage", "3-tower", "2-step") is a count written the short way:
+ * read as its word ("two-stage"), as a small count in words is, not as a figure.
+ */
+function countInCompound(tokens: readonly RawToken[], i: number): string | undefined {
+  const digit = tokens[i]!.text;
+  if (tokens[i]!.type !== 'number' || !/^[1-9]$/.test(digit) || tokens[i + 1]?.text !== '-' || tokens[i + 2]?.type !== 'word') return undefined;
+  if (tokens[i - 1]?.text === '-' || /^\d/.test(tokens[i + 2]!.text)) return undefined;
+  return SMALL_COUNTS[Number(digit) - 1];
+}
 
 /** Capitals and digits, an optional plural "s": how an abbreviation is written ("MAP", "L2", "CEs"). */
 const CAPITALS = /^(?=.*\p{Lu})[\p{Lu}\p{N}]+s?$/u;
@@ -195,6 +208,11 @@ export class Lexicon {
   terms(tokens: readonly RawToken[], negated: readonly Negation[], correct?: (lower: string, norm: string) => string | undefined): { words: Term[]; terms: Term[] } {
     const words: Term[] = [];
     tokens.forEach((token, i) => {
+      const count = countInCompound(tokens, i);
+      if (count) {
+        words.push(this.plain(count, negated[i] ?? false));
+        return;
+      }
       for (const term of this.tokenTerms(token, negated[i] ?? false)) {
         const fixed = correct && !term.num ? correct(term.lower, term.norm) : undefined;
         words.push(fixed ? { ...term, norm: fixed } : term);

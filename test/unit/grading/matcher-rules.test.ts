@@ -90,3 +90,25 @@ describe('comparison signs in a note are not an HTML tag', () => {
     expect(stripInline(text)).toBe(read);
   });
 });
+
+describe('a digit joined to a word by a hyphen is a count in words', () => {
+  const plainTerms = async (text: string) => {
+    const { nlp, lexicon } = await tools();
+    const [sentence] = nlp.sentences(text);
+    return lexicon.terms(sentence!.tokens, []).words;
+  };
+
+  it.each([
+    ['A 2-stage funnel keeps serving cheap.', 'two'],
+    ['We train a 3-layer MLP on top.', 'three'],
+  ])('%s', async (text, word) => {
+    const [written] = await Promise.all([plainTerms(text.replace(/\d/, word))]);
+    const short = await plainTerms(text);
+    expect(short.map((t) => t.norm)).toEqual(written.map((t) => t.norm));
+    expect(short.some((t) => t.num)).toBe(false);
+  });
+
+  it.each(['Labels mature after 3-5 days.', 'We keep a 10-minute window.', 'Scores 2 - 3 of the raters agree on.'])('keeps figures that are not such a count: %s', async (text) => {
+    expect((await plainTerms(text)).some((t) => t.num)).toBe(true);
+  });
+});
