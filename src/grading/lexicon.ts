@@ -49,7 +49,7 @@ export interface NormalisedPhrase {
 }
 
 /** Bump when the way wordings become terms changes, so that a compiled lexicon from an older build is not used. */
-const LEXICON_FORMAT = 3;
+const LEXICON_FORMAT = 4;
 
 /**
  * Identifies a vocabulary's synonyms and word fixes and the stopwords, the only parts the compiled form depends on
@@ -81,6 +81,28 @@ function countInCompound(tokens: readonly RawToken[], i: number): string | undef
   if (tokens[i]!.type !== 'number' || !/^[1-9]$/.test(digit) || tokens[i + 1]?.text !== '-' || tokens[i + 2]?.type !== 'word') return undefined;
   if (tokens[i - 1]?.text === '-' || /^\d/.test(tokens[i + 2]!.text)) return undefined;
   return SMALL_COUNTS[Number(digit) - 1];
+}
+
+const HOUR_UNITS = new Set(['h', 'hr', 'hrs', 'hour', 'hours']);
+/** Up to this many hours between runs, "every N hours" is what people call "every few hours". */
+const FEW_HOURS = 12;
+
+/**
+ * Where "every" at token i opens a cadence of a few hours ("every 4 h", "every 2–4 hours", "every 6 hrs"), the index
+ * of its unit: the cadence reads as "every few hours" too, its unit as "hours". Once an hour or a day is not "a few".
+ */
+function fewHoursAfter(tokens: readonly RawToken[], i: number): number | undefined {
+  if (tokens[i]!.lemma !== 'every') return undefined;
+  let k = i + 1;
+  const numbers: number[] = [];
+  while (tokens[k]?.type === 'number' && numbers.length < 2) {
+    numbers.push(Number(tokens[k]!.text));
+    k++;
+    if (numbers.length === 1 && /^[-–—]$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.type === 'number') k++;
+  }
+  const unit = tokens[k]?.text.toLowerCase();
+  if (!numbers.length || !unit || !HOUR_UNITS.has(unit)) return undefined;
+  return numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= FEW_HOURS) && Math.max(...numbers) >= 2 ? k : undefined;
 }
 
 /** Capitals and digits, an optional plural "s": how an abbreviation is written ("MAP", "L2", "CEs"). */
@@ -207,10 +229,21 @@ export class Lexicon {
    */
   terms(tokens: readonly RawToken[], negated: readonly Negation[], correct?: (lower: string, norm: string) => string | undefined): { words: Term[]; terms: Term[] } {
     const words: Term[] = [];
+    let hoursAt = -1;
     tokens.forEach((token, i) => {
       const count = countInCompound(tokens, i);
       if (count) {
         words.push(this.plain(count, negated[i] ?? false));
+        return;
+      }
+      if (i === hoursAt) {
+        words.push(this.plain('hours', negated[i] ?? false));
+        return;
+      }
+      const cadence = fewHoursAfter(tokens, i);
+      if (cadence) {
+        hoursAt = cadence;
+        words.push(...this.tokenTerms(token, negated[i] ?? false), this.plain('few', negated[i] ?? false));
         return;
       }
       for (const term of this.tokenTerms(token, negated[i] ?? false)) {

@@ -112,3 +112,29 @@ describe('a digit joined to a word by a hyphen is a count in words', () => {
     expect((await plainTerms(text)).some((t) => t.num)).toBe(true);
   });
 });
+
+describe('"every N hours" with a few hours is a cadence of every few hours', () => {
+  const fresh = prompt([{ id: 'fresh', phase: 'monitoring', level: 'senior', concepts: [['every few hours', 'hourly']] }]);
+  const met = async (line: string) => {
+    const { nlp } = await tools();
+    const { shippedVocabulary } = await import('../../helpers/shipped.js');
+    return createGrader(nlp, shippedVocabulary()).grade(fresh, framework(), { sections: parseAnswerMarkdown(`## Monitoring\n\n${line}\n`) }).criteria.find((c) => c.id === 'fresh')!.met;
+  };
+
+  it.each([
+    'The ranker is fine-tuned every 3 hours on the newest logs.',
+    'We refresh the embeddings every 2–6 h from the stream.',
+    'Fraud model warm-started every 4h on fresh labels.',
+  ])('earns it: %s', async (line) => {
+    expect(await met(line)).toBe(true);
+  });
+
+  it.each([
+    'The ranker is fine-tuned every 48 hours on the newest logs.',
+    'We refresh the embeddings every 3 days from the stream.',
+    'The ranker is fine-tuned every hour on the newest logs.',
+    'Training takes 3 hours on eight GPUs.',
+  ])('does not: %s', async (line) => {
+    expect(await met(line)).toBe(false);
+  });
+});
