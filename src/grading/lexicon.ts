@@ -49,7 +49,7 @@ export interface NormalisedPhrase {
 }
 
 /** Bump when the way wordings become terms changes, so that a compiled lexicon from an older build is not used. */
-const LEXICON_FORMAT = 4;
+const LEXICON_FORMAT = 5;
 
 /**
  * Identifies a vocabulary's synonyms and word fixes and the stopwords, the only parts the compiled form depends on
@@ -82,6 +82,9 @@ function countInCompound(tokens: readonly RawToken[], i: number): string | undef
   if (tokens[i - 1]?.text === '-' || /^\d/.test(tokens[i + 2]!.text)) return undefined;
   return SMALL_COUNTS[Number(digit) - 1];
 }
+
+/** A comparison sign before a number, as the word a sentence would use: "score > 0.95" is "score above 0.95". */
+const COMPARISONS: ReadonlyMap<string, string> = new Map([['>', 'above'], ['>=', 'above'], ['≥', 'above'], ['<', 'below'], ['<=', 'below'], ['≤', 'below']]);
 
 const HOUR_UNITS = new Set(['h', 'hr', 'hrs', 'hour', 'hours']);
 /** Up to this many hours between runs, "every N hours" is what people call "every few hours". */
@@ -234,6 +237,13 @@ export class Lexicon {
       const count = countInCompound(tokens, i);
       if (count) {
         words.push(this.plain(count, negated[i] ?? false));
+        return;
+      }
+      // The sign's word rides on the number as its other reading, so it takes no place of its own in a phrase's window.
+      const compared = COMPARISONS.get(tokens[i - 1]?.text ?? '');
+      if (compared && token.type === 'number') {
+        const [figure, ...rest] = this.tokenTerms(token, negated[i] ?? false);
+        if (figure) words.push({ ...figure, alt: this.word(compared) }, ...rest);
         return;
       }
       if (i === hoursAt) {

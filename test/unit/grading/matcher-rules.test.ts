@@ -138,3 +138,20 @@ describe('"every N hours" with a few hours is a cadence of every few hours', () 
     expect(await met(line)).toBe(false);
   });
 });
+
+describe('a comparison sign before a number reads as its word', () => {
+  const act = prompt([{ id: 'act', phase: 'serving', level: 'mid', concepts: [['score above', 'score below'], ['block', 'review']] }]);
+  const met = async (line: string) => {
+    const { nlp } = await tools();
+    const { shippedVocabulary } = await import('../../helpers/shipped.js');
+    return createGrader(nlp, shippedVocabulary()).grade(act, framework(), { sections: parseAnswerMarkdown(`## Serving\n\n${line}\n`) }).criteria.find((c) => c.id === 'act')!.met;
+  };
+
+  it.each(['risk score > 0.9 → block; 0.6–0.9 → manual review', 'score ≥ 0.8 → block the payment', 'score <0.2 → approve, else review'])('earns it: %s', async (line) => {
+    expect(await met(line)).toBe(true);
+  });
+
+  it.each(['risk score 0.9 → block; then manual review', 'score → block the payment', 'block when score is odd'])('does not: %s', async (line) => {
+    expect(await met(line)).toBe(false);
+  });
+});
