@@ -19,6 +19,8 @@ export const languageSchema = z.strictObject({
     protectedFaults: list,
     notContrast: list,
     protectiveVerbs: list,
+    protectivePhrases: list,
+    guards: list,
     conditionalOpeners: list,
     clauseBreaks: list,
     arrows: list,

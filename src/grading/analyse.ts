@@ -4,6 +4,7 @@ import { readCommitment, type CommitmentRules } from './commitment.js';
 import type { Lexicon, Term } from './lexicon.js';
 import { readNegation } from './negation.js';
 import type { Nlp } from './nlp.js';
+import { NOTE_MAX_WORDS, noteParts } from './notes.js';
 import { checkProse } from './prose.js';
 import { UnitTracker } from './structure.js';
 import type { AnswerSection } from './types.js';
@@ -98,8 +99,13 @@ export function analyseAnswer(
       check();
       blockIndex++;
       const unit = units.next(blockIndex, block);
-      for (const raw of nlp.sentences(capWords(block.text))) {
-        const check = checkProse(raw.tokens);
+      const read = nlp.sentences(capWords(block.text)).flatMap((raw) => {
+        const whole = checkProse(raw.tokens);
+        const parts = !whole.prose && whole.words > NOTE_MAX_WORDS ? noteParts(raw.text) : [];
+        if (parts.length < 2) return [{ raw, check: whole }];
+        return parts.flatMap((part) => nlp.sentences(part)).map((part) => ({ raw: part, check: checkProse(part.tokens) }));
+      });
+      for (const { raw, check } of read) {
         const { negated, dismissed } = readNegation(raw.tokens, lexicon.negation);
         const { terms, words: plainTerms } = lexicon.terms(raw.tokens, negated, correct);
         // Which of `plain` a dismissal sets aside, for the signals; made only for the few sentences that hold one.

@@ -101,16 +101,23 @@ function replaceEmphasis(text: string): string {
   return out + text.slice(last);
 }
 
-/** HTML tags, `<br>` or `<span class="x">`, become a space: from "<" to the first ">", with something between. */
+/** How an HTML tag opens (as CommonMark reads one): "<" then a letter, "/" + a letter, or "!" — never a digit or a space. */
+const TAG_OPENS = /<(?:\/?[A-Za-z]|!)/y;
+
+/**
+ * HTML tags, `<br>` or `<span class="x">`, become a space: from "<" to the first ">". A "<" that opens no tag is a
+ * comparison ("target <10 … (>95%)", "score < 0.5") and stays, with what follows it.
+ */
 function replaceTags(text: string): string {
   if (!text.includes('<')) return text;
   const gt = forwardIndex(text, '>');
   let out = '';
   let last = 0;
   for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    TAG_OPENS.lastIndex = i;
+    if (!TAG_OPENS.test(text)) continue;
     const end = gt(i + 1);
     if (end === -1) break;
-    if (end === i + 1) continue;
     out += `${text.slice(last, i)} `;
     last = end + 1;
     i = end;

@@ -9,7 +9,7 @@ import { evaluateCriterion, groupHits, type GroupHits } from './evaluate.js';
 import { restatedSentences } from './restatement.js';
 import { Lexicon, type CompiledLexicon } from './lexicon.js';
 import { loadNlp, type Nlp } from './nlp.js';
-import { qualifiesNote } from './notes.js';
+import { NOTE_MAX_WORDS, qualifiesNote } from './notes.js';
 import { applyRedFlags, RED_FLAG_COSTS } from './costs.js';
 import { compilePitfalls, detectPitfalls, replyClears, type CompiledPitfall, type PitfallHit } from './pitfalls.js';
 import { compileRubric, criteriaOfPhases, type CompiledCriterion, type CompiledRubric } from './rubric.js';
@@ -48,8 +48,6 @@ const PACKED_WORDS = 4;
 const LIST_CRITERIA = 3;
 /** A terse note under the criterion's own heading ("Offline: AUC, log loss.") earns this share of the weight. */
 const NOTE_CREDIT = 0.5;
-/** Longer than this, a sentence that is not prose is a list or a run-on, not a note. */
-const NOTE_MAX_WORDS = 15;
 
 function listSentences(compiled: readonly CompiledCriterion[], hits: readonly GroupHits[], answer: AnalysedAnswer): Set<number> {
   const counts = new Map<number, number>();

@@ -49,7 +49,7 @@ export interface NormalisedPhrase {
 }
 
 /** Bump when the way wordings become terms changes, so that a compiled lexicon from an older build is not used. */
-const LEXICON_FORMAT = 1;
+const LEXICON_FORMAT = 5;
 
 /**
  * Identifies a vocabulary's synonyms and word fixes and the stopwords, the only parts the compiled form depends on
@@ -66,8 +66,47 @@ export function lexiconKey(vocabulary: Pick<Vocabulary, 'synonyms' | 'words' | '
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(LANGUAGE.stopwords);
 
+/** Scale words as written: "a million" is a figure, "millions of" an order of magnitude that sizes nothing. */
 const SCALE_WORDS = new Set(['million', 'billion', 'thousand', 'hundred', 'trillion']);
 const QUANTITY = /^[~≈<>]?\d[\d,.]*(?:[a-z%×x]{0,4})$/;
+
+const SMALL_COUNTS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/**
+ * A digit joined by a hyphen to the word after it ("2-stage", "3-tower", "2-step") is a count written the short way:
+ * read as its word ("two-stage"), as a small count in words is, not as a figure.
+ */
+function countInCompound(tokens: readonly RawToken[], i: number): string | undefined {
+  const digit = tokens[i]!.text;
+  if (tokens[i]!.type !== 'number' || !/^[1-9]$/.test(digit) || tokens[i + 1]?.text !== '-' || tokens[i + 2]?.type !== 'word') return undefined;
+  if (tokens[i - 1]?.text === '-' || /^\d/.test(tokens[i + 2]!.text)) return undefined;
+  return SMALL_COUNTS[Number(digit) - 1];
+}
+
+/** A comparison sign before a number, as the word a sentence would use: "score > 0.95" is "score above 0.95". */
+const COMPARISONS: ReadonlyMap<string, string> = new Map([['>', 'above'], ['>=', 'above'], ['≥', 'above'], ['<', 'below'], ['<=', 'below'], ['≤', 'below']]);
+
+const HOUR_UNITS = new Set(['h', 'hr', 'hrs', 'hour', 'hours']);
+/** Up to this many hours between runs, "every N hours" is what people call "every few hours". */
+const FEW_HOURS = 12;
+
+/**
+ * Where "every" at token i opens a cadence of a few hours ("every 4 h", "every 2–4 hours", "every 6 hrs"), the index
+ * of its unit: the cadence reads as "every few hours" too, its unit as "hours". Once an hour or a day is not "a few".
+ */
+function fewHoursAfter(tokens: readonly RawToken[], i: number): number | undefined {
+  if (tokens[i]!.lemma !== 'every') return undefined;
+  let k = i + 1;
+  const numbers: number[] = [];
+  while (tokens[k]?.type === 'number' && numbers.length < 2) {
+    numbers.push(Number(tokens[k]!.text));
+    k++;
+    if (numbers.length === 1 && /^[-–—]$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.type === 'number') k++;
+  }
+  const unit = tokens[k]?.text.toLowerCase();
+  if (!numbers.length || !unit || !HOUR_UNITS.has(unit)) return undefined;
+  return numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= FEW_HOURS) && Math.max(...numbers) >= 2 ? k : undefined;
+}
 
 /** Capitals and digits, an optional plural "s": how an abbreviation is written ("MAP", "L2", "CEs"). */
 const CAPITALS = /^(?=.*\p{Lu})[\p{Lu}\p{N}]+s?$/u;
@@ -193,7 +232,30 @@ export class Lexicon {
    */
   terms(tokens: readonly RawToken[], negated: readonly Negation[], correct?: (lower: string, norm: string) => string | undefined): { words: Term[]; terms: Term[] } {
     const words: Term[] = [];
+    let hoursAt = -1;
     tokens.forEach((token, i) => {
+      const count = countInCompound(tokens, i);
+      if (count) {
+        words.push(this.plain(count, negated[i] ?? false));
+        return;
+      }
+      // The sign's word rides on the number as its other reading, so it takes no place of its own in a phrase's window.
+      const compared = COMPARISONS.get(tokens[i - 1]?.text ?? '');
+      if (compared && token.type === 'number') {
+        const [figure, ...rest] = this.tokenTerms(token, negated[i] ?? false);
+        if (figure) words.push({ ...figure, alt: this.word(compared) }, ...rest);
+        return;
+      }
+      if (i === hoursAt) {
+        words.push(this.plain('hours', negated[i] ?? false));
+        return;
+      }
+      const cadence = fewHoursAfter(tokens, i);
+      if (cadence) {
+        hoursAt = cadence;
+        words.push(...this.tokenTerms(token, negated[i] ?? false), this.plain('few', negated[i] ?? false));
+        return;
+      }
       for (const term of this.tokenTerms(token, negated[i] ?? false)) {
         const fixed = correct && !term.num ? correct(term.lower, term.norm) : undefined;
         words.push(fixed ? { ...term, norm: fixed } : term);
@@ -230,7 +292,7 @@ export class Lexicon {
     lower = parts[0]?.toLowerCase() ?? lower;
     const fixed = this.words.get(lower);
     const lemma = token.pos === 'PROPN' || fixed ? (fixed ?? lower) : stripEdges(token.lemma) || lower;
-    return [{ norm: stem(this.words.get(lemma) ?? lemma), lower, caps: CAPITALS.test(parts[0] ?? text), num: SCALE_WORDS.has(lemma), negated }];
+    return [{ norm: stem(this.words.get(lemma) ?? lemma), lower, caps: CAPITALS.test(parts[0] ?? text), num: SCALE_WORDS.has(lower), negated }];
   }
 
   private plain(text: string, negated: Negation): Term {

@@ -10,6 +10,10 @@ export interface NegationRules {
   protectedFaults: ReadonlySet<string>;
   notContrast: ReadonlySet<string>;
   protectiveVerbs: ReadonlySet<string>;
+  /** Phrases after a negator that name a cost the design refuses to pay, as word lists: "at the cost of". */
+  protectivePhrases: ReadonlyArray<readonly string[]>;
+  /** Phrases whose clause states what the design prevents, as word lists: "make sure", "ensure". */
+  guards: ReadonlyArray<readonly string[]>;
   conditionalOpeners: ReadonlySet<string>;
   clauseBreaks: ReadonlySet<string>;
   arrows: ReadonlySet<string>;
@@ -44,6 +48,8 @@ export function negationRules(language: Pick<Language, 'negation' | 'dismissals'
     protectedFaults: new Set(n.protectedFaults),
     notContrast: new Set(n.notContrast),
     protectiveVerbs: new Set(n.protectiveVerbs),
+    protectivePhrases: n.protectivePhrases.map((p) => p.split(/\s+/)),
+    guards: n.guards.map((p) => p.split(/\s+/)),
     conditionalOpeners: new Set(n.conditionalOpeners),
     clauseBreaks: new Set(n.clauseBreaks),
     arrows: new Set(n.arrows),
@@ -68,6 +74,23 @@ const PROTECTIVE_REACH = 4;
 const DISMISSAL_REACH = 3;
 const PHRASE_END_POS = new Set(['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'PRON']);
 const RELATIVE_REACH = 4;
+/** How far before a negator, within its clause, a guard is looked for: "makes sure (that) we don't show". */
+const GUARD_REACH = 5;
+
+/** Whether the lemmas of `phrase` start at token k. */
+function phraseAt(tokens: readonly RawToken[], k: number, phrase: readonly string[]): boolean {
+  return phrase.every((w, n) => tokens[k + n]?.lemma === w);
+}
+
+/**
+ * "click or no click", "with or without a prior": the negator names the other value of a label or a choice and
+ * rejects nothing.
+ */
+function namesBothValues(tokens: readonly RawToken[], i: number): boolean {
+  if (tokens[i - 1]?.lemma !== 'or') return false;
+  const before = tokens[i - 2]?.lemma;
+  return before !== undefined && (before === tokens[i + 1]?.lemma || (before === 'with' && tokens[i]!.lemma === 'without'));
+}
 
 function isBreak(t: RawToken, rules: NegationRules): boolean {
   return (t.type === 'punctuation' && /^[,;:()\[\]—–.!?]$/.test(t.text)) || rules.clauseBreaks.has(t.lemma) || rules.arrows.has(t.text);
@@ -195,15 +218,24 @@ export function readNegation(tokens: readonly RawToken[], rules: NegationRules =
       }
       if (conditional || /^["“'‘]$/.test(tokens[i - 1]?.text ?? '')) continue;
       if (rules.clauseNegators.has(t.lemma) || rules.phraseNegators.has(t.lemma)) {
-        if (tokens.slice(i + 1, Math.min(end, i + 1 + PROTECTIVE_REACH)).some((n) => rules.protectiveVerbs.has(n.lemma))) continue;
+        const reach = Math.min(end, i + 1 + PROTECTIVE_REACH);
+        if (tokens.slice(i + 1, reach).some((n) => rules.protectiveVerbs.has(n.lemma))) continue;
+        let protectedCost = false;
+        for (let k = i + 1; k < reach && !protectedCost; k++) protectedCost = rules.protectivePhrases.some((p) => phraseAt(tokens, k, p));
+        if (protectedCost || namesBothValues(tokens, i)) continue;
       }
+      // Under a guard ("makes sure we don't…") the negation is what the design prevents; a dismissal still dismisses.
+      const guarded = () => {
+        for (let k = Math.max(start, i - GUARD_REACH); k < i; k++) if (rules.guards.some((p) => phraseAt(tokens, k, p))) return true;
+        return false;
+      };
       if (rules.clauseNegators.has(t.lemma)) {
         if (next && rules.notContrast.has(next.lemma)) continue;
         const dismissed = tokens
           .slice(i + 1, Math.min(end, i + 1 + DISMISSAL_REACH))
           .some((n) => rules.dismissedAfterNot.has(n.lemma) || rules.dismissedAfterNot.has(n.text.toLowerCase()));
         if (dismissed) dismiss(start, end);
-        else mark(i, relativeClauseEnd(tokens, nextVerb, start, i, end, rules));
+        else if (!guarded()) mark(i, relativeClauseEnd(tokens, nextVerb, start, i, end, rules));
         continue;
       }
       if (rules.phraseNegators.has(t.lemma)) {
@@ -211,6 +243,7 @@ export function readNegation(tokens: readonly RawToken[], rules: NegationRules =
           dismiss(i, end);
           continue;
         }
+        if (guarded()) continue;
         if (next && rules.settingAside.get(t.lemma)?.has(next.lemma)) {
           mark(i, end);
           continue;
@@ -236,8 +269,19 @@ export function readNegation(tokens: readonly RawToken[], rules: NegationRules =
  */
 function relativeClauseEnd(tokens: readonly RawToken[], nextVerb: () => Int32Array, start: number, at: number, end: number, rules: NegationRules): number {
   const isVerb = (t: RawToken | undefined) => t?.pos === 'VERB' || t?.pos === 'AUX';
+  // "videos that break the rules or are not licensed": a "not" in the second verb phrase of a relative clause; the
+  // opener is looked for before the "or" / "and" that joins the two.
+  let from = at;
+  for (let k = at - 1; k > start && k >= at - 3; k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'CCONJ' && (t.lemma === 'or' || t.lemma === 'and')) {
+      from = k;
+      break;
+    }
+    if (t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PART') break;
+  }
   let opener = false;
-  for (let k = Math.max(start + 1, at - RELATIVE_REACH); k < at; k++) {
+  for (let k = Math.max(start + 1, from - (from < at ? 2 * RELATIVE_REACH : RELATIVE_REACH)); k < from; k++) {
     const before = tokens[k - 1]!.pos;
     if (rules.relativePronouns.has(tokens[k]!.lemma) && (before === 'NOUN' || before === 'PROPN')) opener = true;
   }

@@ -31,3 +31,16 @@ export function qualifiesNote(text: string, sentence: { hasNumber: boolean; list
   const body = text.replace(/^[^:]{1,30}:\s*/, '');
   return body.toLowerCase().split(/[^\p{L}]+/u).some((w) => qualifiers.has(w));
 }
+
+/** Longer than this, a sentence that is not prose is a list or a run-on, not a note. */
+export const NOTE_MAX_WORDS = 15;
+
+/**
+ * A long line of notes whose parts are separated by ";" is several notes written on one line ("pos bias → IPW;
+ * counter: explore slice, human grades"): each part is to be read as a note of its own, as it would be on a line of
+ * its own. The parts of such a line (the line itself when it has one part).
+ */
+export function noteParts(text: string): string[] {
+  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  return parts.length ? parts : [text];
+}

@@ -22,7 +22,8 @@ function oldStripInline(text: string): string {
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[\s(])[*_](\S(?:.*?\S)?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')
-    .replace(/<[^>]+>/g, ' ')
+    // A tag opens with a letter, '/' + letter or '!' (a '<' before a digit or a space is a comparison, not a tag).
+    .replace(/<(?:\/?[A-Za-z]|!)[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
