@@ -238,6 +238,11 @@ describe('one idea, many wordings', () => {
     ['CVC', 'CVV'],
     ['chargeback fraud', 'friendly fraud'],
     ['CNP', 'card not present'],
+    ['PPV', 'positive predictive value'],
+    ['MNAR', 'missing not at random'],
+    ['TreeSHAP', 'SHAP values'],
+    ['PIT-correct', 'as-of join'],
+    ['a circuit-breaker on the model call', 'a circuit breaker on the model call'],
     ['approval rate', 'authorization rate'],
     ['KYC', 'know your customer'],
     ['AML', 'anti-money laundering'],
@@ -501,6 +506,9 @@ describe('payments and moderation wordings', () => {
   });
 
   it.each([
+    ['missing at random', 'missing not at random'],
+    ['circuit breaker', 'graceful degradation'],
+    ['PPV', 'TPR'],
     ['early fraud warning', 'chargeback'],
     ['TC40', 'chargeback'],
     ['transaction risk analysis', 'strong customer authentication'],
@@ -508,6 +516,29 @@ describe('payments and moderation wordings', () => {
     ['total payment volume', 'approval rate'],
   ])('"%s" ≠ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
+  });
+});
+
+// Shorthand of notes written under a clock, read as the words they stand for.
+describe('note shorthand', () => {
+  it.each([
+    ['decl rate per merch', 'decline rate per merchant'],
+    ['thr per MCC', 'threshold per merchant category code'],
+    ['good custs churn', 'good customers churn'],
+    ['24h aggs', '24 hour aggregates'],
+    ['calib on the latest month', 'calibration on the latest month'],
+    ['hold ≤6h', 'hold 6 hours'],
+  ])('"%s" ≈ "%s"', (a, b) => {
+    expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
+  });
+
+  it.each([
+    // "d" stays: "I'd" yields it as well, so "35d" is left to the number reader.
+    ["I'd count the payments", 'day'],
+    ['CTRs per slot', 'counter'],
+    ['the pit lane', '~point_in_time_join'],
+  ])('"%s" has no %s', (text, term) => {
+    expect(lexicon.phrase(text)).not.toContain(term);
   });
 });
 
