@@ -276,6 +276,19 @@ describe('one idea, many wordings', () => {
     ['SAR', 'suspicious activity report'],
     ['NCII', 'non-consensual intimate imagery'],
     ['AI', 'artificial intelligence'],
+    ['blacklist', 'blocklist'],
+    ['deny list', 'denylist'],
+    ['whitelist', 'allowlist'],
+    ['annotators', 'human raters'],
+    ['labelers', 'raters'],
+    ['SxS', 'side-by-side evaluation'],
+    ['bbox', 'bounding box'],
+    ['GenAI', 'generative AI'],
+    ['ICL', 'in-context learning'],
+    ['doxing', 'doxxing'],
+    ['AHT', 'average handle time'],
+    ['AdX', 'ad exchange'],
+    ['P2P', 'peer-to-peer'],
     ['approval rate', 'authorization rate'],
     ['KYC', 'know your customer'],
     ['AML', 'anti-money laundering'],
@@ -451,6 +464,10 @@ describe('wordings inside wordings', () => {
     ['rate limiting', '~captcha'],
     ['NPS', '~north_star_metric'],
     ['word error rate', '~false_positive_rate'],
+    ['kappa architecture', '~cohen_s_kappa'],
+    ['deny list', '~decline'],
+    ['blocklist', '~allowlist'],
+    ['human raters', '~moderators'],
   ])('"%s" does not name %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
@@ -485,6 +502,8 @@ describe('ordinary words stay ordinary', () => {
     ['Ema joined the team', '~exponential_moving_average'],
     ['the sar of the region', '~suspicious_activity_report'],
     ['we ran out of time', '~out_of_distribution'],
+    ['deny the payment', '~blocklist'],
+    ['we allow listing new items', '~allowlist'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
@@ -577,6 +596,9 @@ describe('note shorthand', () => {
     ['6 hrs', '6 hours'],
     ['2 wks', '2 weeks'],
     ['5 yrs of payments', '5 years of payments'],
+    ['10 TB/day', '10 terabytes/day'],
+    ['12 GB of embeddings', '12 gigabytes of embeddings'],
+    ['tune the hparams', 'tune the hyperparameters'],
   ])('"%s" ≈ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
   });
