@@ -289,6 +289,11 @@ describe('one idea, many wordings', () => {
     ['AHT', 'average handle time'],
     ['AdX', 'ad exchange'],
     ['P2P', 'peer-to-peer'],
+    ['dim reduction', 'dimensionality reduction'],
+    ['DDP', 'data parallelism'],
+    ['model parallel', 'model parallelism'],
+    ['request hedging', 'hedged requests'],
+    ['CSI', 'characteristic stability index'],
     ['approval rate', 'authorization rate'],
     ['KYC', 'know your customer'],
     ['AML', 'anti-money laundering'],
@@ -468,6 +473,9 @@ describe('wordings inside wordings', () => {
     ['deny list', '~decline'],
     ['blocklist', '~allowlist'],
     ['human raters', '~moderators'],
+    ['data parallelism', '~model_parallelism'],
+    ['CSI', '~population_stability_index'],
+    ['PCA', '~dimensionality_reduction'],
   ])('"%s" does not name %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
