@@ -294,6 +294,11 @@ describe('one idea, many wordings', () => {
     ['model parallel', 'model parallelism'],
     ['request hedging', 'hedged requests'],
     ['CSI', 'characteristic stability index'],
+    ['FP16', 'half precision'],
+    ['BF16', 'bfloat16'],
+    ['GDPR', 'general data protection regulation'],
+    ['CCPA', 'California Consumer Privacy Act'],
+    ['right to be forgotten', 'right to erasure'],
     ['approval rate', 'authorization rate'],
     ['KYC', 'know your customer'],
     ['AML', 'anti-money laundering'],
@@ -476,6 +481,8 @@ describe('wordings inside wordings', () => {
     ['data parallelism', '~model_parallelism'],
     ['CSI', '~population_stability_index'],
     ['PCA', '~dimensionality_reduction'],
+    ['half precision', '~mixed_precision'],
+    ['BF16', '~half_precision'],
   ])('"%s" does not name %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
@@ -512,6 +519,7 @@ describe('ordinary words stay ordinary', () => {
     ['we ran out of time', '~out_of_distribution'],
     ['deny the payment', '~blocklist'],
     ['we allow listing new items', '~allowlist'],
+    ['we report precision and recall', '~half_precision'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
