@@ -246,6 +246,67 @@ describe('one idea, many wordings', () => {
     ['CVC', 'CVV'],
     ['chargeback fraud', 'friendly fraud'],
     ['CNP', 'card not present'],
+    ['PPV', 'positive predictive value'],
+    ['MNAR', 'missing not at random'],
+    ['TreeSHAP', 'SHAP values'],
+    ['PIT-correct', 'as-of join'],
+    ['a circuit-breaker on the model call', 'a circuit breaker on the model call'],
+    // breadth pass: metrics, models, practice
+    ['WER', 'word error rate'],
+    ['BLEU', 'bilingual evaluation understudy'],
+    ['IoU', 'intersection over union'],
+    ['Cohen kappa', 'kappa'],
+    ['NPS', 'net promoter score'],
+    ['WAU', 'weekly active users'],
+    ['TTFT', 'time to first token'],
+    ['TTA', 'time to action'],
+    ['MTBF', 'mean time between failures'],
+    ['uAUC', 'GAUC'],
+    ['QAC', 'query autocomplete'],
+    ['u2i', 'user-to-item'],
+    ['LSH', 'locality-sensitive hashing'],
+    ['DSSM', 'deep structured semantic model'],
+    ['PPR', 'personalised PageRank'],
+    ['EWMA', 'exponential moving average'],
+    ['ARIMA', 'autoregressive integrated moving average'],
+    ['RMSLE', 'root mean squared log error'],
+    ['LoRA', 'low-rank adaptation'],
+    ['RLHF', 'reinforcement learning from human feedback'],
+    ['PDP', 'partial dependence plot'],
+    ['OOD', 'out-of-distribution'],
+    ['i.i.d.', 'IID'],
+    ['EDA', 'exploratory data analysis'],
+    ['gold set', 'golden set'],
+    ['stdev', 'standard deviation'],
+    ['killswitch', 'kill switch'],
+    ['throttling', 'rate limiting'],
+    ['diff-in-diff', 'difference-in-differences'],
+    ['SAR', 'suspicious activity report'],
+    ['NCII', 'non-consensual intimate imagery'],
+    ['AI', 'artificial intelligence'],
+    ['blacklist', 'blocklist'],
+    ['deny list', 'denylist'],
+    ['whitelist', 'allowlist'],
+    ['annotators', 'human raters'],
+    ['labelers', 'raters'],
+    ['SxS', 'side-by-side evaluation'],
+    ['bbox', 'bounding box'],
+    ['GenAI', 'generative AI'],
+    ['ICL', 'in-context learning'],
+    ['doxing', 'doxxing'],
+    ['AHT', 'average handle time'],
+    ['AdX', 'ad exchange'],
+    ['P2P', 'peer-to-peer'],
+    ['dim reduction', 'dimensionality reduction'],
+    ['DDP', 'data parallelism'],
+    ['model parallel', 'model parallelism'],
+    ['request hedging', 'hedged requests'],
+    ['CSI', 'characteristic stability index'],
+    ['FP16', 'half precision'],
+    ['BF16', 'bfloat16'],
+    ['GDPR', 'general data protection regulation'],
+    ['CCPA', 'California Consumer Privacy Act'],
+    ['right to be forgotten', 'right to erasure'],
     ['approval rate', 'authorization rate'],
     ['KYC', 'know your customer'],
     ['AML', 'anti-money laundering'],
@@ -414,6 +475,24 @@ describe('wordings inside wordings', () => {
     ['InfoNCE', '~normalized_cross_entropy'],
     ['effective CPM', '~cost_per_mille'],
     ['false decline rate', '~decline'],
+    ['LSH', '~approximate_nearest_neighbour'],
+    ['DSSM', '~two_tower_model'],
+    ['personalized PageRank', '~graph_neural_network'],
+    ['out-of-distribution', '~distribution_shift'],
+    ['golden set', '~validation_set'],
+    ['kill switch', '~rollback'],
+    ['rate limiting', '~captcha'],
+    ['NPS', '~north_star_metric'],
+    ['word error rate', '~false_positive_rate'],
+    ['kappa architecture', '~cohen_s_kappa'],
+    ['deny list', '~decline'],
+    ['blocklist', '~allowlist'],
+    ['human raters', '~moderators'],
+    ['data parallelism', '~model_parallelism'],
+    ['CSI', '~population_stability_index'],
+    ['PCA', '~dimensionality_reduction'],
+    ['half precision', '~mixed_precision'],
+    ['BF16', '~half_precision'],
   ])('"%s" does not name %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
@@ -445,6 +524,12 @@ describe('ordinary words stay ordinary', () => {
     ['a shape detector', '~shapley_additive_explanations'],
     ['the qu of a quote', '~query_understanding'],
     ['ne pas', '~normalized_cross_entropy'],
+    ['Ema joined the team', '~exponential_moving_average'],
+    ['the sar of the region', '~suspicious_activity_report'],
+    ['we ran out of time', '~out_of_distribution'],
+    ['deny the payment', '~blocklist'],
+    ['we allow listing new items', '~allowlist'],
+    ['we report precision and recall', '~half_precision'],
   ])('"%s" has no %s', (text, group) => {
     expect(lexicon.phrase(text)).not.toContain(group);
   });
@@ -511,6 +596,9 @@ describe('payments and moderation wordings', () => {
   });
 
   it.each([
+    ['missing at random', 'missing not at random'],
+    ['circuit breaker', 'graceful degradation'],
+    ['PPV', 'TPR'],
     ['early fraud warning', 'chargeback'],
     ['TC40', 'chargeback'],
     ['transaction risk analysis', 'strong customer authentication'],
@@ -518,6 +606,36 @@ describe('payments and moderation wordings', () => {
     ['total payment volume', 'approval rate'],
   ])('"%s" ≠ "%s"', (a, b) => {
     expect(lexicon.phrase(a)).not.toEqual(lexicon.phrase(b));
+  });
+});
+
+// Shorthand of notes written under a clock, read as the words they stand for.
+describe('note shorthand', () => {
+  it.each([
+    ['decl rate per merch', 'decline rate per merchant'],
+    ['thr per MCC', 'threshold per merchant category code'],
+    ['good custs churn', 'good customers churn'],
+    ['24h aggs', '24 hour aggregates'],
+    ['calib on the latest month', 'calibration on the latest month'],
+    ['hold ≤6h', 'hold 6 hours'],
+    ['eval on the holdout', 'evaluation on the holdout'],
+    ['6 hrs', '6 hours'],
+    ['2 wks', '2 weeks'],
+    ['5 yrs of payments', '5 years of payments'],
+    ['10 TB/day', '10 terabytes/day'],
+    ['12 GB of embeddings', '12 gigabytes of embeddings'],
+    ['tune the hparams', 'tune the hyperparameters'],
+  ])('"%s" ≈ "%s"', (a, b) => {
+    expect(lexicon.phrase(a)).toEqual(lexicon.phrase(b));
+  });
+
+  it.each([
+    // "d" stays: "I'd" yields it as well, so "35d" is left to the number reader.
+    ["I'd count the payments", 'day'],
+    ['CTRs per slot', 'counter'],
+    ['the pit lane', '~point_in_time_join'],
+  ])('"%s" has no %s', (text, term) => {
+    expect(lexicon.phrase(text)).not.toContain(term);
   });
 });
 
