@@ -22,8 +22,15 @@ export function stem(word: string): string {
   return w.length > 4 && /([bcdfgkmnprt])\1$/.test(w) ? w.slice(0, -1) : w;
 }
 
+/** Contractions read as the words they shorten: "we'd" is not "wed", "aren't" asks "are … not". */
+const CONTRACTION = /(?<=[a-z])['’](?:d|re|ve|ll|m|s)\b|(?<=[a-z])n['’]t\b/g;
+
 function words(text: string): string[] {
-  return text.toLowerCase().replace(/['’]/g, '').match(/[a-z0-9]+/g) ?? [];
+  const expanded = text
+    .toLowerCase()
+    .replace(/\b(can|won)['’]t\b/g, (_, w: string) => (w === 'won' ? 'will not' : 'can not'))
+    .replace(CONTRACTION, (m) => (m.startsWith('n') ? ' not' : ''));
+  return expanded.replace(/['’]/g, '').match(/[a-z0-9]+/g) ?? [];
 }
 
 /** Lower-case content words, stemmed, without filler words. */

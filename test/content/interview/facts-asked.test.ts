@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findPrompt } from '../../../src/content/load.js';
 import type { Fact } from '../../../src/content/schema.js';
-import { factIndex, matchFacts } from '../../../src/interview/facts.js';
+import { factIndex, matchFacts, subjectTerms } from '../../../src/interview/facts.js';
 import { facts as tinyFacts } from '../../helpers/interview-fixtures.js';
 import { expectEveryPhrasingReachesItsFact, PLAIN_QUESTIONS } from '../../helpers/plain-questions.js';
 import { shippedContent, shippedVocabulary } from '../../helpers/shipped.js';
@@ -52,6 +52,12 @@ describe('the interviewer answers what was asked', () => {
     expect(lookup('video-recommendations', 'Is search part of the home feed?')).toEqual(['surfaces']);
     // With a person as the subject the question is about its object: "we" run the surveys.
     expect(lookup('video-recommendations', 'Do we run surveys?')).toEqual(['explicit-feedback']);
+  });
+
+  it('reads an everyday verb of speech as no subject, so it does not outweigh the fact', () => {
+    expect(lookup('eta-prediction', 'How many deliveries a day are we talking about?')).toEqual(['orders']);
+    // "we'd" is "we would", not the word "wed" that one fact's answer happens to hold.
+    expect(subjectTerms("How big is the pool we'd be picking from?", vocabulary)).toEqual(['pool']);
   });
 
   it('takes a number in the question for no subject', () => {
