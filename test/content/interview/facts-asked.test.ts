@@ -60,6 +60,15 @@ describe('the interviewer answers what was asked', () => {
     expect(subjectTerms("How big is the pool we'd be picking from?", vocabulary)).toEqual(['pool']);
   });
 
+  it("counts a word only another fact's answer uses against the fact a phrasing matched", () => {
+    // "spend" is in the business goal's answer, not the advertisers fact's: the question asks about spend.
+    expect(lookup('ads-click-prediction', 'How much does the average advertiser spend per day?')).toEqual([]);
+    expect(lookup('people-you-may-know', 'How many friend requests does an average member send a week?')).toEqual([]);
+    // A word of the matched fact's own answer is no word against it ("scanned" for the door scans).
+    expect(lookup('event-recommendation', 'Are tickets scanned at the door?')).toEqual(['interaction-logs']);
+    expect(lookup('product-search-ranking', 'What share of searches end in a purchase?')).toEqual(['search-logs']);
+  });
+
   it('takes a number in the question for no subject', () => {
     expect(ids('Are there 40 reviewers or so?')).toEqual(['reviewers']);
   });
