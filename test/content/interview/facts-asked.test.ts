@@ -117,16 +117,18 @@ describe('every phrasing on the real sheets, as the interviewer looks it up', ()
 });
 
 /**
- * The development sets (test/fixtures/facts-dev, facts-dev2 and facts-dev3, each a questions.yaml): per prompt, questions the sheet does not cover
+ * The development sets (test/fixtures/facts-dev to facts-dev4, each a questions.yaml): per prompt, questions the sheet does not cover
  * and covered ones, each labelled before the lookup ran on it. The limits are what the lookup reached on each
  * (`node scripts/evaluate-facts.mjs facts-dev`); a change that loses ground fails here. facts-dev was tuned on;
- * facts-dev2 and facts-dev3 hardly, and facts-dev3, in a candidate's own words, shows how many covered questions
- * the lookup still refuses.
+ * facts-dev2 hardly; facts-dev3 and facts-dev4, in a candidate's own words, were written to find the covered questions
+ * the lookup refused, and the sheets' phrasings were then widened with them in view (their first results are in
+ * each folder's results.md).
  */
 const SETS: Array<[set: string, minQuestions: number, uncoveredAnswered: number, coveredNotExact: number]> = [
-  ['facts-dev', 180, 5, 2],
+  ['facts-dev', 180, 3, 1],
   ['facts-dev2', 110, 6, 6],
-  ['facts-dev3', 95, 2, 32],
+  ['facts-dev3', 95, 2, 4],
+  ['facts-dev4', 140, 3, 11],
 ];
 
 describe.each(SETS)('the development set %s', (set, minQuestions, uncoveredAnswered, coveredNotExact) => {
