@@ -22,8 +22,15 @@ export function stem(word: string): string {
   return w.length > 4 && /([bcdfgkmnprt])\1$/.test(w) ? w.slice(0, -1) : w;
 }
 
+/** Contractions read as the words they shorten: "we'd" is not "wed", "aren't" asks "are … not". */
+const CONTRACTION = /(?<=[a-z])['’](?:d|re|ve|ll|m|s)\b|(?<=[a-z])n['’]t\b/g;
+
 function words(text: string): string[] {
-  return text.toLowerCase().replace(/['’]/g, '').match(/[a-z0-9]+/g) ?? [];
+  const expanded = text
+    .toLowerCase()
+    .replace(/\b(can|won)['’]t\b/g, (_, w: string) => (w === 'won' ? 'will not' : 'can not'))
+    .replace(CONTRACTION, (m) => (m.startsWith('n') ? ' not' : ''));
+  return expanded.replace(/['’]/g, '').match(/[a-z0-9]+/g) ?? [];
 }
 
 /** Lower-case content words, stemmed, without filler words. */
@@ -179,6 +186,8 @@ interface Phrasing {
 /** A fact sheet prepared for lookups: its phrasings as terms and how telling each term is on this sheet. */
 export interface FactIndex {
   facts: readonly Fact[];
+  /** Each fact's terms: its topic, phrasings and answer. */
+  docs: ReadonlyArray<ReadonlySet<string>>;
   phrasings: Phrasing[];
   /** Inverse document frequency over the sheet, each fact's topic, phrasings and answer being one document. */
   weight: ReadonlyMap<string, number>;
@@ -224,7 +233,7 @@ export function factIndex(facts: readonly Fact[], vocabulary: FactVocabulary = {
   );
   const vocabularyTerms = new Set(phrasings.flatMap((p) => p.terms));
   const foreignWeight = Math.log(2 * (facts.length + 1));
-  return { facts, phrasings, weight, vocabulary: vocabularyTerms, unique, foreignWeight, numeric, synonyms };
+  return { facts, docs, phrasings, weight, vocabulary: vocabularyTerms, unique, foreignWeight, numeric, synonyms };
 }
 
 export interface FactMatch {
@@ -339,8 +348,9 @@ export function matchFacts(question: string, sheet: readonly Fact[] | FactIndex)
     if (foreign.some((t) => read.focus.has(t))) continue;
     const explained = weightOf(best.matched);
     // A word of a synonym the fact matched ("feature" in "feature store") is explained with it.
-    const explains = (t: string) => best.matched.has(t) || (read.groups.get(t) ?? []).some((g) => best.matched.has(g));
-    const unexplained = weightOf([...read.subject].filter((t) => index.vocabulary.has(t) && !explains(t)));
+    const explains = (t: string) =>
+      best.matched.has(t) || index.docs[best.fact]!.has(t) || (read.groups.get(t) ?? []).some((g) => best.matched.has(g));
+    const unexplained = weightOf([...read.subject].filter((t) => index.weight.has(t) && !explains(t)));
     const share = explained / (explained + unexplained + foreign.length * index.foreignWeight);
     if (share >= CLAUSE_SHARE) named.push({ ...best, share, clause: n });
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findPrompt } from '../../../src/content/load.js';
 import type { Fact } from '../../../src/content/schema.js';
-import { factIndex, matchFacts } from '../../../src/interview/facts.js';
+import { factIndex, matchFacts, subjectTerms } from '../../../src/interview/facts.js';
 import { facts as tinyFacts } from '../../helpers/interview-fixtures.js';
 import { expectEveryPhrasingReachesItsFact, PLAIN_QUESTIONS } from '../../helpers/plain-questions.js';
 import { shippedContent, shippedVocabulary } from '../../helpers/shipped.js';
@@ -52,6 +52,21 @@ describe('the interviewer answers what was asked', () => {
     expect(lookup('video-recommendations', 'Is search part of the home feed?')).toEqual(['surfaces']);
     // With a person as the subject the question is about its object: "we" run the surveys.
     expect(lookup('video-recommendations', 'Do we run surveys?')).toEqual(['explicit-feedback']);
+  });
+
+  it('reads an everyday verb of speech as no subject, so it does not outweigh the fact', () => {
+    expect(lookup('eta-prediction', 'How many deliveries a day are we talking about?')).toEqual(['orders']);
+    // "we'd" is "we would", not the word "wed" that one fact's answer happens to hold.
+    expect(subjectTerms("How big is the pool we'd be picking from?", vocabulary)).toEqual(['pool']);
+  });
+
+  it("counts a word only another fact's answer uses against the fact a phrasing matched", () => {
+    // "spend" is in the business goal's answer, not the advertisers fact's: the question asks about spend.
+    expect(lookup('ads-click-prediction', 'How much does the average advertiser spend per day?')).toEqual([]);
+    expect(lookup('people-you-may-know', 'How many friend requests does an average member send a week?')).toEqual([]);
+    // A word of the matched fact's own answer is no word against it ("scanned" for the door scans).
+    expect(lookup('event-recommendation', 'Are tickets scanned at the door?')).toEqual(['interaction-logs']);
+    expect(lookup('product-search-ranking', 'What share of searches end in a purchase?')).toEqual(['search-logs']);
   });
 
   it('takes a number in the question for no subject', () => {
@@ -102,16 +117,18 @@ describe('every phrasing on the real sheets, as the interviewer looks it up', ()
 });
 
 /**
- * The development sets (test/fixtures/facts-dev, facts-dev2 and facts-dev3, each a questions.yaml): per prompt, questions the sheet does not cover
+ * The development sets (test/fixtures/facts-dev to facts-dev4, each a questions.yaml): per prompt, questions the sheet does not cover
  * and covered ones, each labelled before the lookup ran on it. The limits are what the lookup reached on each
  * (`node scripts/evaluate-facts.mjs facts-dev`); a change that loses ground fails here. facts-dev was tuned on;
- * facts-dev2 and facts-dev3 hardly, and facts-dev3, in a candidate's own words, shows how many covered questions
- * the lookup still refuses.
+ * facts-dev2 hardly; facts-dev3 and facts-dev4, in a candidate's own words, were written to find the covered questions
+ * the lookup refused, and the sheets' phrasings were then widened with them in view (their first results are in
+ * each folder's results.md).
  */
 const SETS: Array<[set: string, minQuestions: number, uncoveredAnswered: number, coveredNotExact: number]> = [
-  ['facts-dev', 180, 5, 2],
+  ['facts-dev', 180, 3, 1],
   ['facts-dev2', 110, 6, 6],
-  ['facts-dev3', 95, 2, 32],
+  ['facts-dev3', 95, 2, 4],
+  ['facts-dev4', 140, 3, 11],
 ];
 
 describe.each(SETS)('the development set %s', (set, minQuestions, uncoveredAnswered, coveredNotExact) => {
