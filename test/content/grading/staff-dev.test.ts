@@ -29,11 +29,6 @@ const SETS: Record<string, DevSet> = {
     staff: ['staff-notes', 'staff-nonnative'],
     senior: ['senior-prose', 'senior-transcript'],
     mid: ['mid-standard'],
-    verdictGaps: {
-      // Its head-vs-tail point ("…worse on rare queries and you won't see it in the average") is read as negated
-      // (a grader rule, not content): 39% of the senior weight against the 40% bar; with it, 42%.
-      'senior-transcript': 'a negated verb of perception reads as a rejection; senior share just under the bar',
-    },
   },
 };
 
